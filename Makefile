@@ -1,0 +1,52 @@
+# redress: `make demo` builds and runs the main flow on a throwaway case
+# file; `make test` runs every test, including the external validators.
+
+# FTS5 (full-text search) is compiled into go-sqlite3 only with this tag.
+# Exported once here so build, test, vet and bench all get it.
+export GOFLAGS := -tags=sqlite_fts5 -buildvcs=false
+export CGO_ENABLED := 1
+
+BIN := bin/redress
+GO_FILES := $(shell find . -name '*.go' -not -path './bin/*')
+
+.PHONY: all build demo test vet fmt-check man clean
+
+all: build
+
+build: $(BIN)
+
+$(BIN): $(GO_FILES) go.mod go.sum $(shell find casefile/migrations -name '*.sql')
+	go build -o $(BIN) ./cmd/redress
+
+# The main flow on a throwaway case file, with a fixed clock so the output
+# reads the same every time.
+demo: build
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	export REDRESS_DB="$$tmp/cases.db" REDRESS_NOW=2026-11-23T10:00:00+01:00 TZ=Europe/Berlin REDRESS_LANG=en && \
+	set -x && \
+	$(BIN) new --title "Refund for headphones" --company Acme --kind refund \
+		--amount "49.90 EUR" --purchased 2026-11-02 --return-by 12/2 --jurisdiction eu \
+		--problem "Returned on 5 Nov, no refund yet" --outcome "Refund of 49.90 EUR to my card" && \
+	$(BIN) ref 1 "order number" ORD-2026-114821 && \
+	$(BIN) note 1 "Returned the headphones by post" --at 2026-11-05 && \
+	$(BIN) contact 1 --channel call --rep Anna --department billing --duration 25m --summary "agreed to refund" && \
+	$(BIN) ticket 1 A-1234 --expected "in 5 days" --contact 1 && \
+	$(BIN) promise 1 "refund 49.90 EUR to my card" --due friday --by Anna --contact 1 && \
+	$(BIN) list && \
+	$(BIN) show 1
+
+test: vet fmt-check
+	go test ./...
+
+vet:
+	go vet ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+man: build
+	$(BIN) man man
+
+clean:
+	rm -rf bin man

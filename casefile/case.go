@@ -1,0 +1,322 @@
+// Package casefile is the domain of a complaint and its storage: a Case and
+// what happens to it (contacts, promises, tickets, notes, account
+// references), kept in one SQLite case file. It knows nothing of terminals,
+// templates or calendars.
+package casefile
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Kind is the scenario of a complaint; it adjusts the wording of scripts.
+type Kind string
+
+const (
+	KindRefund        Kind = "refund"
+	KindDamagedItem   Kind = "damaged-item"
+	KindDeliveryDelay Kind = "delivery-delay"
+	KindBillingError  Kind = "billing-error"
+	KindCancellation  Kind = "cancellation"
+	KindDefect        Kind = "defect"
+	KindServiceOutage Kind = "service-outage"
+	KindCompanyError  Kind = "company-error"
+	KindOther         Kind = "other"
+)
+
+// Kinds lists every scenario kind in the order forms offer them.
+var Kinds = []Kind{KindRefund, KindDamagedItem, KindDeliveryDelay, KindBillingError,
+	KindCancellation, KindDefect, KindServiceOutage, KindCompanyError, KindOther}
+
+// Status is where a case stands.
+type Status string
+
+const (
+	StatusPreparing Status = "preparing"
+	StatusOpen      Status = "open"
+	StatusWaiting   Status = "waiting"
+	StatusEscalated Status = "escalated"
+	StatusResolved  Status = "resolved"
+	StatusClosed    Status = "closed"
+)
+
+// Statuses lists every status, active ones first.
+var Statuses = []Status{StatusPreparing, StatusOpen, StatusWaiting, StatusEscalated, StatusResolved, StatusClosed}
+
+// Active reports whether the case still needs the customer's attention.
+func (s Status) Active() bool { return s != StatusResolved && s != StatusClosed }
+
+// Jurisdiction selects the escalation bodies and statutory clocks.
+type Jurisdiction string
+
+const (
+	JurisdictionKR    Jurisdiction = "kr"
+	JurisdictionUS    Jurisdiction = "us"
+	JurisdictionUK    Jurisdiction = "uk"
+	JurisdictionEU    Jurisdiction = "eu"
+	JurisdictionOther Jurisdiction = "other"
+)
+
+// Jurisdictions lists every jurisdiction.
+var Jurisdictions = []Jurisdiction{JurisdictionKR, JurisdictionUS, JurisdictionUK, JurisdictionEU, JurisdictionOther}
+
+// Langs are the languages redress speaks; a case's language chooses the
+// language of its scripts and read-back summary.
+var Langs = []string{"en", "ko"}
+
+// Channel is how a contact happened.
+type Channel string
+
+const (
+	ChannelCall    Channel = "call"
+	ChannelChat    Channel = "chat"
+	ChannelEmail   Channel = "email"
+	ChannelVisit   Channel = "visit"
+	ChannelLetter  Channel = "letter"
+	ChannelSocial  Channel = "social"
+	ChannelWebForm Channel = "web-form"
+)
+
+// Channels lists every contact channel.
+var Channels = []Channel{ChannelCall, ChannelChat, ChannelEmail, ChannelVisit, ChannelLetter, ChannelSocial, ChannelWebForm}
+
+// PromiseStatus is what became of a promise.
+type PromiseStatus string
+
+const (
+	PromisePending   PromiseStatus = "pending"
+	PromiseKept      PromiseStatus = "kept"
+	PromiseBroken    PromiseStatus = "broken"
+	PromiseCancelled PromiseStatus = "cancelled"
+)
+
+// NoteKind separates the timeline bullets from research and attempts.
+type NoteKind string
+
+const (
+	NoteTimeline NoteKind = "timeline"
+	NoteResearch NoteKind = "research"
+	NoteTried    NoteKind = "tried"
+)
+
+// NoteKinds lists every note kind.
+var NoteKinds = []NoteKind{NoteTimeline, NoteResearch, NoteTried}
+
+// Case is one complaint. Optional fields are empty strings or zero Dates.
+type Case struct {
+	ID              int64        `json:"id"`
+	Title           string       `json:"title"`
+	Company         string       `json:"company"`
+	Product         string       `json:"product"`
+	Kind            Kind         `json:"kind"`
+	Problem         string       `json:"problem"`
+	Outcome         string       `json:"outcome"`
+	Fallback        string       `json:"fallback"`
+	Amount          string       `json:"amount"`
+	Currency        string       `json:"currency"`
+	PurchaseDate    Date         `json:"purchase_date"`
+	ReturnWindowEnd Date         `json:"return_window_end"`
+	WarrantyEnd     Date         `json:"warranty_end"`
+	Jurisdiction    Jurisdiction `json:"jurisdiction"`
+	Lang            string       `json:"lang"`
+	Status          Status       `json:"status"`
+	OpenedAt        time.Time    `json:"opened_at"`
+	ClosedAt        *time.Time   `json:"closed_at"`
+	FinalOutcome    string       `json:"final_outcome"`
+}
+
+// Contact is one call, chat, email, visit, letter or post.
+type Contact struct {
+	ID         int64     `json:"id"`
+	CaseID     int64     `json:"case_id"`
+	Channel    Channel   `json:"channel"`
+	At         time.Time `json:"at"`
+	DurationS  int64     `json:"duration_s"`
+	Rep        string    `json:"rep"`
+	Department string    `json:"department"`
+	Summary    string    `json:"summary"`
+}
+
+// Promise is something the company said it would do, by a date.
+type Promise struct {
+	ID        int64         `json:"id"`
+	CaseID    int64         `json:"case_id"`
+	ContactID *int64        `json:"contact_id"`
+	Text      string        `json:"text"`
+	By        string        `json:"by"`
+	Due       Date          `json:"due"`
+	Status    PromiseStatus `json:"status"`
+	Confirmed bool          `json:"confirmed"`
+	CreatedAt time.Time     `json:"created_at"`
+	SettledAt *time.Time    `json:"settled_at"`
+}
+
+// Ticket is a reference number the company gave.
+type Ticket struct {
+	ID        int64     `json:"id"`
+	CaseID    int64     `json:"case_id"`
+	ContactID *int64    `json:"contact_id"`
+	Number    string    `json:"number"`
+	Label     string    `json:"label"`
+	Expected  Date      `json:"expected"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// Note is a timeline bullet, a research finding or something already tried.
+type Note struct {
+	ID        int64     `json:"id"`
+	CaseID    int64     `json:"case_id"`
+	ContactID *int64    `json:"contact_id"`
+	Kind      NoteKind  `json:"kind"`
+	Text      string    `json:"text"`
+	SourceURL string    `json:"source_url"`
+	At        time.Time `json:"at"`
+}
+
+// AccountRef is an identifier the agent will ask for (order number,
+// account number, customer id). There is deliberately no field for a PIN or
+// password: secrets are never stored.
+type AccountRef struct {
+	ID        int64     `json:"id"`
+	CaseID    int64     `json:"case_id"`
+	Label     string    `json:"label"`
+	Value     string    `json:"value"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// Masked returns the value as shown by default: the last four characters
+// behind dots ("•••• 4821"); values of four characters or fewer are hidden
+// whole, since their last four would be all of them.
+func (r AccountRef) Masked() string { return Mask(r.Value) }
+
+// Mask hides all but the last four characters of an identifier.
+func Mask(v string) string {
+	n := utf8.RuneCountInString(v)
+	if n <= 4 {
+		return "••••"
+	}
+	r := []rune(v)
+	return "•••• " + string(r[n-4:])
+}
+
+// Full is a case with everything that happened to it.
+type Full struct {
+	Case
+	Contacts []Contact    `json:"contacts"`
+	Promises []Promise    `json:"promises"`
+	Tickets  []Ticket     `json:"tickets"`
+	Notes    []Note       `json:"notes"`
+	Refs     []AccountRef `json:"refs"`
+}
+
+// Validate checks the fields a person types, so that a bad value is refused
+// before anything is written.
+func (c *Case) Validate() error {
+	c.Title = strings.TrimSpace(c.Title)
+	if c.Title == "" {
+		return &InvalidError{Field: "title", Reason: "must not be empty"}
+	}
+	if c.Kind == "" {
+		c.Kind = KindOther
+	}
+	if !oneOf(c.Kind, Kinds) {
+		return &InvalidError{Field: "kind", Reason: fmt.Sprintf("unknown kind %q", c.Kind), Allowed: join(Kinds)}
+	}
+	if c.Jurisdiction == "" {
+		c.Jurisdiction = JurisdictionOther
+	}
+	if !oneOf(c.Jurisdiction, Jurisdictions) {
+		return &InvalidError{Field: "jurisdiction", Reason: fmt.Sprintf("unknown jurisdiction %q", c.Jurisdiction), Allowed: join(Jurisdictions)}
+	}
+	if c.Status == "" {
+		c.Status = StatusOpen
+	}
+	if !oneOf(c.Status, Statuses) {
+		return &InvalidError{Field: "status", Reason: fmt.Sprintf("unknown status %q", c.Status), Allowed: join(Statuses)}
+	}
+	if c.Lang == "" {
+		c.Lang = "en"
+	}
+	if !oneOf(c.Lang, Langs) {
+		return &InvalidError{Field: "lang", Reason: fmt.Sprintf("unknown language %q", c.Lang), Allowed: join(Langs)}
+	}
+	amount, err := NormalizeAmount(c.Amount)
+	if err != nil {
+		return err
+	}
+	c.Amount = amount
+	c.Currency = strings.ToUpper(strings.TrimSpace(c.Currency))
+	if c.Currency != "" && !isCurrencyCode(c.Currency) {
+		return &InvalidError{Field: "currency", Reason: fmt.Sprintf("%q is not a three-letter currency code", c.Currency), Allowed: "EUR, USD, GBP, KRW, …"}
+	}
+	return nil
+}
+
+// NormalizeAmount checks a money amount ("49", "49.90", "1,200,000") and
+// returns it without thousands separators. Amounts stay decimal text: they
+// are shown and quoted, never summed, so no float rounding can creep in.
+func NormalizeAmount(s string) (string, error) {
+	s = strings.ReplaceAll(strings.TrimSpace(s), ",", "")
+	if s == "" {
+		return "", nil
+	}
+	digits, dot := 0, 0
+	for i, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '.' && dot == 0 && i > 0 && i < len(s)-1:
+			dot++
+		default:
+			return "", &InvalidError{Field: "amount", Reason: fmt.Sprintf("%q is not an amount", s), Allowed: "49, 49.90, 1,200,000"}
+		}
+	}
+	return s, nil
+}
+
+func isCurrencyCode(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for _, r := range s {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+func oneOf[T comparable](v T, all []T) bool {
+	for _, a := range all {
+		if a == v {
+			return true
+		}
+	}
+	return false
+}
+
+func join[T ~string](all []T) string {
+	s := make([]string, len(all))
+	for i, a := range all {
+		s[i] = string(a)
+	}
+	return strings.Join(s, ", ")
+}
+
+// ValidChannel reports whether c names a contact channel.
+func ValidChannel(c Channel) error {
+	if !oneOf(c, Channels) {
+		return &InvalidError{Field: "channel", Reason: fmt.Sprintf("unknown channel %q", c), Allowed: join(Channels)}
+	}
+	return nil
+}
+
+// ValidNoteKind reports whether k names a note kind.
+func ValidNoteKind(k NoteKind) error {
+	if !oneOf(k, NoteKinds) {
+		return &InvalidError{Field: "kind", Reason: fmt.Sprintf("unknown note kind %q", k), Allowed: join(NoteKinds)}
+	}
+	return nil
+}

@@ -1,0 +1,348 @@
+package casefile
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// caseExists fails with a NotFoundError unless case id exists; entries are
+// checked first so the error names the case, not a foreign-key constraint.
+func caseExists(tx *sql.Tx, id int64) error {
+	var one int
+	err := tx.QueryRow("SELECT 1 FROM cases WHERE id = ?", id).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return &NotFoundError{What: "case", ID: id}
+	}
+	return err
+}
+
+func contactBelongs(tx *sql.Tx, caseID int64, contactID *int64) error {
+	if contactID == nil {
+		return nil
+	}
+	var owner int64
+	err := tx.QueryRow("SELECT case_id FROM contacts WHERE id = ?", *contactID).Scan(&owner)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && owner != caseID) {
+		return &NotFoundError{What: "contact", ID: *contactID}
+	}
+	return err
+}
+
+func required(field, v string) (string, error) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return "", &InvalidError{Field: field, Reason: "must not be empty"}
+	}
+	return v, nil
+}
+
+// AddContact stores a contact and sets its ID.
+func (s *Store) AddContact(ctx context.Context, c *Contact) error {
+	if err := ValidChannel(c.Channel); err != nil {
+		return err
+	}
+	if c.DurationS < 0 {
+		return &InvalidError{Field: "duration", Reason: "must not be negative"}
+	}
+	return s.WithTx(ctx, func(tx *sql.Tx) error {
+		if err := caseExists(tx, c.CaseID); err != nil {
+			return err
+		}
+		res, err := tx.Exec(`INSERT INTO contacts (case_id, channel, at, duration_s, rep, department, summary)
+			VALUES (?,?,?,?,?,?,?)`, c.CaseID, c.Channel, formatTime(c.At), c.DurationS,
+			strings.TrimSpace(c.Rep), strings.TrimSpace(c.Department), strings.TrimSpace(c.Summary))
+		if err != nil {
+			return err
+		}
+		c.ID, err = res.LastInsertId()
+		return err
+	})
+}
+
+func listContacts(ctx context.Context, q querier, caseID int64) ([]Contact, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, case_id, channel, at, duration_s, rep, department, summary
+		FROM contacts WHERE case_id = ? ORDER BY at, id`, caseID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []Contact{}
+	for rows.Next() {
+		var c Contact
+		var at string
+		if err := rows.Scan(&c.ID, &c.CaseID, &c.Channel, &at, &c.DurationS, &c.Rep, &c.Department, &c.Summary); err != nil {
+			return nil, err
+		}
+		if c.At, err = parseTime(at); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// AddPromise stores a pending promise and sets its ID.
+func (s *Store) AddPromise(ctx context.Context, p *Promise) error {
+	var err error
+	if p.Text, err = required("promise", p.Text); err != nil {
+		return err
+	}
+	if p.Due.IsZero() {
+		return &InvalidError{Field: "due", Reason: "a promise needs a due date"}
+	}
+	p.By = strings.TrimSpace(p.By)
+	p.Status = PromisePending
+	return s.WithTx(ctx, func(tx *sql.Tx) error {
+		if err := caseExists(tx, p.CaseID); err != nil {
+			return err
+		}
+		if err := contactBelongs(tx, p.CaseID, p.ContactID); err != nil {
+			return err
+		}
+		res, err := tx.Exec(`INSERT INTO promises (case_id, contact_id, text, by_rep, due, status, confirmed, created_at)
+			VALUES (?,?,?,?,?,?,?,?)`, p.CaseID, p.ContactID, p.Text, p.By, p.Due.String(), p.Status,
+			p.Confirmed, formatTime(p.CreatedAt))
+		if err != nil {
+			return err
+		}
+		p.ID, err = res.LastInsertId()
+		return err
+	})
+}
+
+const promiseColumns = "id, case_id, contact_id, text, by_rep, due, status, confirmed, created_at, settled_at"
+
+func listPromises(ctx context.Context, q querier, where string, args ...any) ([]Promise, error) {
+	rows, err := q.QueryContext(ctx, "SELECT "+promiseColumns+" FROM promises WHERE "+where+" ORDER BY due, id", args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []Promise{}
+	for rows.Next() {
+		var p Promise
+		var contact sql.NullInt64
+		var due, created, settled string
+		if err := rows.Scan(&p.ID, &p.CaseID, &contact, &p.Text, &p.By, &due, &p.Status, &p.Confirmed, &created, &settled); err != nil {
+			return nil, err
+		}
+		if contact.Valid {
+			p.ContactID = &contact.Int64
+		}
+		var errs [3]error
+		p.Due, errs[0] = ParseStoredDate(due)
+		p.CreatedAt, errs[1] = parseTime(created)
+		p.SettledAt, errs[2] = parseOptionalTime(settled)
+		if err := errors.Join(errs[:]...); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// Promise returns one promise.
+func (s *Store) Promise(ctx context.Context, id int64) (Promise, error) {
+	ps, err := listPromises(ctx, s.db, "id = ?", id)
+	if err != nil {
+		return Promise{}, err
+	}
+	if len(ps) == 0 {
+		return Promise{}, &NotFoundError{What: "promise", ID: id}
+	}
+	return ps[0], nil
+}
+
+// SettlePromise records what became of a promise: kept, broken or
+// cancelled. Settling is final but can be corrected by settling again.
+func (s *Store) SettlePromise(ctx context.Context, id int64, st PromiseStatus, at time.Time) (Promise, error) {
+	if st != PromiseKept && st != PromiseBroken && st != PromiseCancelled {
+		return Promise{}, &InvalidError{Field: "status", Reason: fmt.Sprintf("cannot settle a promise as %q", st), Allowed: "kept, broken, cancelled"}
+	}
+	var p Promise
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.Exec("UPDATE promises SET status = ?, settled_at = ? WHERE id = ?", st, formatTime(at), id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return &NotFoundError{What: "promise", ID: id}
+		}
+		ps, err := listPromises(ctx, tx, "id = ?", id)
+		if err == nil {
+			p = ps[0]
+		}
+		return err
+	})
+	return p, err
+}
+
+// AddTicket stores a ticket number and sets its ID.
+func (s *Store) AddTicket(ctx context.Context, t *Ticket) error {
+	var err error
+	if t.Number, err = required("ticket number", t.Number); err != nil {
+		return err
+	}
+	t.Label = strings.TrimSpace(t.Label)
+	return s.WithTx(ctx, func(tx *sql.Tx) error {
+		if err := caseExists(tx, t.CaseID); err != nil {
+			return err
+		}
+		if err := contactBelongs(tx, t.CaseID, t.ContactID); err != nil {
+			return err
+		}
+		res, err := tx.Exec(`INSERT INTO tickets (case_id, contact_id, number, label, expected, created_at)
+			VALUES (?,?,?,?,?,?)`, t.CaseID, t.ContactID, t.Number, t.Label, t.Expected.String(), formatTime(t.CreatedAt))
+		if err != nil {
+			return err
+		}
+		t.ID, err = res.LastInsertId()
+		return err
+	})
+}
+
+func listTickets(ctx context.Context, q querier, caseID int64) ([]Ticket, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, case_id, contact_id, number, label, expected, created_at
+		FROM tickets WHERE case_id = ? ORDER BY created_at, id`, caseID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []Ticket{}
+	for rows.Next() {
+		var t Ticket
+		var contact sql.NullInt64
+		var expected, created string
+		if err := rows.Scan(&t.ID, &t.CaseID, &contact, &t.Number, &t.Label, &expected, &created); err != nil {
+			return nil, err
+		}
+		if contact.Valid {
+			t.ContactID = &contact.Int64
+		}
+		var e1, e2 error
+		t.Expected, e1 = ParseStoredDate(expected)
+		t.CreatedAt, e2 = parseTime(created)
+		if err := errors.Join(e1, e2); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// AddNote stores a note and sets its ID.
+func (s *Store) AddNote(ctx context.Context, n *Note) error {
+	var err error
+	if n.Text, err = required("note", n.Text); err != nil {
+		return err
+	}
+	if n.Kind == "" {
+		n.Kind = NoteTimeline
+	}
+	if err := ValidNoteKind(n.Kind); err != nil {
+		return err
+	}
+	n.SourceURL = strings.TrimSpace(n.SourceURL)
+	return s.WithTx(ctx, func(tx *sql.Tx) error {
+		if err := caseExists(tx, n.CaseID); err != nil {
+			return err
+		}
+		if err := contactBelongs(tx, n.CaseID, n.ContactID); err != nil {
+			return err
+		}
+		res, err := tx.Exec(`INSERT INTO notes (case_id, contact_id, kind, text, source_url, at) VALUES (?,?,?,?,?,?)`,
+			n.CaseID, n.ContactID, n.Kind, n.Text, n.SourceURL, formatTime(n.At))
+		if err != nil {
+			return err
+		}
+		n.ID, err = res.LastInsertId()
+		return err
+	})
+}
+
+func listNotes(ctx context.Context, q querier, caseID int64) ([]Note, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, case_id, contact_id, kind, text, source_url, at
+		FROM notes WHERE case_id = ? ORDER BY at, id`, caseID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []Note{}
+	for rows.Next() {
+		var n Note
+		var contact sql.NullInt64
+		var at string
+		if err := rows.Scan(&n.ID, &n.CaseID, &contact, &n.Kind, &n.Text, &n.SourceURL, &at); err != nil {
+			return nil, err
+		}
+		if contact.Valid {
+			n.ContactID = &contact.Int64
+		}
+		if n.At, err = parseTime(at); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// secretLabels are labels that name a secret. redress never stores secrets:
+// the prep checklist asks whether you have them at hand instead.
+var secretLabels = []string{"pin", "password", "passcode", "passwd", "cvv", "cvc", "비밀번호", "암호"}
+
+// AddRef stores an account reference and sets its ID. A label that names
+// a secret (PIN, password) is refused.
+func (s *Store) AddRef(ctx context.Context, r *AccountRef) error {
+	var err error
+	if r.Label, err = required("label", r.Label); err != nil {
+		return err
+	}
+	if r.Value, err = required("value", r.Value); err != nil {
+		return err
+	}
+	lower := strings.ToLower(r.Label)
+	for _, word := range secretLabels {
+		if strings.Contains(lower, word) {
+			return &InvalidError{Field: "label", Reason: fmt.Sprintf("%q looks like a secret; redress never stores PINs or passwords", r.Label),
+				Allowed: "account number, order number, customer id, …"}
+		}
+	}
+	return s.WithTx(ctx, func(tx *sql.Tx) error {
+		if err := caseExists(tx, r.CaseID); err != nil {
+			return err
+		}
+		res, err := tx.Exec(`INSERT INTO account_refs (case_id, label, value, created_at) VALUES (?,?,?,?)`,
+			r.CaseID, r.Label, r.Value, formatTime(r.CreatedAt))
+		if err != nil {
+			return err
+		}
+		r.ID, err = res.LastInsertId()
+		return err
+	})
+}
+
+func listRefs(ctx context.Context, q querier, caseID int64) ([]AccountRef, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, case_id, label, value, created_at FROM account_refs
+		WHERE case_id = ? ORDER BY id`, caseID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []AccountRef{}
+	for rows.Next() {
+		var r AccountRef
+		var created string
+		if err := rows.Scan(&r.ID, &r.CaseID, &r.Label, &r.Value, &created); err != nil {
+			return nil, err
+		}
+		if r.CreatedAt, err = parseTime(created); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/adrg/xdg"
+	"github.com/mattn/go-isatty"
+
+	"github.com/redress-cli/redress/casefile"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+// app is what every command runs against: its streams, its clock, its
+// language and (opened on first use) the case file.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+
+	dbFlag string // --db
+	lang   string // --lang, after defaults
+	loc    *time.Location
+
+	nowOnce time.Time // read once per operation: see now()
+	store   *casefile.Store
+	ctx     context.Context
+}
+
+func newApp(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *app {
+	return &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, loc: time.Local, ctx: context.Background()}
+}
+
+// now is the operation's one clock reading. REDRESS_NOW (RFC 3339) fixes
+// it, for tests and the demo.
+func (a *app) now() (time.Time, error) {
+	if !a.nowOnce.IsZero() {
+		return a.nowOnce, nil
+	}
+	if v := a.getenv("REDRESS_NOW"); v != "" {
+		t, err := time.Parse(time.RFC3339, v)
+		if err != nil {
+			return t, usageErr("REDRESS_NOW is not an RFC 3339 time: "+v, "e.g. REDRESS_NOW=2026-11-23T10:00:00+09:00")
+		}
+		a.nowOnce = t.In(a.loc)
+	} else {
+		a.nowOnce = time.Now().In(a.loc).Truncate(time.Second)
+	}
+	return a.nowOnce, nil
+}
+
+// dbPath is --db, else REDRESS_DB, else $XDG_DATA_HOME/redress/cases.db.
+func (a *app) dbPath() string {
+	if a.dbFlag != "" {
+		return a.dbFlag
+	}
+	if v := a.getenv("REDRESS_DB"); v != "" {
+		return v
+	}
+	if v := a.getenv("XDG_DATA_HOME"); v != "" {
+		return filepath.Join(v, "redress", "cases.db")
+	}
+	return filepath.Join(xdg.DataHome, "redress", "cases.db")
+}
+
+// open opens the case file on first use, so --help, --version and
+// completion never touch the disk.
+func (a *app) open() (*casefile.Store, error) {
+	if a.store != nil {
+		return a.store, nil
+	}
+	s, err := casefile.Open(a.dbPath())
+	if err != nil {
+		return nil, err
+	}
+	a.store = s
+	return s, nil
+}
+
+func (a *app) close() {
+	if a.store != nil {
+		a.store.Close()
+	}
+}
+
+// resolveLang picks the interface language: --lang, then REDRESS_LANG,
+// then LANG/LC_ALL ("ko_KR.UTF-8" is Korean), else English.
+func (a *app) resolveLang(flag string) error {
+	pick := flag
+	if pick == "" {
+		pick = a.getenv("REDRESS_LANG")
+	}
+	if pick == "" {
+		for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+			if l := a.getenv(v); l != "" {
+				pick = l
+				break
+			}
+		}
+	}
+	pick = strings.ToLower(pick)
+	switch {
+	case flag != "" && pick != "en" && pick != "ko":
+		return usageErr(fmt.Sprintf("unknown language %q", flag), "use --lang en or --lang ko")
+	case strings.HasPrefix(pick, "ko"):
+		a.lang = "ko"
+	default:
+		a.lang = "en"
+	}
+	return nil
+}
+
+// stdoutIsTerminal reports whether output goes to a person's screen.
+func (a *app) stdoutIsTerminal() bool { return isTerminal(a.stdout) }
+
+// stdinIsTerminal reports whether a person can answer prompts.
+func (a *app) stdinIsTerminal() bool { return isTerminal(a.stdin) }
+
+func isTerminal(v any) bool {
+	f, ok := v.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/redress-cli/redress/casefile"
+	"github.com/redress-cli/redress/casefile/dates"
+)
+
+// caseFields are the flags that set a case's fields, shared by `new` and
+// `edit` so both accept the same names and forms.
+type caseFields struct {
+	title, company, product, kind, problem, outcome, fallback string
+	amount, currency                                          string
+	purchased, returnBy, warrantyUntil                        string
+	jurisdiction, status, language                            string
+}
+
+func (f *caseFields) bind(fs *pflag.FlagSet) {
+	fs.StringVar(&f.title, "title", "", "short name of the case, e.g. \"Refund for headphones\"")
+	fs.StringVar(&f.company, "company", "", "the company you complain to")
+	fs.StringVar(&f.product, "product", "", "the product or service")
+	fs.StringVar(&f.kind, "kind", "", "scenario: "+joinKinds())
+	fs.StringVar(&f.problem, "problem", "", "the problem in one or two sentences")
+	fs.StringVar(&f.outcome, "outcome", "", "the outcome you want (an action, an amount, a date)")
+	fs.StringVar(&f.fallback, "fallback", "", "an outcome you would accept instead")
+	fs.StringVar(&f.amount, "amount", "", "amount in dispute, e.g. 49.90 or \"49.90 EUR\"")
+	fs.StringVar(&f.currency, "currency", "", "currency code of the amount, e.g. EUR, USD, KRW")
+	fs.StringVar(&f.purchased, "purchased", "", "purchase date")
+	fs.StringVar(&f.returnBy, "return-by", "", "last day of the return window")
+	fs.StringVar(&f.warrantyUntil, "warranty-until", "", "last day of the warranty")
+	fs.StringVar(&f.jurisdiction, "jurisdiction", "", "where the rules come from: kr, us, uk, eu, other")
+	fs.StringVar(&f.status, "status", "", "preparing, open, waiting, escalated, resolved, closed")
+	fs.StringVar(&f.language, "language", "", "language of the case's scripts and read-back: en or ko (default: --lang)")
+}
+
+func joinKinds() string {
+	s := make([]string, len(casefile.Kinds))
+	for i, k := range casefile.Kinds {
+		s[i] = string(k)
+	}
+	return strings.Join(s, ", ")
+}
+
+// apply copies the flags that were given (changed reports which) onto c.
+// Dates are read with the natural-date parser; an empty value clears an
+// optional field.
+func (f *caseFields) apply(c *casefile.Case, changed func(string) bool, now time.Time, loc *time.Location) error {
+	set := func(name string, dst *string, v string) {
+		if changed(name) {
+			*dst = strings.TrimSpace(v)
+		}
+	}
+	set("title", &c.Title, f.title)
+	set("company", &c.Company, f.company)
+	set("product", &c.Product, f.product)
+	set("problem", &c.Problem, f.problem)
+	set("outcome", &c.Outcome, f.outcome)
+	set("fallback", &c.Fallback, f.fallback)
+	set("currency", &c.Currency, f.currency)
+	set("language", &c.Lang, f.language)
+	if changed("kind") {
+		c.Kind = casefile.Kind(strings.TrimSpace(f.kind))
+	}
+	if changed("jurisdiction") {
+		c.Jurisdiction = casefile.Jurisdiction(strings.ToLower(strings.TrimSpace(f.jurisdiction)))
+	}
+	if changed("status") {
+		c.Status = casefile.Status(strings.TrimSpace(f.status))
+	}
+	if changed("amount") {
+		amount, currency := splitAmount(f.amount)
+		c.Amount = amount
+		if currency != "" {
+			if changed("currency") && !strings.EqualFold(currency, f.currency) {
+				return usageErr(fmt.Sprintf("--amount says %s but --currency says %s", currency, f.currency), "give the currency once")
+			}
+			c.Currency = currency
+		}
+	}
+	for _, d := range []struct {
+		flag, value string
+		dst         *casefile.Date
+	}{{"purchased", f.purchased, &c.PurchaseDate}, {"return-by", f.returnBy, &c.ReturnWindowEnd}, {"warranty-until", f.warrantyUntil, &c.WarrantyEnd}} {
+		if !changed(d.flag) {
+			continue
+		}
+		if strings.TrimSpace(d.value) == "" {
+			*d.dst = casefile.Date{}
+			continue
+		}
+		v, err := dates.Parse(d.value, now, loc)
+		if err != nil {
+			return fmt.Errorf("--%s: %w", d.flag, err)
+		}
+		*d.dst = v.Day(loc) // these are calendar days; a time of day means nothing here
+	}
+	return nil
+}
+
+// splitAmount reads "49.90 EUR" or "EUR 49.90" as an amount and a currency.
+func splitAmount(s string) (amount, currency string) {
+	fields := strings.Fields(s)
+	if len(fields) == 2 {
+		for i, f := range fields {
+			if len(f) == 3 && strings.IndexFunc(f, func(r rune) bool { return r < 'A' || r > 'z' }) < 0 {
+				return fields[1-i], strings.ToUpper(f)
+			}
+		}
+	}
+	return strings.TrimSpace(s), ""
+}

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/redress-cli/redress/casefile"
+	"github.com/redress-cli/redress/casefile/dates"
+)
+
+type noteOptions struct {
+	caseID int64
+	text   string
+	kind   string
+	url    string
+	at     string
+}
+
+func newNoteCmd(a *app) *cobra.Command {
+	opts := &noteOptions{}
+	cmd := &cobra.Command{
+		Use:   "note CASE TEXT...",
+		Short: "Add a timeline bullet, a research finding or something you tried",
+		Long: `Add a note to a case. Plain notes are the timeline bullets of the call
+sheet; --kind research records a finding (with --url for its source) and
+--kind tried records something you already tried. --at dates the note
+when it tells of an earlier event.`,
+		Example: `  redress note 3 "Returned the headphones by post"  --at 2026-11-02
+  redress note 3 "FAQ: refunds within 14 days of return" --kind research --url https://acme.example/faq
+  redress note 3 "Reset the router twice" --kind tried`,
+		Args: minArgs("CASE", "TEXT"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var err error
+			if opts.caseID, err = caseArg(args[0]); err != nil {
+				return err
+			}
+			opts.text = strings.Join(args[1:], " ")
+			return runNote(a, opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.kind, "kind", "timeline", "timeline, research or tried")
+	cmd.Flags().StringVar(&opts.url, "url", "", "source of a research finding")
+	cmd.Flags().StringVar(&opts.at, "at", "", "when it happened (default: now)")
+	return cmd
+}
+
+func runNote(a *app, opts *noteOptions) error {
+	now, err := a.now()
+	if err != nil {
+		return err
+	}
+	at := now
+	if opts.at != "" {
+		d, err := dates.Parse(opts.at, now, a.loc)
+		if err != nil {
+			return fmt.Errorf("--at: %w", err)
+		}
+		at = d.Time(a.loc)
+	}
+	n := casefile.Note{CaseID: opts.caseID, Kind: casefile.NoteKind(opts.kind), Text: opts.text, SourceURL: opts.url, At: at}
+	s, err := a.open()
+	if err != nil {
+		return err
+	}
+	if err := s.AddNote(a.ctx, &n); err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stdout, msgf(a.lang, "note_added", n.ID, n.CaseID))
+	return nil
+}

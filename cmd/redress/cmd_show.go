@@ -1,0 +1,221 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/redress-cli/redress/casefile"
+)
+
+type showOptions struct {
+	caseID int64
+	json   bool
+	reveal revealFlags
+}
+
+func newShowCmd(a *app) *cobra.Command {
+	opts := &showOptions{}
+	cmd := &cobra.Command{
+		Use:   "show CASE",
+		Short: "Show a case and its dated timeline",
+		Long: `Show everything about a case: its fields, its account references (masked
+unless --reveal) and a dated timeline of contacts, promises, tickets and
+notes.
+
+--json prints the case object: every case field, and the arrays
+"contacts", "promises", "tickets", "notes" and "refs". A ref's "value" is
+masked ("•••• 4821") unless --reveal.`,
+		Example: `  redress show 3
+  redress show 3 --json
+  redress show 3 --reveal`,
+		Args: exactArgs("CASE"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var err error
+			if opts.caseID, err = caseArg(args[0]); err != nil {
+				return err
+			}
+			return runShow(a, opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.json, "json", false, "print JSON")
+	opts.reveal.bind(cmd)
+	return cmd
+}
+
+func runShow(a *app, opts *showOptions) error {
+	if err := opts.reveal.check(a); err != nil {
+		return err
+	}
+	now, err := a.now()
+	if err != nil {
+		return err
+	}
+	s, err := a.open()
+	if err != nil {
+		return err
+	}
+	f, err := s.Full(a.ctx, opts.caseID)
+	if err != nil {
+		return err
+	}
+	if !opts.reveal.on {
+		for i := range f.Refs {
+			f.Refs[i].Value = f.Refs[i].Masked()
+		}
+	}
+	if opts.json {
+		return writeJSON(a.stdout, f)
+	}
+	printCase(a.stdout, a.lang, f, now, a.loc)
+	return nil
+}
+
+func printCase(w io.Writer, l string, f casefile.Full, now time.Time, loc *time.Location) {
+	c := f.Case
+	head := fmt.Sprintf("#%d %s", c.ID, clean(c.Title))
+	if c.Company != "" {
+		head += " — " + clean(c.Company)
+	}
+	fmt.Fprintln(w, head)
+	meta := []string{msg(l, "st_"+string(c.Status)), string(c.Kind), string(c.Jurisdiction),
+		msg(l, "opened") + " " + fmtShortDate(l, casefile.DateOf(c.OpenedAt.In(loc)), now, loc)}
+	if c.ClosedAt != nil {
+		meta = append(meta, msg(l, "closed")+" "+fmtShortDate(l, casefile.DateOf(c.ClosedAt.In(loc)), now, loc))
+	}
+	fmt.Fprintln(w, strings.Join(meta, " · "))
+
+	var rows [][]string
+	add := func(key, v string) {
+		if strings.TrimSpace(v) != "" {
+			rows = append(rows, []string{msg(l, key), clean(v)})
+		}
+	}
+	add("product", c.Product)
+	add("problem", c.Problem)
+	add("outcome", c.Outcome)
+	add("fallback", c.Fallback)
+	if c.Amount != "" {
+		add("amount", strings.TrimSpace(c.Amount+" "+c.Currency))
+	}
+	add("purchased", fmtDate(l, c.PurchaseDate, loc))
+	for _, d := range []struct {
+		key  string
+		date casefile.Date
+	}{{"return_by", c.ReturnWindowEnd}, {"warranty_to", c.WarrantyEnd}} {
+		if !d.date.IsZero() {
+			add(d.key, fmtDate(l, d.date, loc)+" ("+relDays(l, d.date, now, loc, "passed")+")")
+		}
+	}
+	add("final_outcome", c.FinalOutcome)
+	for i, r := range f.Refs {
+		key := ""
+		if i == 0 {
+			key = msg(l, "refs")
+		}
+		rows = append(rows, []string{key, clean(r.Label) + " " + clean(r.Value)})
+	}
+	if len(rows) > 0 {
+		fmt.Fprintln(w)
+		table(w, nil, rows)
+	}
+
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, msg(l, "timeline"))
+	entries := timeline(l, f, now, loc)
+	if len(entries) == 0 {
+		fmt.Fprintln(w, msg(l, "empty_timeline"))
+		return
+	}
+	out := make([][]string, len(entries))
+	for i, e := range entries {
+		out[i] = []string{e.when, e.kind, e.text}
+	}
+	table(w, nil, out)
+}
+
+type timelineEntry struct {
+	at         time.Time
+	order      int // ties: contact before what came out of it
+	when, kind string
+	text       string
+}
+
+// timeline merges the case's entries into one dated list, oldest first.
+func timeline(l string, f casefile.Full, now time.Time, loc *time.Location) []timelineEntry {
+	var es []timelineEntry
+	for _, c := range f.Contacts {
+		parts := []string{string(c.Channel)}
+		if c.Rep != "" {
+			who := clean(c.Rep)
+			if c.Department != "" {
+				who += " (" + clean(c.Department) + ")"
+			}
+			parts = append(parts, who)
+		}
+		if c.DurationS > 0 {
+			parts = append(parts, msgf(l, "minutes", (c.DurationS+59)/60))
+		}
+		text := strings.Join(parts, ", ")
+		if c.Summary != "" {
+			text += ": " + clean(c.Summary)
+		}
+		es = append(es, timelineEntry{at: c.At, order: 0, kind: msg(l, "tl_contact"), text: fmt.Sprintf("[%d] %s", c.ID, text)})
+	}
+	for _, t := range f.Tickets {
+		text := clean(t.Number)
+		if t.Label != "" {
+			text += " (" + clean(t.Label) + ")"
+		}
+		if !t.Expected.IsZero() {
+			text += " · " + msgf(l, "expected", fmtShortDate(l, t.Expected, now, loc))
+		}
+		es = append(es, timelineEntry{at: t.CreatedAt, order: 1, kind: msg(l, "tl_ticket"), text: text})
+	}
+	for _, p := range f.Promises {
+		text := fmt.Sprintf("[%d] %s", p.ID, clean(p.Text))
+		if p.By != "" {
+			text += " · " + msgf(l, "by_rep", clean(p.By))
+		}
+		text += " · " + msgf(l, "due", fmtShortDate(l, p.Due, now, loc))
+		status := msg(l, "st_"+string(p.Status))
+		if p.Status == casefile.PromisePending && p.Due.Overdue(now, loc) {
+			status = "! " + relDays(l, p.Due, now, loc, "overdue")
+		}
+		text += " · " + status
+		if p.Confirmed {
+			text += " · ✓ " + msg(l, "read_back")
+		}
+		es = append(es, timelineEntry{at: p.CreatedAt, order: 2, kind: msg(l, "tl_promise"), text: text})
+	}
+	for _, n := range f.Notes {
+		text := clean(n.Text)
+		if n.SourceURL != "" {
+			text += " <" + clean(n.SourceURL) + ">"
+		}
+		kind := msg(l, "tl_note")
+		if n.Kind != casefile.NoteTimeline {
+			kind = msg(l, "tl_"+string(n.Kind))
+		}
+		es = append(es, timelineEntry{at: n.At, order: 3, kind: kind, text: text})
+	}
+	sort.SliceStable(es, func(i, j int) bool {
+		if !es[i].at.Equal(es[j].at) {
+			return es[i].at.Before(es[j].at)
+		}
+		return es[i].order < es[j].order
+	})
+	for i := range es {
+		es[i].when = fmtTime(l, es[i].at, now, loc)
+		if t := es[i].at.In(loc); t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
+			// A note dated with a day only ("--at 2026-11-05") is stored
+			// at midnight; "00:00" would claim a time nobody gave.
+			es[i].when = fmtShortDate(l, casefile.DateOf(t), now, loc)
+		}
+	}
+	return es
+}

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/huh"
+
+	"github.com/redress-cli/redress/casefile"
+	"github.com/redress-cli/redress/casefile/dates"
+)
+
+// Exit codes, in one place.
+const (
+	exitOK        = 0
+	exitError     = 1
+	exitUsage     = 2
+	exitNotReady  = 3 // prep --check: the case is not ready for the call
+	exitCancelled = 130
+)
+
+// cliError is an error with the exit code and hint it deserves.
+type cliError struct {
+	code int
+	msg  string
+	hint string
+}
+
+func (e *cliError) Error() string { return e.msg }
+
+func usageErr(msg, hint string) error { return &cliError{code: exitUsage, msg: msg, hint: hint} }
+
+func failErr(msg, hint string) error { return &cliError{code: exitError, msg: msg, hint: hint} }
+
+// report prints err the age way: "redress: message" and an optional
+// "hint:" line, on stderr; it returns the exit code.
+func (a *app) report(err error, w io.Writer) int {
+	code, msg, hint := a.classify(err)
+	fmt.Fprintf(w, "redress: %s\n", clean(msg))
+	if hint != "" {
+		fmt.Fprintf(w, "hint: %s\n", clean(hint))
+	}
+	return code
+}
+
+func (a *app) classify(err error) (code int, msg, hint string) {
+	var ce *cliError
+	var nf *casefile.NotFoundError
+	var inv *casefile.InvalidError
+	var fe *casefile.FileError
+	var ud *dates.UnreadableError
+	switch {
+	case errors.As(err, &ce):
+		return ce.code, ce.msg, ce.hint
+	case errors.Is(err, huh.ErrUserAborted):
+		return exitCancelled, "cancelled", ""
+	case errors.As(err, &nf):
+		return exitError, nf.Error(), a.notFoundHint(nf)
+	case errors.As(err, &inv):
+		h := ""
+		if inv.Allowed != "" {
+			h = "accepted: " + inv.Allowed
+		}
+		return exitUsage, err.Error(), h
+	case errors.As(err, &ud):
+		return exitUsage, err.Error(), "accepted: " + dates.Forms
+	case errors.As(err, &fe):
+		return exitError, lowerFirst(fe.Error()), fileHint(fe)
+	}
+	return exitError, lowerFirst(err.Error()), ""
+}
+
+func (a *app) notFoundHint(nf *casefile.NotFoundError) string {
+	if nf.What != "case" {
+		return fmt.Sprintf("'redress show CASE' lists the %s numbers of a case", nf.What)
+	}
+	if a.store == nil {
+		return ""
+	}
+	n, lo, hi, err := a.store.CaseIDs(a.ctx)
+	switch {
+	case err != nil:
+		return ""
+	case n == 0:
+		return "there are no cases yet; open one with 'redress new --title ...'"
+	case lo == hi:
+		return fmt.Sprintf("the only case is %d", lo)
+	default:
+		return fmt.Sprintf("cases %d to %d exist (%d in all); 'redress list --all' shows them", lo, hi, n)
+	}
+}
+
+func fileHint(fe *casefile.FileError) string {
+	switch {
+	case errors.Is(fe.Err, casefile.ErrNotCaseFile):
+		return "point --db (or REDRESS_DB) at a redress case file, or at a path that does not exist yet"
+	case errors.Is(fe.Err, casefile.ErrNewerVersion):
+		return "update redress to open this case file; it was left unchanged"
+	}
+	return ""
+}
+
+func lowerFirst(s string) string {
+	if s == "" || strings.HasPrefix(s, "/") {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"database/sql"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected output in testdata/*.txtar")
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"redress": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)) },
+	})
+}
+
+// TestScripts runs the end-to-end tests in testdata/*.txtar against the
+// real main, with a fixed clock (Monday 23 November 2026, 10:00 in Seoul)
+// and a fresh case file per script.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:           "testdata",
+		UpdateScripts: *update,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("REDRESS_DB", filepath.Join(env.WorkDir, "data", "cases.db"))
+			env.Setenv("REDRESS_NOW", "2026-11-23T10:00:00+09:00")
+			env.Setenv("TZ", "Asia/Seoul")
+			env.Setenv("REDRESS_LANG", "")
+			env.Setenv("LANG", "C.UTF-8")
+			env.Setenv("NO_COLOR", "1")
+			// Hostile user text: a screen clear, a colour, an OSC 8 link,
+			// an OSC 52 clipboard write, a carriage return and a bidi override.
+			env.Setenv("esc", "evil\x1b[2J\x1b[31mred\x1b]8;;http://x.example\x07link\x1b]8;;\x07\x1b]52;c;aGVsbG8=\x07\rover\u202eabc")
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// perm FILE MODE: the file's permission bits are MODE (octal).
+			"perm": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: perm FILE MODE")
+				}
+				fi, err := os.Stat(ts.MkAbs(args[0]))
+				ts.Check(err)
+				want, err := strconv.ParseUint(args[1], 8, 32)
+				ts.Check(err)
+				if got := fi.Mode().Perm(); (uint64(got) == want) == neg {
+					ts.Fatalf("%s has mode %o, want %s%s", args[0], got, map[bool]string{true: "not ", false: ""}[neg], args[1])
+				}
+			},
+			// sqlexec FILE SQL: run SQL on a case file behind redress's back,
+			// e.g. to make it look as if a newer redress wrote it.
+			"sqlexec": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: sqlexec FILE SQL")
+				}
+				db, err := sql.Open("sqlite3", ts.MkAbs(args[0]))
+				ts.Check(err)
+				defer db.Close()
+				if _, err := db.Exec(args[1]); err != nil {
+					ts.Fatalf("sqlexec: %v", err)
+				}
+				_, err = db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+				ts.Check(err)
+			},
+		},
+	})
+}
+
+func TestMessagesHaveTheSameKeysInEveryLanguage(t *testing.T) {
+	for lang, m := range messages {
+		for key := range messages["en"] {
+			if _, ok := m[key]; !ok {
+				t.Errorf("%s has no message %q", lang, key)
+			}
+		}
+		for key := range m {
+			if _, ok := messages["en"][key]; !ok {
+				t.Errorf("%s has message %q that English lacks", lang, key)
+			}
+		}
+	}
+	if fmt.Sprint(len(messages)) != "2" {
+		t.Errorf("languages: %d", len(messages))
+	}
+}

@@ -1,0 +1,164 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/mattn/go-runewidth"
+
+	"github.com/redress-cli/redress/casefile"
+)
+
+// clean makes user text safe to print on a terminal: escape sequences
+// (colours, OSC 8 links, OSC 52 clipboard writes) are removed, and so are
+// other control characters and bidi overrides that could make text lie
+// about what it says. Newlines and tabs become spaces: every field prints
+// on its own line. JSON output keeps the text verbatim instead.
+func clean(s string) string {
+	s = ansi.Strip(s)
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\t' || r == '\r':
+			return ' '
+		case unicode.IsControl(r), isBidiControl(r):
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isBidiControl(r rune) bool {
+	return r == 0x061C || r == 0x200E || r == 0x200F || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
+}
+
+// writeJSON prints v as indented JSON with a final newline; HTML is not
+// escaped, so "<" and "&" in user text stay readable.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+var koWeekday = [...]string{"일", "월", "화", "수", "목", "금", "토"}
+
+// fmtDate prints a date with its weekday, so a misread date is caught on
+// the spot: "Sat 5 Dec 2026" / "2026년 12월 5일 (토)", plus the time of day
+// for date-times.
+func fmtDate(lang string, d casefile.Date, loc *time.Location) string {
+	if d.IsZero() {
+		return ""
+	}
+	t := d.Time(loc)
+	var s string
+	if lang == "ko" {
+		s = fmt.Sprintf("%d년 %d월 %d일 (%s)", t.Year(), t.Month(), t.Day(), koWeekday[t.Weekday()])
+	} else {
+		s = t.Format("Mon 2 Jan 2006")
+	}
+	if d.HasTime() {
+		s += " " + t.Format("15:04")
+	}
+	return s
+}
+
+// fmtShortDate is fmtDate without the year when it is the current one,
+// for tables and timelines.
+func fmtShortDate(lang string, d casefile.Date, now time.Time, loc *time.Location) string {
+	if d.IsZero() {
+		return ""
+	}
+	t := d.Time(loc)
+	if t.Year() != now.In(loc).Year() {
+		return fmtDate(lang, d, loc)
+	}
+	var s string
+	if lang == "ko" {
+		s = fmt.Sprintf("%d월 %d일 (%s)", t.Month(), t.Day(), koWeekday[t.Weekday()])
+	} else {
+		s = t.Format("Mon 2 Jan")
+	}
+	if d.HasTime() {
+		s += " " + t.Format("15:04")
+	}
+	return s
+}
+
+// fmtTime prints a moment as a short date and time.
+func fmtTime(lang string, t time.Time, now time.Time, loc *time.Location) string {
+	return fmtShortDate(lang, casefile.DateTime(t), now, loc)
+}
+
+// relDays says how far a date is from today: "today", "in 3 days",
+// "3 days overdue" (or "passed" for non-promises, via the overdue key).
+func relDays(lang string, d casefile.Date, now time.Time, loc *time.Location, pastKey string) string {
+	n := d.DaysUntil(now, loc)
+	switch {
+	case n == 0:
+		return msg(lang, "today")
+	case n == 1:
+		return msg(lang, "tomorrow")
+	case n > 1:
+		return msgf(lang, "in_days", n)
+	case n == -1:
+		return msgf(lang, pastKey+"_1", -n)
+	default:
+		return msgf(lang, pastKey+"_n", -n)
+	}
+}
+
+// table prints rows (after header, unless it is nil) in aligned columns, measuring display width (Korean
+// characters take two columns). Two spaces separate columns; the last
+// column is not padded. lipgloss/table was tried first, but it draws
+// borders and truncates to the terminal; a call sheet wants plain columns
+// that paste cleanly into an email.
+func table(w io.Writer, header []string, rows [][]string) {
+	all := rows
+	if header != nil {
+		all = append([][]string{header}, rows...)
+	}
+	cols := 0
+	for _, r := range all {
+		cols = max(cols, len(r))
+	}
+	widths := make([]int, cols)
+	for _, r := range all {
+		for i, c := range r {
+			if i < cols-1 {
+				widths[i] = max(widths[i], runewidth.StringWidth(c))
+			}
+		}
+	}
+	for _, r := range all {
+		var b strings.Builder
+		for i, c := range r {
+			if i == len(r)-1 {
+				b.WriteString(c)
+				break
+			}
+			b.WriteString(runewidth.FillRight(c, widths[i]))
+			b.WriteString("  ")
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
+}
+
+// refValue is how an account reference is shown: masked unless revealed.
+func refValue(r casefile.AccountRef, reveal bool) string {
+	if reveal {
+		return r.Value
+	}
+	return r.Masked()
+}
+
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "-"
+	}
+	return s
+}

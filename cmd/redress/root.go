@@ -1,0 +1,101 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"strconv"
+
+	"github.com/spf13/cobra"
+)
+
+// run is main without os.Exit, so tests call it in-process.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	a := newApp(stdin, stdout, stderr, getenv)
+	defer a.close()
+	root := newRootCmd(a)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	if err := root.Execute(); err != nil {
+		return a.report(err, stderr)
+	}
+	return exitOK
+}
+
+func newRootCmd(a *app) *cobra.Command {
+	var langFlag string
+	root := &cobra.Command{
+		Use:   "redress",
+		Short: "Prepare, log and follow up a complaint to customer service",
+		Long: `redress keeps your side of a complaint in one local case file: what happened,
+who you spoke to, what they promised and by when. It prepares you for the
+call, logs the call, reminds you when a promise is due, and writes the
+follow-up or escalation when it is broken.
+
+Nothing leaves this machine unless you export it.`,
+		Example: `  redress new --title "Refund for headphones" --company Acme --kind refund
+  redress promise 1 "refund 49 EUR to my card" --due friday --by Anna
+  redress list
+  redress show 1`,
+		Version:       version,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			return a.resolveLang(langFlag)
+		},
+	}
+	root.PersistentFlags().StringVar(&a.dbFlag, "db", "", "case file (default $REDRESS_DB, then $XDG_DATA_HOME/redress/cases.db)")
+	root.PersistentFlags().StringVar(&langFlag, "lang", "", "language of the output: en or ko (default $REDRESS_LANG, then $LANG)")
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return usageErr(err.Error(), "see 'redress "+cmd.Name()+" --help'")
+	})
+	root.AddGroup(&cobra.Group{ID: "case", Title: "Cases:"}, &cobra.Group{ID: "log", Title: "Recording what happens:"})
+	for _, c := range []*cobra.Command{newNewCmd(a), newListCmd(a), newShowCmd(a), newEditCmd(a),
+		newCloseCmd(a), newReopenCmd(a), newSearchCmd(a)} {
+		c.GroupID = "case"
+		root.AddCommand(c)
+	}
+	for _, c := range []*cobra.Command{newNoteCmd(a), newContactCmd(a), newTicketCmd(a), newPromiseCmd(a), newRefCmd(a)} {
+		c.GroupID = "log"
+		root.AddCommand(c)
+	}
+	root.AddCommand(newManCmd(root))
+	return root
+}
+
+// caseArg reads a case number argument.
+func caseArg(s string) (int64, error) { return idArg("case", s) }
+
+func idArg(what, s string) (int64, error) {
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 {
+		return 0, usageErr(what+" number must be a whole number, not "+strconv.Quote(s), "'redress list --all' shows the case numbers")
+	}
+	return n, nil
+}
+
+// exactArgs is cobra.ExactArgs with a message that names what is missing.
+func exactArgs(names ...string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) == len(names) {
+			return nil
+		}
+		if len(args) < len(names) {
+			return usageErr("missing "+names[len(args)], "usage: "+cmd.UseLine())
+		}
+		return usageErr("too many arguments", "usage: "+cmd.UseLine()+" (quote text with spaces)")
+	}
+}
+
+// minArgs requires the named leading arguments and accepts more (free text).
+func minArgs(names ...string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) >= len(names) {
+			return nil
+		}
+		return usageErr("missing "+names[len(args)], "usage: "+cmd.UseLine())
+	}
+}
+
+var errNoChange = errors.New("nothing to change")
