@@ -12,6 +12,7 @@ import (
 	"github.com/mattn/go-runewidth"
 
 	"github.com/redress-cli/redress/casefile"
+	"github.com/redress-cli/redress/prep"
 )
 
 // clean makes user text safe to print on a terminal: escape sequences
@@ -45,48 +46,14 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-var koWeekday = [...]string{"일", "월", "화", "수", "목", "금", "토"}
-
-// fmtDate prints a date with its weekday, so a misread date is caught on
-// the spot: "Sat 5 Dec 2026" / "2026년 12월 5일 (토)", plus the time of day
-// for date-times.
+// fmtDate and fmtShortDate are prep's date formats, used for every date
+// the commands print.
 func fmtDate(lang string, d casefile.Date, loc *time.Location) string {
-	if d.IsZero() {
-		return ""
-	}
-	t := d.Time(loc)
-	var s string
-	if lang == "ko" {
-		s = fmt.Sprintf("%d년 %d월 %d일 (%s)", t.Year(), t.Month(), t.Day(), koWeekday[t.Weekday()])
-	} else {
-		s = t.Format("Mon 2 Jan 2006")
-	}
-	if d.HasTime() {
-		s += " " + t.Format("15:04")
-	}
-	return s
+	return prep.FormatDate(lang, d, loc)
 }
 
-// fmtShortDate is fmtDate without the year when it is the current one,
-// for tables and timelines.
 func fmtShortDate(lang string, d casefile.Date, now time.Time, loc *time.Location) string {
-	if d.IsZero() {
-		return ""
-	}
-	t := d.Time(loc)
-	if t.Year() != now.In(loc).Year() {
-		return fmtDate(lang, d, loc)
-	}
-	var s string
-	if lang == "ko" {
-		s = fmt.Sprintf("%d월 %d일 (%s)", t.Month(), t.Day(), koWeekday[t.Weekday()])
-	} else {
-		s = t.Format("Mon 2 Jan")
-	}
-	if d.HasTime() {
-		s += " " + t.Format("15:04")
-	}
-	return s
+	return prep.FormatShortDate(lang, d, now, loc)
 }
 
 // fmtTime prints a moment as a short date and time.

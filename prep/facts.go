@@ -1,0 +1,125 @@
+package prep
+
+import (
+	"strings"
+	"time"
+
+	"github.com/redress-cli/redress/casefile"
+)
+
+// Facts is a case as the templates see it: every value already formatted
+// in the case's language, empty strings for what is not known (templates
+// test them with {{if}} or orPlaceholder), and account references only
+// masked. Sheets, read-backs and scripts all render from Facts, so a fact
+// is worded the same way everywhere.
+type Facts struct {
+	Lang string
+	Loc  *time.Location
+	Now  time.Time
+
+	ID                                            int64
+	Title, Company, Product, Problem              string
+	Outcome, Fallback, Kind, Jurisdiction, Status string
+	Amount                                        string // "49.90 EUR", or ""
+	Purchased, ReturnBy, WarrantyEnd, Opened      string // formatted dates, or ""
+	DaysOpen                                      int
+	ReturnByDaysLeft, WarrantyDaysLeft            int // meaningful only when the date is set
+	HasReturnBy, HasWarranty                      bool
+	Tickets                                       []TicketFact
+	Promises                                      []PromiseFact
+	Broken, Overdue, Pending                      []PromiseFact
+	Reps                                          []string // distinct rep names, in order of first contact
+	Refs                                          []RefFact
+	Timeline, Research, Tried                     []NoteFact
+	Contacts                                      int // how many contacts so far
+	LastContact                                   string
+}
+
+// TicketFact is a ticket as templates see it.
+type TicketFact struct {
+	Number, Label, Expected string
+}
+
+// PromiseFact is a promise as templates see it.
+type PromiseFact struct {
+	ID                  int64
+	Text, By, Due, Made string
+	Status              string
+	Confirmed           bool
+	DaysOverdue         int // > 0 when pending past its due date
+}
+
+// RefFact is an account reference, masked: templates never get the value.
+type RefFact struct {
+	Label, Masked string
+}
+
+// NoteFact is a note as templates see it.
+type NoteFact struct {
+	Text, SourceURL, At string
+}
+
+// NewFacts formats f for templates in lang, as of now in loc.
+func NewFacts(lang string, f casefile.Full, now time.Time, loc *time.Location) Facts {
+	c := f.Case
+	x := Facts{
+		Lang: lang, Loc: loc, Now: now,
+		ID: c.ID, Title: c.Title, Company: c.Company, Product: c.Product, Problem: c.Problem,
+		Outcome: c.Outcome, Fallback: c.Fallback, Kind: string(c.Kind), Jurisdiction: string(c.Jurisdiction),
+		Status:    string(c.Status),
+		Amount:    strings.TrimSpace(c.Amount + " " + c.Currency),
+		Purchased: FormatDate(lang, c.PurchaseDate, loc), ReturnBy: FormatDate(lang, c.ReturnWindowEnd, loc),
+		WarrantyEnd: FormatDate(lang, c.WarrantyEnd, loc),
+		Opened:      FormatDate(lang, casefile.DateOf(c.OpenedAt.In(loc)), loc),
+		DaysOpen:    -casefile.DateOf(c.OpenedAt.In(loc)).DaysUntil(now, loc),
+		HasReturnBy: !c.ReturnWindowEnd.IsZero(), HasWarranty: !c.WarrantyEnd.IsZero(),
+		Contacts: len(f.Contacts),
+	}
+	if x.HasReturnBy {
+		x.ReturnByDaysLeft = c.ReturnWindowEnd.DaysUntil(now, loc)
+	}
+	if x.HasWarranty {
+		x.WarrantyDaysLeft = c.WarrantyEnd.DaysUntil(now, loc)
+	}
+	for _, t := range f.Tickets {
+		x.Tickets = append(x.Tickets, TicketFact{Number: t.Number, Label: t.Label, Expected: FormatDate(lang, t.Expected, loc)})
+	}
+	for _, p := range f.Promises {
+		pf := PromiseFact{ID: p.ID, Text: p.Text, By: p.By, Due: FormatDate(lang, p.Due, loc),
+			Made: FormatDate(lang, casefile.DateOf(p.CreatedAt.In(loc)), loc), Status: string(p.Status), Confirmed: p.Confirmed}
+		if p.Status == casefile.PromisePending && p.Due.Overdue(now, loc) {
+			pf.DaysOverdue = max(1, -p.Due.DaysUntil(now, loc))
+			x.Overdue = append(x.Overdue, pf)
+		}
+		switch p.Status {
+		case casefile.PromiseBroken:
+			x.Broken = append(x.Broken, pf)
+		case casefile.PromisePending:
+			x.Pending = append(x.Pending, pf)
+		}
+		x.Promises = append(x.Promises, pf)
+	}
+	seen := map[string]bool{}
+	for _, ct := range f.Contacts {
+		if ct.Rep != "" && !seen[ct.Rep] {
+			seen[ct.Rep] = true
+			x.Reps = append(x.Reps, ct.Rep)
+		}
+		x.LastContact = FormatDate(lang, casefile.DateOf(ct.At.In(loc)), loc)
+	}
+	for _, r := range f.Refs {
+		x.Refs = append(x.Refs, RefFact{Label: r.Label, Masked: r.Masked()})
+	}
+	for _, n := range f.Notes {
+		nf := NoteFact{Text: n.Text, SourceURL: n.SourceURL, At: FormatDate(lang, casefile.DateOf(n.At.In(loc)), loc)}
+		switch n.Kind {
+		case casefile.NoteResearch:
+			x.Research = append(x.Research, nf)
+		case casefile.NoteTried:
+			x.Tried = append(x.Tried, nf)
+		default:
+			x.Timeline = append(x.Timeline, nf)
+		}
+	}
+	return x
+}
