@@ -209,6 +209,7 @@ type Full struct {
 	Tickets  []Ticket     `json:"tickets"`
 	Notes    []Note       `json:"notes"`
 	Refs     []AccountRef `json:"refs"`
+	Prep     Prep         `json:"prep"`
 }
 
 // Validate checks the fields a person types, so that a bad value is refused

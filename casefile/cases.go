@@ -110,15 +110,19 @@ func (s *Store) UpdateCase(ctx context.Context, id int64, change func(*Case) err
 		if err := c.Validate(); err != nil {
 			return err
 		}
-		_, err = tx.Exec(`UPDATE cases SET title=?, company=?, product=?, kind=?, problem=?, outcome=?,
-			fallback=?, amount=?, currency=?, purchase_date=?, return_window_end=?, warranty_end=?,
-			jurisdiction=?, lang=?, status=?, closed_at=?, final_outcome=? WHERE id=?`,
-			c.Title, c.Company, c.Product, c.Kind, c.Problem, c.Outcome, c.Fallback, c.Amount, c.Currency,
-			c.PurchaseDate.String(), c.ReturnWindowEnd.String(), c.WarrantyEnd.String(), c.Jurisdiction,
-			c.Lang, c.Status, formatOptionalTime(c.ClosedAt), c.FinalOutcome, c.ID)
-		return err
+		return updateCase(tx, c)
 	})
 	return c, err
+}
+
+func updateCase(tx *sql.Tx, c Case) error {
+	_, err := tx.Exec(`UPDATE cases SET title=?, company=?, product=?, kind=?, problem=?, outcome=?,
+		fallback=?, amount=?, currency=?, purchase_date=?, return_window_end=?, warranty_end=?,
+		jurisdiction=?, lang=?, status=?, closed_at=?, final_outcome=? WHERE id=?`,
+		c.Title, c.Company, c.Product, c.Kind, c.Problem, c.Outcome, c.Fallback, c.Amount, c.Currency,
+		c.PurchaseDate.String(), c.ReturnWindowEnd.String(), c.WarrantyEnd.String(), c.Jurisdiction,
+		c.Lang, c.Status, formatOptionalTime(c.ClosedAt), c.FinalOutcome, c.ID)
+	return err
 }
 
 // CloseCase marks a case closed with its final outcome.
@@ -173,6 +177,9 @@ func (s *Store) Full(ctx context.Context, id int64) (Full, error) {
 		return f, err
 	}
 	if f.Refs, err = listRefs(ctx, tx, id); err != nil {
+		return f, err
+	}
+	if f.Prep, err = getPrep(ctx, tx, id); err != nil {
 		return f, err
 	}
 	return f, nil

@@ -236,6 +236,19 @@ func listTickets(ctx context.Context, q querier, caseID int64) ([]Ticket, error)
 
 // AddNote stores a note and sets its ID.
 func (s *Store) AddNote(ctx context.Context, n *Note) error {
+	return s.WithTx(ctx, func(tx *sql.Tx) error {
+		if err := caseExists(tx, n.CaseID); err != nil {
+			return err
+		}
+		if err := contactBelongs(tx, n.CaseID, n.ContactID); err != nil {
+			return err
+		}
+		return insertNote(tx, n)
+	})
+}
+
+// insertNote validates and inserts a note of an existing case.
+func insertNote(tx *sql.Tx, n *Note) error {
 	var err error
 	if n.Text, err = required("note", n.Text); err != nil {
 		return err
@@ -247,21 +260,13 @@ func (s *Store) AddNote(ctx context.Context, n *Note) error {
 		return err
 	}
 	n.SourceURL = strings.TrimSpace(n.SourceURL)
-	return s.WithTx(ctx, func(tx *sql.Tx) error {
-		if err := caseExists(tx, n.CaseID); err != nil {
-			return err
-		}
-		if err := contactBelongs(tx, n.CaseID, n.ContactID); err != nil {
-			return err
-		}
-		res, err := tx.Exec(`INSERT INTO notes (case_id, contact_id, kind, text, source_url, at) VALUES (?,?,?,?,?,?)`,
-			n.CaseID, n.ContactID, n.Kind, n.Text, n.SourceURL, formatTime(n.At))
-		if err != nil {
-			return err
-		}
-		n.ID, err = res.LastInsertId()
+	res, err := tx.Exec(`INSERT INTO notes (case_id, contact_id, kind, text, source_url, at) VALUES (?,?,?,?,?,?)`,
+		n.CaseID, n.ContactID, n.Kind, n.Text, n.SourceURL, formatTime(n.At))
+	if err != nil {
 		return err
-	})
+	}
+	n.ID, err = res.LastInsertId()
+	return err
 }
 
 func listNotes(ctx context.Context, q querier, caseID int64) ([]Note, error) {
@@ -297,6 +302,16 @@ var secretLabels = []string{"pin", "password", "passcode", "passwd", "cvv", "cvc
 // AddRef stores an account reference and sets its ID. A label that names
 // a secret (PIN, password) is refused.
 func (s *Store) AddRef(ctx context.Context, r *AccountRef) error {
+	return s.WithTx(ctx, func(tx *sql.Tx) error {
+		if err := caseExists(tx, r.CaseID); err != nil {
+			return err
+		}
+		return insertRef(tx, r)
+	})
+}
+
+// insertRef validates and inserts an account reference of an existing case.
+func insertRef(tx *sql.Tx, r *AccountRef) error {
 	var err error
 	if r.Label, err = required("label", r.Label); err != nil {
 		return err
@@ -311,18 +326,13 @@ func (s *Store) AddRef(ctx context.Context, r *AccountRef) error {
 				Allowed: "account number, order number, customer id, …"}
 		}
 	}
-	return s.WithTx(ctx, func(tx *sql.Tx) error {
-		if err := caseExists(tx, r.CaseID); err != nil {
-			return err
-		}
-		res, err := tx.Exec(`INSERT INTO account_refs (case_id, label, value, created_at) VALUES (?,?,?,?)`,
-			r.CaseID, r.Label, r.Value, formatTime(r.CreatedAt))
-		if err != nil {
-			return err
-		}
-		r.ID, err = res.LastInsertId()
+	res, err := tx.Exec(`INSERT INTO account_refs (case_id, label, value, created_at) VALUES (?,?,?,?)`,
+		r.CaseID, r.Label, r.Value, formatTime(r.CreatedAt))
+	if err != nil {
 		return err
-	})
+	}
+	r.ID, err = res.LastInsertId()
+	return err
 }
 
 func listRefs(ctx context.Context, q querier, caseID int64) ([]AccountRef, error) {

@@ -21,7 +21,7 @@ type Hit struct {
 	Ref *AccountRef `json:"ref,omitempty"`
 }
 
-var searchSources = map[int64]string{1: "case", 2: "contact", 3: "promise", 4: "ticket", 5: "note"}
+var searchSources = map[int64]string{1: "case", 2: "contact", 3: "promise", 4: "ticket", 5: "note", 6: "prep"}
 
 // ftsQuery turns what a person types into an FTS5 query: every word must
 // appear, each as a prefix (so 환불 finds 환불을 and refund finds refunded),

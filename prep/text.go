@@ -16,6 +16,8 @@ import (
 	"text/template"
 	"time"
 
+	"github.com/mattn/go-runewidth"
+
 	"github.com/redress-cli/redress/casefile"
 )
 
@@ -58,7 +60,19 @@ func load(lang, name string) (*template.Template, error) {
 	if err != nil {
 		return nil, fmt.Errorf("no template %s for language %q", name, lang)
 	}
-	t, err := template.New(name).Option("missingkey=error").Funcs(funcs(lang)).Parse(string(src))
+	// "part" runs a {{define}} of the same file chosen at run time (a
+	// message key), which text/template's {{template}} cannot do.
+	var t *template.Template
+	part := func(block string, data any) (string, error) {
+		d := t.Lookup(block)
+		if d == nil {
+			return "", fmt.Errorf("template %s has no part %q", key, block)
+		}
+		var b bytes.Buffer
+		err := d.Execute(&b, data)
+		return b.String(), err
+	}
+	t, err = template.New(name).Option("missingkey=error").Funcs(funcs(lang)).Funcs(template.FuncMap{"part": part}).Parse(string(src))
 	if err != nil {
 		return nil, fmt.Errorf("template %s: %w", key, err)
 	}
@@ -105,6 +119,22 @@ func funcs(lang string) template.FuncMap {
 	return template.FuncMap{
 		// date formats a casefile.Date with its weekday in the language.
 		"date": func(d casefile.Date, loc *time.Location) string { return FormatDate(lang, d, loc) },
+		// day formats a stored date ("2026-12-02") with its weekday.
+		"day": func(s string) string {
+			d, err := casefile.ParseStoredDate(s)
+			if err != nil {
+				return s
+			}
+			return FormatDate(lang, d, time.UTC)
+		},
+		// short cuts s to at most n display columns, ending in "…", so one
+		// long bullet cannot push the sheet past one screen.
+		"short": func(n int, s string) string {
+			if runewidth.StringWidth(s) <= n {
+				return s
+			}
+			return runewidth.Truncate(s, n, "…")
+		},
 		// mask hides all but the last four characters of a reference.
 		"mask": casefile.Mask,
 		// join joins strings with sep.
@@ -118,4 +148,21 @@ func funcs(lang string) template.FuncMap {
 			return v
 		},
 	}
+}
+
+// RenderPart executes one {{define}} block of text/<lang>/<file>.tmpl.
+func RenderPart(lang, file, part string, data any) (string, error) {
+	t, err := load(lang, file)
+	if err != nil {
+		return "", err
+	}
+	d := t.Lookup(part)
+	if d == nil {
+		return "", fmt.Errorf("template %s/%s has no part %q", lang, file, part)
+	}
+	var b bytes.Buffer
+	if err := d.Execute(&b, data); err != nil {
+		return "", fmt.Errorf("template %s/%s %s: %w", lang, file, part, err)
+	}
+	return b.String(), nil
 }

@@ -92,7 +92,7 @@ CREATE INDEX account_refs_case ON account_refs (case_id);
 -- One full-text index over every free-text field. Triggers keep it in step
 -- inside the same transaction as the row change, so it can never drift. The
 -- index row id encodes its source (row id * 8 + source code: case 1, contact
--- 2, promise 3, ticket 4, note 5), so an update finds its row by id instead
+-- 2, promise 3, ticket 4, note 5; later migrations add more), so an update finds its row by id instead
 -- of scanning the index.
 -- unicode61 splits on spaces; Korean words carry particles (환불을), so the
 -- store searches with prefix terms (환불*) rather than a trigram tokenizer,

@@ -1,0 +1,170 @@
+package prep
+
+import (
+	"strings"
+	"time"
+
+	"github.com/mattn/go-runewidth"
+
+	"github.com/redress-cli/redress/casefile"
+)
+
+// Sheet is the one-page call sheet: what to have in front of you during
+// the call, in the order you need it.
+type Sheet struct {
+	Facts
+	Opening        string
+	SupervisorLine string
+	Trigger        string // casefile.Trigger*, or ""
+	WillRecord     string // yes, no or ""
+	RecordLine     string
+	ReadbackLine   string
+	Ask            []string // casefile.AskKeys chosen, in order
+	Policy         []PolicyDate
+	PolicyDocs     string
+	AtHand         []AtHand
+	Channels       []Channel
+	EarlierNotes   int  // timeline bullets left off the sheet to keep it one page
+	Markdown       bool // set by RenderSheet
+}
+
+// PolicyDate is a dated line of the policy section.
+type PolicyDate struct {
+	Key   string      `json:"key"` // purchased, return_by, warranty_to
+	Date  string      `json:"date"`
+	State WindowState `json:"state"`
+	Left  int         `json:"days_left"`
+}
+
+// AtHand is one thing to have at hand, and whether you have it.
+type AtHand struct {
+	Key    string `json:"key"` // receipt, photos, secret
+	Answer string `json:"answer"`
+}
+
+// Channel is another way to reach the company or a body above it.
+type Channel struct {
+	Key   string `json:"key"` // email, chat, social, review, regulator
+	Value string `json:"value"`
+}
+
+// sheetTimeline is how many timeline bullets fit on the one-page sheet;
+// the most recent are kept.
+const sheetTimeline = 6
+
+// NewSheet assembles the call sheet of f in lang. Account references are
+// masked unless reveal; lines the customer has not written yet come from
+// the templates in text/<lang>/lines.tmpl.
+func NewSheet(lang string, f casefile.Full, now time.Time, loc *time.Location, reveal bool) (Sheet, error) {
+	facts := NewFacts(lang, f, now, loc)
+	if reveal {
+		for i, r := range f.Refs {
+			facts.Refs[i].Masked = r.Value
+		}
+	}
+	p := f.Prep
+	s := Sheet{Facts: facts, Trigger: p.EscalateTrigger, WillRecord: p.WillRecord, PolicyDocs: p.PolicyDocs,
+		Ask: p.Ask, Opening: p.OpeningLine, SupervisorLine: p.SupervisorLine, RecordLine: p.RecordLine}
+	if len(s.Ask) == 0 {
+		s.Ask = casefile.AskKeys // tip 8 applies to every call, chosen or not
+	}
+	var err error
+	for _, l := range []struct {
+		dst  *string
+		part string
+	}{{&s.Opening, "calm"}, {&s.SupervisorLine, "supervisor"}, {&s.RecordLine, "record"}, {&s.ReadbackLine, "readback"}} {
+		if strings.TrimSpace(*l.dst) == "" {
+			if *l.dst, err = RenderPart(lang, "lines", l.part, facts); err != nil {
+				return s, err
+			}
+		}
+	}
+	c := f.Case
+	for _, d := range []struct {
+		key  string
+		date casefile.Date
+	}{{"purchased", c.PurchaseDate}, {"return_by", c.ReturnWindowEnd}, {"warranty_to", c.WarrantyEnd}} {
+		if d.date.IsZero() {
+			continue
+		}
+		pd := PolicyDate{Key: d.key, Date: FormatDate(lang, d.date, loc)}
+		if d.key != "purchased" {
+			pd.State, pd.Left = Window(d.date, now, loc)
+		}
+		s.Policy = append(s.Policy, pd)
+	}
+	for _, a := range []AtHand{{"receipt", p.HaveReceipt}, {"photos", p.HavePhotos}, {"secret", p.HaveSecret}} {
+		if a.Answer != "" {
+			s.AtHand = append(s.AtHand, a)
+		}
+	}
+	for _, ch := range []Channel{{"email", p.ChannelEmail}, {"chat", p.ChannelChat}, {"social", p.ChannelSocial},
+		{"review", p.ChannelReview}, {"regulator", p.ChannelRegulator}} {
+		if strings.TrimSpace(ch.Value) != "" {
+			s.Channels = append(s.Channels, ch)
+		}
+	}
+	if n := len(s.Timeline); n > sheetTimeline {
+		s.EarlierNotes = n - sheetTimeline
+		s.Timeline = s.Timeline[n-sheetTimeline:]
+	}
+	return s, nil
+}
+
+// SheetFormats are the formats RenderSheet writes (json is the caller's).
+var SheetFormats = []string{"text", "md"}
+
+// RenderSheet prints the sheet as plain text (for a terminal, 100 columns)
+// or Markdown.
+func RenderSheet(lang, format string, s Sheet) (string, error) {
+	s.Markdown = format == "md"
+	out, err := Render(lang, "sheet", s)
+	if err != nil {
+		return "", err
+	}
+	out = strings.TrimRight(out, "\n") + "\n"
+	if format == "md" {
+		return out, nil
+	}
+	return wrapLines(out, SheetWidth), nil
+}
+
+// SheetWidth is the width the text sheet is wrapped to.
+const SheetWidth = 100
+
+// wrapLines wraps every line longer than width display columns (Korean
+// characters take two) at spaces, indenting continuations like the line.
+func wrapLines(s string, width int) string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		for runewidth.StringWidth(line) > width {
+			indent := min(len(line)-len(strings.TrimLeft(line, " ")), width/4)
+			cut := breakAt(line, width)
+			out = append(out, strings.TrimRight(line[:cut], " "))
+			line = strings.Repeat(" ", indent+2) + strings.TrimLeft(line[cut:], " ")
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
+}
+
+// breakAt finds the byte index to break line at: the last space within
+// width columns, or a hard break at width when there is none.
+func breakAt(line string, width int) int {
+	w, lastSpace, hard := 0, -1, len(line)
+	for i, r := range line {
+		rw := runewidth.RuneWidth(r)
+		if w+rw > width {
+			hard = i
+			break
+		}
+		if r == ' ' && i > 0 {
+			lastSpace = i
+		}
+		w += rw
+	}
+	if lastSpace > 0 && strings.TrimSpace(line[:lastSpace]) != "" {
+		return lastSpace
+	}
+	return hard
+}
