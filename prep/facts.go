@@ -13,31 +13,51 @@ import (
 // masked. Sheets, read-backs and scripts all render from Facts, so a fact
 // is worded the same way everywhere.
 type Facts struct {
-	Lang string
-	Loc  *time.Location
-	Now  time.Time
+	Lang string         `json:"lang"`
+	Loc  *time.Location `json:"-"`
+	Now  time.Time      `json:"-"`
 
-	ID                                            int64
-	Title, Company, Product, Problem              string
-	Outcome, Fallback, Kind, Jurisdiction, Status string
-	Amount                                        string // "49.90 EUR", or ""
-	Purchased, ReturnBy, WarrantyEnd, Opened      string // formatted dates, or ""
-	DaysOpen                                      int
-	ReturnByDaysLeft, WarrantyDaysLeft            int // meaningful only when the date is set
-	HasReturnBy, HasWarranty                      bool
-	Tickets                                       []TicketFact
-	Promises                                      []PromiseFact
-	Broken, Overdue, Pending                      []PromiseFact
-	Reps                                          []string // distinct rep names, in order of first contact
-	Refs                                          []RefFact
-	Timeline, Research, Tried                     []NoteFact
-	Contacts                                      int // how many contacts so far
-	LastContact                                   string
+	ID               int64  `json:"id"`
+	Title            string `json:"title"`
+	Company          string `json:"company"`
+	Product          string `json:"product"`
+	Problem          string `json:"problem"`
+	Outcome          string `json:"outcome"`
+	Fallback         string `json:"fallback"`
+	Kind             string `json:"kind"`
+	Jurisdiction     string `json:"jurisdiction"`
+	Status           string `json:"status"`
+	Amount           string `json:"amount"` // "49.90 EUR", or ""
+	Purchased        string `json:"purchased"`
+	ReturnBy         string `json:"return_by"`
+	WarrantyEnd      string `json:"warranty_end"`
+	Opened           string `json:"opened"`
+	DaysOpen         int    `json:"days_open"`
+	ReturnByDaysLeft int    `json:"return_by_days_left"` // meaningful only when HasReturnBy
+	WarrantyDaysLeft int    `json:"warranty_days_left"`  // meaningful only when HasWarranty
+	HasReturnBy      bool   `json:"has_return_by"`
+	HasWarranty      bool   `json:"has_warranty"`
+
+	Tickets  []TicketFact  `json:"tickets"`
+	Promises []PromiseFact `json:"promises"`
+	Broken   []PromiseFact `json:"-"` // subsets of Promises, for templates
+	Overdue  []PromiseFact `json:"-"`
+	Pending  []PromiseFact `json:"-"`
+	Reps     []string      `json:"reps"` // distinct rep names, in order of first contact
+	Refs     []RefFact     `json:"refs"`
+	Timeline []NoteFact    `json:"timeline"`
+	Research []NoteFact    `json:"research"`
+	Tried    []NoteFact    `json:"tried"`
+
+	Contacts    int    `json:"contacts"` // how many contacts so far
+	LastContact string `json:"last_contact"`
 }
 
 // TicketFact is a ticket as templates see it.
 type TicketFact struct {
-	Number, Label, Expected string
+	Number   string `json:"number"`
+	Label    string `json:"label"`
+	Expected string `json:"expected"`
 }
 
 // PromiseFact is a promise as templates see it.
@@ -51,12 +71,15 @@ type PromiseFact struct {
 
 // RefFact is an account reference, masked: templates never get the value.
 type RefFact struct {
-	Label, Masked string
+	Label  string `json:"label"`
+	Masked string `json:"value"` // masked unless the caller revealed it
 }
 
 // NoteFact is a note as templates see it.
 type NoteFact struct {
-	Text, SourceURL, At string
+	Text      string `json:"text"`
+	SourceURL string `json:"source_url"`
+	At        string `json:"at"`
 }
 
 // NewFacts formats f for templates in lang, as of now in loc.

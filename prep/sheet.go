@@ -13,19 +13,19 @@ import (
 // the call, in the order you need it.
 type Sheet struct {
 	Facts
-	Opening        string
-	SupervisorLine string
-	Trigger        string // casefile.Trigger*, or ""
-	WillRecord     string // yes, no or ""
-	RecordLine     string
-	ReadbackLine   string
-	Ask            []string // casefile.AskKeys chosen, in order
-	Policy         []PolicyDate
-	PolicyDocs     string
-	AtHand         []AtHand
-	Channels       []Channel
-	EarlierNotes   int  // timeline bullets left off the sheet to keep it one page
-	Markdown       bool // set by RenderSheet
+	Opening        string       `json:"opening"`
+	SupervisorLine string       `json:"supervisor_line"`
+	Trigger        string       `json:"escalate_trigger"` // casefile.Trigger*, or ""
+	WillRecord     string       `json:"will_record"`      // yes, no or ""
+	RecordLine     string       `json:"record_line"`
+	ReadbackLine   string       `json:"readback_line"`
+	Ask            []string     `json:"ask"` // casefile.AskKeys chosen, in order
+	Policy         []PolicyDate `json:"policy"`
+	PolicyDocs     string       `json:"policy_docs"`
+	AtHand         []AtHand     `json:"at_hand"`
+	Channels       []Channel    `json:"channels"`
+	EarlierNotes   int          `json:"earlier_notes"` // timeline bullets left off the sheet to keep it one page
+	Markdown       bool         `json:"-"`             // set by RenderSheet
 }
 
 // PolicyDate is a dated line of the policy section.

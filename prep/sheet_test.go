@@ -92,7 +92,7 @@ func TestCheckGolden(t *testing.T) {
 	empty := casefile.Full{Case: casefile.Case{ID: 9, Title: "x", OpenedAt: now, Outcome: "sort it out", Problem: "It broke."}}
 	for _, lang := range Langs {
 		for name, f := range map[string]casefile.Full{"full": full, "empty": empty} {
-			out, err := RenderCheck(lang, Check(f, now, seoul))
+			out, err := RenderCheck(lang, Check(f, now, seoul), true)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -144,6 +144,28 @@ func TestVague(t *testing.T) {
 	} {
 		if got := Vague(s); got != want {
 			t.Errorf("Vague(%q) = %v", s, got)
+		}
+	}
+}
+
+func TestSearchPhrases(t *testing.T) {
+	got, err := SearchPhrases("en", fullCase("en"), now, seoul)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Acme X100 headphones refund not received"
+	if len(got) < 4 || got[0] != want {
+		t.Errorf("phrases %q, want the first to be %q", got, want)
+	}
+	ko, err := SearchPhrases("ko", fullCase("ko"), now, seoul)
+	if err != nil || !strings.Contains(strings.Join(ko, "\n"), "에이크미 환불 규정") {
+		t.Errorf("Korean phrases %q, %v", ko, err)
+	}
+	for _, j := range casefile.Jurisdictions {
+		for _, lang := range Langs {
+			if _, err := RegulatorSuggestion(lang, j); err != nil {
+				t.Error(err)
+			}
 		}
 	}
 }

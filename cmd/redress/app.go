@@ -32,6 +32,7 @@ type app struct {
 	nowOnce time.Time // read once per operation: see now()
 	store   *casefile.Store
 	ctx     context.Context
+	lineIn  *lineReader // accessible-mode form input, made on first use
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *app {

@@ -1,7 +1,11 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/huh"
 
 	"github.com/spf13/cobra"
 
@@ -21,7 +25,8 @@ func newNewCmd(a *app) *cobra.Command {
 		Short: "Open a new case",
 		Long: `Open a new case: one complaint to one company.
 
-Only --title is required; everything else can be added later with
+Only --title is required; on a terminal (or with ACCESSIBLE=1) a form asks
+for what the flags did not give. Everything else can be added later with
 'redress edit' or 'redress prep'. Dates accept ISO dates and natural
 phrases in English and Korean ("2026-11-02", "12/2", "Dec 2", "11월 2일",
 "월말"); each is echoed back with its weekday.`,
@@ -41,7 +46,12 @@ phrases in English and Korean ("2026-11-02", "12/2", "Dec 2", "11월 2일",
 
 func runNew(a *app, opts *newOptions) error {
 	if !opts.changed("title") {
-		return usageErr("missing --title", `e.g. redress new --title "Refund for headphones" --company Acme`)
+		if !a.canPrompt() {
+			return usageErr("missing --title", `e.g. redress new --title "Refund for headphones" --company Acme`)
+		}
+		if err := a.newCaseForm(opts); err != nil {
+			return err
+		}
 	}
 	now, err := a.now()
 	if err != nil {
@@ -68,6 +78,75 @@ func runNew(a *app, opts *newOptions) error {
 	printCaseDates(a, c)
 	fmt.Fprintln(a.stderr, msgf(a.lang, "next_prep", c.ID))
 	return nil
+}
+
+// newCaseForm asks for the case fields not given as flags. Flags given
+// are kept and not asked again.
+func (a *app) newCaseForm(opts *newOptions) error {
+	l, f := a.lang, &opts.fields
+	asked := map[string]bool{}
+	var fields []huh.Field
+	input := func(flag, key string, dst *string, validate func(string) error) {
+		if opts.changed(flag) {
+			return
+		}
+		asked[flag] = true
+		in := huh.NewInput().Title(msg(l, key)).Value(dst)
+		if validate != nil {
+			in = in.Validate(validate)
+		}
+		fields = append(fields, in)
+	}
+	input("title", "new_title", &f.title, func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New(msg(l, "new_title_required"))
+		}
+		return nil
+	})
+	input("company", "new_company", &f.company, nil)
+	input("product", "new_product", &f.product, nil)
+	if !opts.changed("kind") {
+		asked["kind"] = true
+		f.kind = string(casefile.KindOther)
+		var options []huh.Option[string]
+		for _, k := range casefile.Kinds {
+			options = append(options, huh.NewOption(msg(l, "kind_"+string(k)), string(k)))
+		}
+		fields = append(fields, huh.NewSelect[string]().Title(msg(l, "new_kind")).Options(options...).Value(&f.kind))
+	}
+	input("problem", "prep_problem", &f.problem, nil)
+	input("outcome", "prep_outcome", &f.outcome, nil)
+	input("amount", "new_amount", &f.amount, nil)
+	input("purchased", "prep_purchased", &f.purchased, nil)
+	if !opts.changed("jurisdiction") {
+		asked["jurisdiction"] = true
+		f.jurisdiction = string(casefile.JurisdictionOther)
+		if l == "ko" {
+			f.jurisdiction = string(casefile.JurisdictionKR)
+		}
+		var options []huh.Option[string]
+		for _, j := range casefile.Jurisdictions {
+			options = append(options, huh.NewOption(msg(l, "jurisdiction_"+string(j)), string(j)))
+		}
+		fields = append(fields, huh.NewSelect[string]().Title(msg(l, "new_jurisdiction")).Options(options...).Value(&f.jurisdiction))
+	}
+	if err := a.runForm(fields...); err != nil {
+		return err
+	}
+	given := opts.changed
+	opts.changed = func(name string) bool {
+		// An empty answer to an optional question leaves the field unset.
+		if asked[name] {
+			return name == "title" || name == "kind" || name == "jurisdiction" || strings.TrimSpace(fieldValue(f, name)) != ""
+		}
+		return given(name)
+	}
+	return nil
+}
+
+func fieldValue(f *caseFields, name string) string {
+	return map[string]string{"company": f.company, "product": f.product, "problem": f.problem,
+		"outcome": f.outcome, "amount": f.amount, "purchased": f.purchased}[name]
 }
 
 // printCaseDates echoes the dates a person typed, with weekdays, so a

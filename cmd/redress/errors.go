@@ -38,6 +38,9 @@ func failErr(msg, hint string) error { return &cliError{code: exitError, msg: ms
 // "hint:" line, on stderr; it returns the exit code.
 func (a *app) report(err error, w io.Writer) int {
 	code, msg, hint := a.classify(err)
+	if msg == "" {
+		return code // the output already said it (prep --check)
+	}
 	fmt.Fprintf(w, "redress: %s\n", clean(msg))
 	if hint != "" {
 		fmt.Fprintf(w, "hint: %s\n", clean(hint))
@@ -56,6 +59,8 @@ func (a *app) classify(err error) (code int, msg, hint string) {
 		return ce.code, ce.msg, ce.hint
 	case errors.Is(err, huh.ErrUserAborted):
 		return exitCancelled, "cancelled", ""
+	case errors.Is(err, errInputEnded):
+		return exitCancelled, "cancelled: " + err.Error(), ""
 	case errors.As(err, &nf):
 		return exitError, nf.Error(), a.notFoundHint(nf)
 	case errors.As(err, &inv):

@@ -51,8 +51,8 @@ Nothing leaves this machine unless you export it.`,
 		return usageErr(err.Error(), "see 'redress "+cmd.Name()+" --help'")
 	})
 	root.AddGroup(&cobra.Group{ID: "case", Title: "Cases:"}, &cobra.Group{ID: "log", Title: "Recording what happens:"})
-	for _, c := range []*cobra.Command{newNewCmd(a), newListCmd(a), newShowCmd(a), newEditCmd(a),
-		newCloseCmd(a), newReopenCmd(a), newSearchCmd(a)} {
+	for _, c := range []*cobra.Command{newNewCmd(a), newPrepCmd(a), newSheetCmd(a), newListCmd(a), newShowCmd(a),
+		newEditCmd(a), newCloseCmd(a), newReopenCmd(a), newSearchCmd(a)} {
 		c.GroupID = "case"
 		root.AddCommand(c)
 	}
