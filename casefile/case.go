@@ -99,10 +99,13 @@ const (
 	NoteTimeline NoteKind = "timeline"
 	NoteResearch NoteKind = "research"
 	NoteTried    NoteKind = "tried"
+	// NoteRefusal is a "no" heard during a call; refusals count toward the
+	// escalation trigger set in prep.
+	NoteRefusal NoteKind = "refusal"
 )
 
 // NoteKinds lists every note kind.
-var NoteKinds = []NoteKind{NoteTimeline, NoteResearch, NoteTried}
+var NoteKinds = []NoteKind{NoteTimeline, NoteResearch, NoteTried, NoteRefusal}
 
 // Case is one complaint. Optional fields are empty strings or zero Dates.
 type Case struct {
@@ -129,14 +132,17 @@ type Case struct {
 
 // Contact is one call, chat, email, visit, letter or post.
 type Contact struct {
-	ID         int64     `json:"id"`
-	CaseID     int64     `json:"case_id"`
-	Channel    Channel   `json:"channel"`
-	At         time.Time `json:"at"`
-	DurationS  int64     `json:"duration_s"`
-	Rep        string    `json:"rep"`
-	Department string    `json:"department"`
-	Summary    string    `json:"summary"`
+	ID         int64      `json:"id"`
+	CaseID     int64      `json:"case_id"`
+	Channel    Channel    `json:"channel"`
+	At         time.Time  `json:"at"`
+	DurationS  int64      `json:"duration_s"`
+	Rep        string     `json:"rep"`
+	Department string     `json:"department"`
+	Summary    string     `json:"summary"`
+	EndedAt    *time.Time `json:"ended_at"`   // nil while a live call is still open
+	HoldS      int64      `json:"hold_s"`     // seconds on hold
+	HoldSince  *time.Time `json:"hold_since"` // set while on hold
 }
 
 // Promise is something the company said it would do, by a date.

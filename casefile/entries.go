@@ -40,8 +40,17 @@ func required(field, v string) (string, error) {
 	return v, nil
 }
 
-// AddContact stores a contact and sets its ID.
+// AddContact stores a finished contact (logged after the fact) and sets
+// its ID. A live call is opened with StartCall instead.
 func (s *Store) AddContact(ctx context.Context, c *Contact) error {
+	if c.EndedAt == nil {
+		end := c.At.Add(time.Duration(c.DurationS) * time.Second)
+		c.EndedAt = &end
+	}
+	return s.insertContact(ctx, c)
+}
+
+func (s *Store) insertContact(ctx context.Context, c *Contact) error {
 	if err := ValidChannel(c.Channel); err != nil {
 		return err
 	}
@@ -52,9 +61,10 @@ func (s *Store) AddContact(ctx context.Context, c *Contact) error {
 		if err := caseExists(tx, c.CaseID); err != nil {
 			return err
 		}
-		res, err := tx.Exec(`INSERT INTO contacts (case_id, channel, at, duration_s, rep, department, summary)
-			VALUES (?,?,?,?,?,?,?)`, c.CaseID, c.Channel, formatTime(c.At), c.DurationS,
-			strings.TrimSpace(c.Rep), strings.TrimSpace(c.Department), strings.TrimSpace(c.Summary))
+		res, err := tx.Exec(`INSERT INTO contacts (case_id, channel, at, duration_s, rep, department, summary, ended_at, hold_s, hold_since)
+			VALUES (?,?,?,?,?,?,?,?,?,?)`, c.CaseID, c.Channel, formatTime(c.At), c.DurationS,
+			strings.TrimSpace(c.Rep), strings.TrimSpace(c.Department), strings.TrimSpace(c.Summary),
+			formatOptionalTime(c.EndedAt), c.HoldS, formatOptionalTime(c.HoldSince))
 		if err != nil {
 			return err
 		}
@@ -63,9 +73,14 @@ func (s *Store) AddContact(ctx context.Context, c *Contact) error {
 	})
 }
 
+const contactColumns = "id, case_id, channel, at, duration_s, rep, department, summary, ended_at, hold_s, hold_since"
+
 func listContacts(ctx context.Context, q querier, caseID int64) ([]Contact, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, case_id, channel, at, duration_s, rep, department, summary
-		FROM contacts WHERE case_id = ? ORDER BY at, id`, caseID)
+	return queryContacts(ctx, q, "case_id = ? ORDER BY at, id", caseID)
+}
+
+func queryContacts(ctx context.Context, q querier, where string, args ...any) ([]Contact, error) {
+	rows, err := q.QueryContext(ctx, "SELECT "+contactColumns+" FROM contacts WHERE "+where, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -73,11 +88,16 @@ func listContacts(ctx context.Context, q querier, caseID int64) ([]Contact, erro
 	out := []Contact{}
 	for rows.Next() {
 		var c Contact
-		var at string
-		if err := rows.Scan(&c.ID, &c.CaseID, &c.Channel, &at, &c.DurationS, &c.Rep, &c.Department, &c.Summary); err != nil {
+		var at, ended, holdSince string
+		if err := rows.Scan(&c.ID, &c.CaseID, &c.Channel, &at, &c.DurationS, &c.Rep, &c.Department, &c.Summary,
+			&ended, &c.HoldS, &holdSince); err != nil {
 			return nil, err
 		}
-		if c.At, err = parseTime(at); err != nil {
+		var errs [3]error
+		c.At, errs[0] = parseTime(at)
+		c.EndedAt, errs[1] = parseOptionalTime(ended)
+		c.HoldSince, errs[2] = parseOptionalTime(holdSince)
+		if err := errors.Join(errs[:]...); err != nil {
 			return nil, err
 		}
 		out = append(out, c)

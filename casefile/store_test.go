@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -69,7 +70,7 @@ func TestRoundTripEveryField(t *testing.T) {
 	if f.Case != c {
 		t.Errorf("case = %+v\nwant %+v", f.Case, c)
 	}
-	if len(f.Contacts) != 1 || f.Contacts[0] != contact {
+	if len(f.Contacts) != 1 || !reflect.DeepEqual(f.Contacts[0], contact) {
 		t.Errorf("contacts = %+v", f.Contacts)
 	}
 	if len(f.Promises) != 1 || f.Promises[0].Text != p.Text || f.Promises[0].Due != p.Due || !f.Promises[0].Confirmed || *f.Promises[0].ContactID != contact.ID || f.Promises[0].Status != PromisePending {
