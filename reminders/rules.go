@@ -147,7 +147,7 @@ func (b *builder) add(rule Rule, uid string, entryID int64, at casefile.Date, su
 	lines = append([]string{b.caseLine()}, lines...)
 	lines = append(lines, b.t("next", next))
 	b.out = append(b.out, Reminder{UID: uid, CaseID: b.f.ID, Rule: rule, EntryID: entryID, At: at, Lang: b.lang,
-		Summary: summary, Description: strings.Join(nonEmpty(lines), "\n"), Next: next})
+		Summary: oneLine(summary), Description: strings.Join(nonEmpty(lines), "\n"), Next: next})
 }
 
 func (b *builder) t(key string, args ...any) string { return fmt.Sprintf(b.tx[key], args...) }
@@ -274,6 +274,13 @@ func (b *builder) summaryLine(c casefile.Contact) string {
 		return ""
 	}
 	return b.t("contact_line", c.Summary)
+}
+
+// oneLine joins the lines of a summary: it is a title, and calendar
+// clients refuse a line break in one (calcurse skips such an event on
+// import: "line break in summary"). The description keeps its lines.
+func oneLine(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }), " ")
 }
 
 func nonEmpty(lines []string) []string {
