@@ -9,7 +9,7 @@ export CGO_ENABLED := 1
 BIN := bin/redress
 GO_FILES := $(shell find . -name '*.go' -not -path './bin/*')
 
-.PHONY: all build demo test vet fmt-check man clean
+.PHONY: all build demo test vet fmt-check man clean tools
 
 all: build
 
@@ -35,8 +35,28 @@ demo: build
 	$(BIN) list && \
 	$(BIN) show 1
 
-test: vet fmt-check
+test: tools vet fmt-check
 	go test ./...
+
+# The external validators the tests run (never skip): Python's icalendar
+# and calcurse read the .ics exports, Radicale is the CalDAV server of the
+# push test (Debian packages; PyPI is not reachable, so not pip), ical.js
+# is Mozilla's parser (npm, into the gitignored .tools/node_modules).
+# Installs only what is missing, so on a machine that has them it costs
+# nothing; a failed install stops make test loudly.
+tools:
+	@missing=""; \
+	/usr/bin/python3 -c 'import icalendar' 2>/dev/null || missing="$$missing python3-icalendar"; \
+	command -v calcurse >/dev/null || missing="$$missing calcurse"; \
+	command -v radicale >/dev/null || missing="$$missing radicale"; \
+	command -v node >/dev/null && command -v npm >/dev/null || missing="$$missing nodejs npm"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+		$$sudo apt-get update && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
+	fi
+	@[ -f .tools/node_modules/ical.js/package.json ] || (cd .tools && npm ci --no-audit --no-fund)
+
 
 vet:
 	go vet ./...

@@ -128,7 +128,13 @@ type Case struct {
 	OpenedAt        time.Time    `json:"opened_at"`
 	ClosedAt        *time.Time   `json:"closed_at"`
 	FinalOutcome    string       `json:"final_outcome"`
+	// NoReplyDays is how long to wait for a reply to an email, letter or
+	// web form before a reminder to chase it (default 5).
+	NoReplyDays int `json:"no_reply_days"`
 }
+
+// DefaultNoReplyDays is the wait for a written reply when none is set.
+const DefaultNoReplyDays = 5
 
 // Contact is one call, chat, email, visit, letter or post.
 type Contact struct {
@@ -248,6 +254,12 @@ func (c *Case) Validate() error {
 	}
 	if !oneOf(c.Lang, Langs) {
 		return &InvalidError{Field: "lang", Reason: fmt.Sprintf("unknown language %q", c.Lang), Allowed: join(Langs)}
+	}
+	if c.NoReplyDays == 0 {
+		c.NoReplyDays = DefaultNoReplyDays
+	}
+	if c.NoReplyDays < 1 || c.NoReplyDays > 365 {
+		return &InvalidError{Field: "no-reply-days", Reason: fmt.Sprintf("%d is not between 1 and 365 days", c.NoReplyDays), Allowed: "1 to 365"}
 	}
 	amount, err := NormalizeAmount(c.Amount)
 	if err != nil {

@@ -10,7 +10,7 @@ import (
 )
 
 const caseColumns = `id, title, company, product, kind, problem, outcome, fallback, amount, currency,
-	purchase_date, return_window_end, warranty_end, jurisdiction, lang, status, opened_at, closed_at, final_outcome`
+	purchase_date, return_window_end, warranty_end, jurisdiction, lang, status, opened_at, closed_at, final_outcome, no_reply_days`
 
 type rowScanner interface{ Scan(dest ...any) error }
 
@@ -19,7 +19,7 @@ func scanCase(r rowScanner) (Case, error) {
 	var purchase, window, warranty, opened, closed string
 	err := r.Scan(&c.ID, &c.Title, &c.Company, &c.Product, &c.Kind, &c.Problem, &c.Outcome, &c.Fallback,
 		&c.Amount, &c.Currency, &purchase, &window, &warranty, &c.Jurisdiction, &c.Lang, &c.Status,
-		&opened, &closed, &c.FinalOutcome)
+		&opened, &closed, &c.FinalOutcome, &c.NoReplyDays)
 	if err != nil {
 		return c, err
 	}
@@ -63,10 +63,10 @@ func (s *Store) CreateCase(ctx context.Context, c *Case) error {
 	return s.WithTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.Exec(`INSERT INTO cases (title, company, product, kind, problem, outcome, fallback,
 			amount, currency, purchase_date, return_window_end, warranty_end, jurisdiction, lang, status,
-			opened_at, closed_at, final_outcome) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			opened_at, closed_at, final_outcome, no_reply_days) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			c.Title, c.Company, c.Product, c.Kind, c.Problem, c.Outcome, c.Fallback, c.Amount, c.Currency,
 			c.PurchaseDate.String(), c.ReturnWindowEnd.String(), c.WarrantyEnd.String(), c.Jurisdiction,
-			c.Lang, c.Status, formatTime(c.OpenedAt), formatOptionalTime(c.ClosedAt), c.FinalOutcome)
+			c.Lang, c.Status, formatTime(c.OpenedAt), formatOptionalTime(c.ClosedAt), c.FinalOutcome, c.NoReplyDays)
 		if err != nil {
 			return err
 		}
@@ -118,10 +118,10 @@ func (s *Store) UpdateCase(ctx context.Context, id int64, change func(*Case) err
 func updateCase(tx *sql.Tx, c Case) error {
 	_, err := tx.Exec(`UPDATE cases SET title=?, company=?, product=?, kind=?, problem=?, outcome=?,
 		fallback=?, amount=?, currency=?, purchase_date=?, return_window_end=?, warranty_end=?,
-		jurisdiction=?, lang=?, status=?, closed_at=?, final_outcome=? WHERE id=?`,
+		jurisdiction=?, lang=?, status=?, closed_at=?, final_outcome=?, no_reply_days=? WHERE id=?`,
 		c.Title, c.Company, c.Product, c.Kind, c.Problem, c.Outcome, c.Fallback, c.Amount, c.Currency,
 		c.PurchaseDate.String(), c.ReturnWindowEnd.String(), c.WarrantyEnd.String(), c.Jurisdiction,
-		c.Lang, c.Status, formatOptionalTime(c.ClosedAt), c.FinalOutcome, c.ID)
+		c.Lang, c.Status, formatOptionalTime(c.ClosedAt), c.FinalOutcome, c.NoReplyDays, c.ID)
 	return err
 }
 
@@ -239,7 +239,7 @@ func (s *Store) List(ctx context.Context, f ListFilter) ([]Summary, error) {
 		var opened, closed, purchase, window, warranty string
 		err := rows.Scan(&sm.ID, &sm.Title, &sm.Company, &sm.Product, &sm.Kind, &sm.Problem, &sm.Outcome,
 			&sm.Fallback, &sm.Amount, &sm.Currency, &purchase, &window, &warranty, &sm.Jurisdiction, &sm.Lang,
-			&sm.Status, &opened, &closed, &sm.FinalOutcome, &sm.Pending, &nextID)
+			&sm.Status, &opened, &closed, &sm.FinalOutcome, &sm.NoReplyDays, &sm.Pending, &nextID)
 		if err != nil {
 			return nil, err
 		}

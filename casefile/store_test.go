@@ -226,3 +226,109 @@ func TestRefusesSecrets(t *testing.T) {
 		}
 	}
 }
+
+func TestNoReplyDaysDefaultsAndRoundTrips(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	c := Case{Title: "Chase the letter", OpenedAt: t0}
+	if err := s.CreateCase(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Case(ctx, c.ID); got.NoReplyDays != DefaultNoReplyDays {
+		t.Fatalf("default no-reply days %d, want %d", got.NoReplyDays, DefaultNoReplyDays)
+	}
+	if _, err := s.UpdateCase(ctx, c.ID, func(c *Case) error { c.NoReplyDays = 10; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Case(ctx, c.ID); got.NoReplyDays != 10 {
+		t.Fatalf("no-reply days %d after update, want 10", got.NoReplyDays)
+	}
+	_, err := s.UpdateCase(ctx, c.ID, func(c *Case) error { c.NoReplyDays = -1; return nil })
+	var inv *InvalidError
+	if !errors.As(err, &inv) || inv.Field != "no-reply-days" {
+		t.Fatalf("negative no-reply days: %v", err)
+	}
+}
+
+func TestActiveCasesLoadsWhatRemindersNeedAndNoRefs(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	open := Case{Title: "Open one", OpenedAt: t0}
+	closed := Case{Title: "Closed one", OpenedAt: t0}
+	for _, c := range []*Case{&open, &closed} {
+		if err := s.CreateCase(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.AddRef(ctx, &AccountRef{CaseID: c.ID, Label: "order", Value: "ORD-1", CreatedAt: t0}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.AddContact(ctx, &Contact{CaseID: c.ID, Channel: ChannelEmail, At: t0}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.AddTicket(ctx, &Ticket{CaseID: c.ID, Number: "T-" + c.Title, CreatedAt: t0}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	kept := Promise{CaseID: open.ID, Text: "kept one", Due: DateOnly(2026, 12, 1), CreatedAt: t0}
+	pending := Promise{CaseID: open.ID, Text: "pending one", Due: DateOnly(2026, 12, 2), CreatedAt: t0}
+	for _, p := range []*Promise{&kept, &pending} {
+		if err := s.AddPromise(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.SettlePromise(ctx, kept.ID, PromiseKept, t0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CloseCase(ctx, closed.ID, "done", t0); err != nil {
+		t.Fatal(err)
+	}
+	all, err := s.ActiveCases(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 1 || all[0].ID != open.ID {
+		t.Fatalf("active cases: %+v", all)
+	}
+	f := all[0]
+	if len(f.Contacts) != 1 || len(f.Tickets) != 1 || len(f.Promises) != 1 || f.Promises[0].ID != pending.ID {
+		t.Fatalf("entries: %d contacts, %d tickets, promises %+v", len(f.Contacts), len(f.Tickets), f.Promises)
+	}
+	if len(f.Refs) != 0 {
+		t.Fatalf("account references were loaded: %+v", f.Refs)
+	}
+	one, err := s.ActiveCases(ctx, closed.ID)
+	if err != nil || len(one) != 1 || one[0].Status != StatusClosed {
+		t.Fatalf("one closed case by id: %+v, %v", one, err)
+	}
+	if _, err := s.ActiveCases(ctx, 99); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("missing case: %v", err)
+	}
+}
+
+func TestExportRecordsUpsert(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	c := Case{Title: "x", OpenedAt: t0}
+	if err := s.CreateCase(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	r := ExportRecord{Target: "file", UID: "u1", CaseID: c.ID, Content: "{}", Hash: "h1", LastModified: t0}
+	if err := s.SaveExportRecords(ctx, []ExportRecord{r}); err != nil {
+		t.Fatal(err)
+	}
+	at := t0.Add(time.Hour)
+	r.Sequence, r.Hash, r.CancelledAt = 1, "h2", &at
+	if err := s.SaveExportRecords(ctx, []ExportRecord{r}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.ExportRecords(ctx, "file", 0)
+	if err != nil || len(got) != 1 {
+		t.Fatalf("records: %+v, %v", got, err)
+	}
+	if got[0].Sequence != 1 || got[0].Hash != "h2" || got[0].CancelledAt == nil || !got[0].CancelledAt.Equal(at) {
+		t.Fatalf("record after upsert: %+v", got[0])
+	}
+	if other, _ := s.ExportRecords(ctx, "caldav x", 0); len(other) != 0 {
+		t.Fatalf("targets are separate: %+v", other)
+	}
+}

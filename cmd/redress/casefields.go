@@ -18,6 +18,7 @@ type caseFields struct {
 	amount, currency                                          string
 	purchased, returnBy, warrantyUntil                        string
 	jurisdiction, status, language                            string
+	noReplyDays                                               int
 }
 
 func (f *caseFields) bind(fs *pflag.FlagSet) {
@@ -35,6 +36,7 @@ func (f *caseFields) bind(fs *pflag.FlagSet) {
 	fs.StringVar(&f.warrantyUntil, "warranty-until", "", "last day of the warranty")
 	fs.StringVar(&f.jurisdiction, "jurisdiction", "", "where the rules come from: kr, us, uk, eu, other")
 	fs.StringVar(&f.status, "status", "", "preparing, open, waiting, escalated, resolved, closed")
+	fs.IntVar(&f.noReplyDays, "no-reply-days", casefile.DefaultNoReplyDays, "days to wait for a reply to an email, letter or web form before a reminder")
 	fs.StringVar(&f.language, "language", "", "language of the case's scripts and read-back: en or ko (default: --lang)")
 }
 
@@ -71,6 +73,9 @@ func (f *caseFields) apply(c *casefile.Case, changed func(string) bool, now time
 	}
 	if changed("status") {
 		c.Status = casefile.Status(strings.TrimSpace(f.status))
+	}
+	if changed("no-reply-days") {
+		c.NoReplyDays = f.noReplyDays
 	}
 	if changed("amount") {
 		amount, currency := splitAmount(f.amount)

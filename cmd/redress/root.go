@@ -60,6 +60,7 @@ Nothing leaves this machine unless you export it.`,
 		c.GroupID = "log"
 		root.AddCommand(c)
 	}
+	root.AddCommand(newRemindCmd(a))
 	root.AddCommand(newManCmd(root))
 	return root
 }

@@ -1,0 +1,111 @@
+package reminders
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/redress-cli/redress/casefile"
+)
+
+// Item is a reminder as one export sends it: with the SEQUENCE and the
+// modification time (DTSTAMP, LAST-MODIFIED) that tell a calendar whether
+// it is newer than what it has, and whether it is cancelled.
+type Item struct {
+	Reminder
+	Sequence  int
+	Modified  time.Time
+	Cancelled bool
+}
+
+// TargetFile is the export-state target of `remind export`; a CalDAV
+// calendar has its own ("caldav " + its URL), since it is updated apart.
+const TargetFile = "file"
+
+// Reconcile compares the reminders of now with what was last exported to
+// target (prev) and returns what to export and the records to store
+// afterwards:
+//   - a reminder whose content is unchanged keeps its SEQUENCE and
+//     modification time, so an export with no change is byte-identical;
+//   - a new reminder starts at SEQUENCE 0; a changed one (or one that comes
+//     back after a cancellation) gets SEQUENCE+1 and now as DTSTAMP and
+//     LAST-MODIFIED;
+//   - a reminder in prev but not in current (promise kept or cancelled,
+//     case closed) is exported once more, as cancelled with SEQUENCE+1, then
+//     no more.
+//
+// Items come soonest first in loc. prev must cover the same cases as current (all, or the one of --case).
+func Reconcile(target string, current []Reminder, prev []casefile.ExportRecord, now time.Time, loc *time.Location) ([]Item, []casefile.ExportRecord, error) {
+	now = now.UTC().Truncate(time.Second)
+	old := make(map[string]casefile.ExportRecord, len(prev))
+	for _, r := range prev {
+		old[r.UID] = r
+	}
+	var items []Item
+	var save []casefile.ExportRecord
+	seen := map[string]bool{}
+	for _, r := range current {
+		if seen[r.UID] {
+			return nil, nil, fmt.Errorf("reminders: two reminders with UID %s", r.UID)
+		}
+		seen[r.UID] = true
+		content, hash, err := encodeContent(r)
+		if err != nil {
+			return nil, nil, err
+		}
+		rec, ok := old[r.UID]
+		switch {
+		case ok && rec.Hash == hash && rec.CancelledAt == nil:
+			items = append(items, Item{Reminder: r, Sequence: rec.Sequence, Modified: rec.LastModified})
+			continue
+		case ok:
+			rec.Sequence++
+		default:
+			rec = casefile.ExportRecord{Target: target, UID: r.UID}
+		}
+		rec.CaseID, rec.Content, rec.Hash, rec.LastModified, rec.CancelledAt = r.CaseID, content, hash, now, nil
+		items = append(items, Item{Reminder: r, Sequence: rec.Sequence, Modified: now})
+		save = append(save, rec)
+	}
+	for _, rec := range prev {
+		if seen[rec.UID] || rec.CancelledAt != nil {
+			continue
+		}
+		var r Reminder
+		if err := json.Unmarshal([]byte(rec.Content), &r); err != nil {
+			return nil, nil, fmt.Errorf("reminders: stored reminder %s: %w", rec.UID, err)
+		}
+		rec.Sequence++
+		rec.LastModified = now
+		at := now
+		rec.CancelledAt = &at
+		items = append(items, Item{Reminder: r, Sequence: rec.Sequence, Modified: now, Cancelled: true})
+		save = append(save, rec)
+	}
+	sortItems(items, loc)
+	return items, save, nil
+}
+
+func encodeContent(r Reminder) (string, string, error) {
+	b, err := json.Marshal(r)
+	if err != nil {
+		return "", "", err
+	}
+	sum := sha256.Sum256(b)
+	return string(b), hex.EncodeToString(sum[:]), nil
+}
+
+func sortItems(items []Item, loc *time.Location) {
+	rs := make([]Reminder, len(items))
+	pos := make(map[string]Item, len(items))
+	for i, it := range items {
+		rs[i] = it.Reminder
+		pos[it.UID] = it
+	}
+	Sort(rs, loc)
+	for i, r := range rs {
+		items[i] = pos[r.UID]
+	}
+}
