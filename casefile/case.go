@@ -209,6 +209,8 @@ type Full struct {
 	Tickets  []Ticket     `json:"tickets"`
 	Notes    []Note       `json:"notes"`
 	Refs     []AccountRef `json:"refs"`
+	// Escalations are the ladder steps taken, oldest first.
+	Escalations []Escalation `json:"escalations"`
 }
 
 // Validate checks the fields a person types, so that a bad value is refused

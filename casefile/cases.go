@@ -175,6 +175,9 @@ func (s *Store) Full(ctx context.Context, id int64) (Full, error) {
 	if f.Refs, err = listRefs(ctx, tx, id); err != nil {
 		return f, err
 	}
+	if f.Escalations, err = listEscalations(ctx, tx, id); err != nil {
+		return f, err
+	}
 	return f, nil
 }
 
