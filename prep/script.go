@@ -1,6 +1,7 @@
 package prep
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -39,12 +40,17 @@ func RenderScript(lang string, stage Stage, f casefile.Full, now time.Time, loc 
 	}
 	sc := Script{Stage: stage, Lang: lang, Title: strings.TrimSpace(title), Body: tidy(body)}
 	// The shared parts are rendered for every stage, so a blank they
-	// recorded counts only if this stage printed it.
+	// recorded counts only if this stage printed it; blanks are listed in
+	// the order the user meets them.
+	out := sc.Title + "\n" + sc.Body
 	for _, p := range ph.list {
-		if strings.Contains(sc.Title+sc.Body, "["+p+"]") {
+		if strings.Contains(out, "["+p+"]") {
 			sc.Placeholders = append(sc.Placeholders, p)
 		}
 	}
+	sort.SliceStable(sc.Placeholders, func(i, j int) bool {
+		return strings.Index(out, "["+sc.Placeholders[i]+"]") < strings.Index(out, "["+sc.Placeholders[j]+"]")
+	})
 	return sc, nil
 }
 

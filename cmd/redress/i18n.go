@@ -75,6 +75,14 @@ var messages = map[string]map[string]string{
 		"hit_ref":          "reference %s %s",
 		"pending_more":     "+%d more",
 		"search_case_line": "#%d %s · %s · %s",
+
+		// script, escalate, next
+		"script_written":   "Wrote %s",
+		"fill_in":          "Fill in before you use it: %s",
+		"escalation_added": "Step %d on case %d: %s, %s",
+		"ans_refused":      "refused",
+		"ans_final":        "final response",
+		"next_hint":        "Next: redress next %d",
 	},
 	"ko": {
 		"today":            "오늘",
@@ -145,6 +153,14 @@ var messages = map[string]map[string]string{
 		"hit_ref":          "참조번호 %s %s",
 		"pending_more":     "외 %d건",
 		"search_case_line": "#%d %s · %s · %s",
+
+		// script, escalate, next
+		"script_written":   "%s에 저장했습니다",
+		"fill_in":          "사용하기 전에 채워 넣으세요: %s",
+		"escalation_added": "단계 %d (사건 %d): %s, %s",
+		"ans_refused":      "거절됨",
+		"ans_final":        "최종 답변",
+		"next_hint":        "다음: redress next %d",
 	},
 }
 

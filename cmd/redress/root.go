@@ -60,6 +60,9 @@ Nothing leaves this machine unless you export it.`,
 		c.GroupID = "log"
 		root.AddCommand(c)
 	}
+	root.AddCommand(newScriptCmd(a))
+	root.AddCommand(newEscalateCmd(a))
+	root.AddCommand(newNextCmd(a))
 	root.AddCommand(newManCmd(root))
 	return root
 }
