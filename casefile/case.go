@@ -222,6 +222,8 @@ type Full struct {
 	Notes    []Note       `json:"notes"`
 	Refs     []AccountRef `json:"refs"`
 	Prep     Prep         `json:"prep"`
+	// Escalations are the ladder steps taken, oldest first.
+	Escalations []Escalation `json:"escalations"`
 }
 
 // Validate checks the fields a person types, so that a bad value is refused

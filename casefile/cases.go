@@ -182,6 +182,9 @@ func (s *Store) Full(ctx context.Context, id int64) (Full, error) {
 	if f.Prep, err = getPrep(ctx, tx, id); err != nil {
 		return f, err
 	}
+	if f.Escalations, err = listEscalations(ctx, tx, id); err != nil {
+		return f, err
+	}
 	return f, nil
 }
 

@@ -51,13 +51,17 @@ type Facts struct {
 
 	Contacts    int    `json:"contacts"` // how many contacts so far
 	LastContact string `json:"last_contact"`
+
+	// ContactLog is every contact, oldest first: the read-back picks one.
+	ContactLog []ContactFact `json:"-"`
 }
 
 // TicketFact is a ticket as templates see it.
 type TicketFact struct {
-	Number   string `json:"number"`
-	Label    string `json:"label"`
-	Expected string `json:"expected"`
+	Number    string `json:"number"`
+	Label     string `json:"label"`
+	Expected  string `json:"expected"`
+	ContactID int64  `json:"contact_id"` // 0 when not tied to a contact
 }
 
 // PromiseFact is a promise as templates see it.
@@ -66,7 +70,8 @@ type PromiseFact struct {
 	Text, By, Due, Made string
 	Status              string
 	Confirmed           bool
-	DaysOverdue         int // > 0 when pending past its due date
+	DaysOverdue         int   // > 0 when pending past its due date
+	ContactID           int64 // 0 when not tied to a contact
 }
 
 // RefFact is an account reference, masked: templates never get the value.
@@ -105,11 +110,11 @@ func NewFacts(lang string, f casefile.Full, now time.Time, loc *time.Location) F
 		x.WarrantyDaysLeft = c.WarrantyEnd.DaysUntil(now, loc)
 	}
 	for _, t := range f.Tickets {
-		x.Tickets = append(x.Tickets, TicketFact{Number: t.Number, Label: t.Label, Expected: FormatDate(lang, t.Expected, loc)})
+		x.Tickets = append(x.Tickets, TicketFact{Number: t.Number, Label: t.Label, Expected: FormatDate(lang, t.Expected, loc), ContactID: idOf(t.ContactID)})
 	}
 	for _, p := range f.Promises {
 		pf := PromiseFact{ID: p.ID, Text: p.Text, By: p.By, Due: FormatDate(lang, p.Due, loc),
-			Made: FormatDate(lang, casefile.DateOf(p.CreatedAt.In(loc)), loc), Status: string(p.Status), Confirmed: p.Confirmed}
+			Made: FormatDate(lang, casefile.DateOf(p.CreatedAt.In(loc)), loc), Status: string(p.Status), Confirmed: p.Confirmed, ContactID: idOf(p.ContactID)}
 		if p.Status == casefile.PromisePending && p.Due.Overdue(now, loc) {
 			pf.DaysOverdue = max(1, -p.Due.DaysUntil(now, loc))
 			x.Overdue = append(x.Overdue, pf)
@@ -129,6 +134,7 @@ func NewFacts(lang string, f casefile.Full, now time.Time, loc *time.Location) F
 			x.Reps = append(x.Reps, ct.Rep)
 		}
 		x.LastContact = FormatDate(lang, casefile.DateOf(ct.At.In(loc)), loc)
+		x.ContactLog = append(x.ContactLog, ContactFact{ID: ct.ID, Channel: string(ct.Channel), Rep: ct.Rep, At: x.LastContact})
 	}
 	for _, r := range f.Refs {
 		x.Refs = append(x.Refs, RefFact{Label: r.Label, Masked: r.Masked()})
@@ -145,4 +151,11 @@ func NewFacts(lang string, f casefile.Full, now time.Time, loc *time.Location) F
 		}
 	}
 	return x
+}
+
+func idOf(id *int64) int64 {
+	if id == nil {
+		return 0
+	}
+	return *id
 }

@@ -1,87 +1,93 @@
 package prep
 
 import (
-	"flag"
-	"os"
-	"path/filepath"
-	"testing"
 	"time"
 
 	"github.com/redress-cli/redress/casefile"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files in testdata/")
-
+// The clock and zone every prep test renders at: Monday 23 November 2026,
+// 10:00 in Seoul (a fixed zone, so the tests need no tz database).
 var (
-	seoul = time.FixedZone("KST", 9*3600)
-	// now is Monday 23 November 2026, 10:00 in Seoul.
-	now = time.Date(2026, 11, 23, 10, 0, 0, 0, seoul)
+	kst   = time.FixedZone("KST", 9*3600)
+	clock = time.Date(2026, 11, 23, 10, 0, 0, 0, kst)
 )
 
-func at(day, hour int) time.Time { return time.Date(2026, 11, day, hour, 0, 0, 0, seoul) }
-
-// fullCase is a case with every prep answer given, in English or Korean.
-func fullCase(lang string) casefile.Full {
-	id := int64(1)
-	en := lang == "en"
-	pick := func(e, k string) string {
-		if en {
-			return e
-		}
-		return k
-	}
-	f := casefile.Full{
-		Case: casefile.Case{ID: 3, Title: pick("Refund for headphones", "헤드폰 환불"), Company: pick("Acme", "에이크미"),
-			Product: pick("X100 headphones", "X100 헤드폰"), Kind: casefile.KindRefund,
-			Problem:  pick("I returned the headphones on 5 Nov and the refund has not arrived.", "11월 5일에 헤드폰을 반품했는데 아직 환불을 받지 못했습니다."),
-			Outcome:  pick("a refund of 49.90 EUR to my card by 27 Nov", "11월 27일까지 카드로 59,000원 환불"),
-			Fallback: pick("store credit of 49.90 EUR", "59,000원 적립금"),
-			Amount:   pick("49.90", "59000"), Currency: pick("EUR", "KRW"),
-			PurchaseDate: casefile.DateOnly(2026, 11, 2), ReturnWindowEnd: casefile.DateOnly(2026, 11, 26),
-			WarrantyEnd: casefile.DateOnly(2028, 11, 2), Jurisdiction: casefile.Jurisdiction(pick("eu", "kr")),
-			Lang: lang, Status: casefile.StatusOpen, OpenedAt: at(20, 9)},
-		Contacts: []casefile.Contact{{ID: 1, CaseID: 3, Channel: casefile.ChannelCall, At: at(20, 11), DurationS: 900,
-			Rep: pick("Anna", "김민수"), Department: pick("billing", "환불팀"), Summary: pick("promised a refund", "환불 약속")}},
-		Promises: []casefile.Promise{{ID: 4, CaseID: 3, ContactID: &id, Text: pick("refund 49.90 EUR to my card", "카드로 59,000원 환불"),
-			By: pick("Anna", "김민수"), Due: casefile.DateOnly(2026, 11, 22), Status: casefile.PromisePending, CreatedAt: at(20, 11)}},
-		Tickets: []casefile.Ticket{{ID: 2, CaseID: 3, ContactID: &id, Number: "A-1234", Label: pick("refund", "환불"),
-			Expected: casefile.DateOnly(2026, 11, 27), CreatedAt: at(20, 11)}},
-		Notes: []casefile.Note{
-			{ID: 1, CaseID: 3, Kind: casefile.NoteTimeline, Text: pick("Bought the headphones online", "온라인으로 헤드폰 구입"), At: at(2, 0)},
-			{ID: 2, CaseID: 3, Kind: casefile.NoteTimeline, Text: pick("Returned them by post, tracking RR123", "우체국 택배로 반품, 송장 RR123"), At: at(5, 0)},
-			{ID: 3, CaseID: 3, Kind: casefile.NoteResearch, Text: pick("FAQ: refunds within 14 days of the return", "FAQ: 반품 후 14일 이내 환불"), SourceURL: "https://acme.example/faq", At: at(19, 0)},
-			{ID: 4, CaseID: 3, Kind: casefile.NoteTried, Text: pick("Asked in the web chat", "웹 채팅으로 문의함"), At: at(19, 0)},
-		},
-		Refs: []casefile.AccountRef{{ID: 1, CaseID: 3, Label: pick("order number", "주문번호"), Value: "ORD-2026-114821"}},
-		Prep: casefile.Prep{HaveReceipt: "yes", HavePhotos: "no", HaveSecret: "yes",
-			OpeningLine: pick("Hello, thanks for your help. I'm calling about a refund for my X100 headphones.", "안녕하세요, 도와주셔서 감사합니다. X100 헤드폰 환불 건으로 전화드렸습니다."),
-			ReturnDays:  24, WarrantyMonths: 24, PolicyDocs: pick("receipt, return tracking number", "영수증, 반품 송장번호"),
-			EscalateTrigger: casefile.TriggerRefusedTwice, WillRecord: "yes", Ask: casefile.AskKeys,
-			ChannelEmail: "support@acme.example", ChannelSocial: "@acme_help",
-			ChannelRegulator: pick("European Consumer Centre", "1372 소비자상담센터"),
-			Steps:            map[string]string{}},
-	}
-	return f
+func at(month time.Month, day, hour int) time.Time {
+	return time.Date(2026, month, day, hour, 0, 0, 0, kst)
 }
 
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
+func ptr(id int64) *int64 { return &id }
+
+// refundBrokenPromise is the first golden case: a refund in the EU with
+// one broken promise and one pending, an order number the customer also
+// typed into the problem, and no escalation yet.
+func refundBrokenPromise() casefile.Full {
+	return casefile.Full{
+		Case: casefile.Case{ID: 1, Title: "Refund for headphones", Company: "Acme", Product: "X100 headphones",
+			Kind: casefile.KindRefund, Problem: "I returned the headphones on 5 Nov (order ORD-2026-114821) and have had no refund.",
+			Outcome: "Refund of 49.90 EUR to my card", Fallback: "Store credit of 60 EUR", Amount: "49.90", Currency: "EUR",
+			PurchaseDate: casefile.DateOnly(2026, 11, 2), ReturnWindowEnd: casefile.DateOnly(2026, 12, 2),
+			Jurisdiction: casefile.JurisdictionEU, Lang: "en", Status: casefile.StatusWaiting, OpenedAt: at(11, 6, 9)},
+		Contacts: []casefile.Contact{
+			{ID: 1, CaseID: 1, Channel: casefile.ChannelCall, At: at(11, 10, 14), DurationS: 1500, Rep: "Anna", Department: "billing", Summary: "agreed to refund"},
+			{ID: 2, CaseID: 1, Channel: casefile.ChannelChat, At: at(11, 20, 11), Rep: "Ben"},
+		},
+		Promises: []casefile.Promise{
+			{ID: 1, CaseID: 1, ContactID: ptr(1), Text: "refund 49.90 EUR to my card", By: "Anna", Due: casefile.DateOnly(2026, 11, 17),
+				Status: casefile.PromiseBroken, CreatedAt: at(11, 10, 14)},
+			{ID: 2, CaseID: 1, ContactID: ptr(2), Text: "call me back with an update", By: "Ben", Due: casefile.DateOnly(2026, 11, 27),
+				Status: casefile.PromisePending, CreatedAt: at(11, 20, 11)},
+		},
+		Tickets: []casefile.Ticket{{ID: 1, CaseID: 1, ContactID: ptr(1), Number: "A-1234", Label: "refund",
+			Expected: casefile.DateOnly(2026, 11, 15), CreatedAt: at(11, 10, 14)}},
+		Notes: []casefile.Note{
+			{ID: 1, CaseID: 1, Kind: casefile.NoteTimeline, Text: "Returned the headphones by post", At: at(11, 5, 0)},
+			{ID: 2, CaseID: 1, Kind: casefile.NoteResearch, Text: "FAQ: refunds within 14 days of the return", SourceURL: "https://acme.example/faq", At: at(11, 20, 0)},
+		},
+		Refs: []casefile.AccountRef{{ID: 1, CaseID: 1, Label: "order number", Value: "ORD-2026-114821", CreatedAt: at(11, 6, 9)}},
 	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./prep -update to create it)", err)
+}
+
+// damagedTwoTickets is the second golden case: a damaged delivery in
+// Korea, in Korean, with two tickets from two contacts, a broken promise,
+// an overdue one, a supervisor step, and no outcome typed (so the kind's
+// usual ask is used).
+func damagedTwoTickets() casefile.Full {
+	return casefile.Full{
+		Case: casefile.Case{ID: 2, Title: "전자레인지 파손 배송", Company: "한빛전자", Product: "전자레인지 MW-200",
+			Kind: casefile.KindDamagedItem, Problem: "배송된 전자레인지의 문 유리가 깨져 있었습니다.",
+			Amount: "189000", Currency: "KRW", PurchaseDate: casefile.DateOnly(2026, 11, 1),
+			Jurisdiction: casefile.JurisdictionKR, Lang: "ko", Status: casefile.StatusEscalated, OpenedAt: at(11, 3, 9)},
+		Contacts: []casefile.Contact{
+			{ID: 3, CaseID: 2, Channel: casefile.ChannelCall, At: at(11, 3, 10), Rep: "김민수", Summary: "교환 약속"},
+			{ID: 4, CaseID: 2, Channel: casefile.ChannelCall, At: at(11, 12, 15), Rep: "이서연", Department: "고객만족팀"},
+		},
+		Promises: []casefile.Promise{
+			{ID: 3, CaseID: 2, ContactID: ptr(3), Text: "교환 제품 발송", By: "김민수", Due: casefile.DateOnly(2026, 11, 10),
+				Status: casefile.PromiseBroken, CreatedAt: at(11, 3, 10)},
+			{ID: 4, CaseID: 2, ContactID: ptr(4), Text: "파손 제품 회수 기사 방문", By: "이서연", Due: casefile.DateOnly(2026, 11, 20),
+				Status: casefile.PromisePending, CreatedAt: at(11, 12, 15)},
+		},
+		Tickets: []casefile.Ticket{
+			{ID: 2, CaseID: 2, ContactID: ptr(3), Number: "HB-5521", Label: "파손 접수", CreatedAt: at(11, 3, 10)},
+			{ID: 3, CaseID: 2, ContactID: ptr(4), Number: "HB-5630", Label: "교환", Expected: casefile.DateOnly(2026, 11, 20), CreatedAt: at(11, 12, 15)},
+		},
+		Notes: []casefile.Note{
+			{ID: 3, CaseID: 2, Kind: casefile.NoteTimeline, Text: "파손 사진 6장 촬영", At: at(11, 2, 0)},
+		},
+		Refs: []casefile.AccountRef{{ID: 2, CaseID: 2, Label: "주문번호", Value: "2026110100457", CreatedAt: at(11, 3, 9)}},
+		Escalations: []casefile.Escalation{
+			{ID: 1, CaseID: 2, Step: casefile.StepSupervisor, Note: "이서연 팀장과 통화", At: at(11, 12, 15)},
+		},
 	}
-	if string(want) != got {
-		t.Errorf("%s differs from the golden file; run go test ./prep -update and review the diff.\n--- got ---\n%s", name, got)
-	}
+}
+
+// goldenCases are the two full cases every stage is rendered for.
+var goldenCases = []struct {
+	name string
+	full func() casefile.Full
+}{
+	{"refund-broken-promise", refundBrokenPromise},
+	{"damaged-two-tickets", damagedTwoTickets},
 }

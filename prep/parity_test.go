@@ -1,37 +1,94 @@
 package prep
 
 import (
-	"reflect"
+	"slices"
+	"strings"
 	"testing"
+
+	"github.com/redress-cli/redress/casefile"
 )
 
-// English and Korean must offer the same templates with the same parts,
-// so no language falls back to a missing text at run time.
-func TestTemplatesHaveTheSameKeysInEveryLanguage(t *testing.T) {
+// TestTemplatesHaveTheSameNamesInEveryLanguage: the same files, and the
+// same {{define}} blocks in each, in English and Korean.
+func TestTemplatesHaveTheSameNamesInEveryLanguage(t *testing.T) {
 	en, err := TemplateNames("en")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, lang := range Langs[1:] {
-		other, err := TemplateNames(lang)
+		names, err := TemplateNames(lang)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !reflect.DeepEqual(en, other) {
-			t.Fatalf("templates differ: en %v, %s %v", en, lang, other)
+		if !slices.Equal(names, en) {
+			t.Errorf("%s templates %v, en %v", lang, names, en)
+			continue
 		}
-		for _, name := range en {
-			a, err := DefinedNames("en", name)
+		for _, n := range en {
+			want, err := DefinedNames("en", n)
 			if err != nil {
 				t.Fatal(err)
 			}
-			b, err := DefinedNames(lang, name)
+			got, err := DefinedNames(lang, n)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !reflect.DeepEqual(a, b) {
-				t.Errorf("%s: en defines %v, %s defines %v", name, a, lang, b)
+			if !slices.Equal(got, want) {
+				t.Errorf("%s/%s defines %v, en defines %v", lang, n, got, want)
 			}
 		}
+	}
+}
+
+// TestEveryStageKindAndJurisdictionHasItsWording: a kind, jurisdiction,
+// stage, step or reason added in Go without its wording fails here, not in
+// front of a user.
+func TestEveryStageKindAndJurisdictionHasItsWording(t *testing.T) {
+	for _, lang := range Langs {
+		parts, err := DefinedNames(lang, "parts")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range casefile.Kinds {
+			for _, p := range []string{"want-", "detail-", "dispute-", "evidence-"} {
+				if !slices.Contains(parts, p+string(k)) {
+					t.Errorf("%s/parts has no %s%s", lang, p, k)
+				}
+			}
+		}
+		for _, j := range casefile.Jurisdictions {
+			if !slices.Contains(parts, "next-body-"+string(j)) {
+				t.Errorf("%s/parts has no next-body-%s", lang, j)
+			}
+		}
+		for _, st := range Stages {
+			if p, err := StagePurpose(lang, st); err != nil || p == "" {
+				t.Errorf("%s: stage %s has no purpose (%v)", lang, st, err)
+			}
+			if d, err := DefinedNames(lang, string(st)); err != nil || !slices.Contains(d, "title") {
+				t.Errorf("%s: stage %s has no title (%v)", lang, st, err)
+			}
+		}
+		for _, s := range casefile.Steps {
+			if n, err := StepName(lang, s); err != nil || n == string(s) {
+				t.Errorf("%s: step %s has no name (%q, %v)", lang, s, n, err)
+			}
+		}
+		reasons, err := DefinedNames(lang, "next")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range []Reason{ReasonClosed, ReasonStart, ReasonNoPromise, ReasonWaiting, ReasonLate,
+			ReasonRepeated, ReasonRefused, ReasonNoReply, ReasonWeeks, ReasonFinal, ReasonTop} {
+			if !slices.Contains(reasons, "reason-"+string(r)) {
+				t.Errorf("%s/next has no reason-%s", lang, r)
+			}
+		}
+	}
+	if _, err := ParseStage("Complaint"); err != nil {
+		t.Errorf("stage names are case-insensitive: %v", err)
+	}
+	if _, err := ParseStage("escalate"); err == nil || !strings.Contains(err.Error(), "escalate") {
+		t.Errorf("unknown stage: %v", err)
 	}
 }

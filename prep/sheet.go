@@ -70,11 +70,12 @@ func NewSheet(lang string, f casefile.Full, now time.Time, loc *time.Location, r
 	}
 	var err error
 	for _, l := range []struct {
-		dst  *string
-		part string
-	}{{&s.Opening, "calm"}, {&s.SupervisorLine, "supervisor"}, {&s.RecordLine, "record"}, {&s.ReadbackLine, "readback"}} {
+		dst        *string
+		file, part string
+	}{{&s.Opening, "opening", "calm"}, {&s.SupervisorLine, "lines", "supervisor"}, {&s.RecordLine, "lines", "record"},
+		{&s.ReadbackLine, "lines", "readback"}} {
 		if strings.TrimSpace(*l.dst) == "" {
-			if *l.dst, err = RenderPart(lang, "lines", l.part, facts); err != nil {
+			if *l.dst, err = RenderPart(lang, l.file, l.part, facts); err != nil {
 				return s, err
 			}
 		}

@@ -20,7 +20,7 @@ func TestSheetGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, "sheet_"+lang+"."+format, out)
+			goldenFile(t, "sheet_"+lang+"."+format, out)
 			if strings.Contains(out, "ORD-2026-114821") {
 				t.Errorf("%s %s sheet shows the account reference unmasked", lang, format)
 			}
@@ -96,7 +96,7 @@ func TestCheckGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, "check_"+name+"_"+lang+".txt", out)
+			goldenFile(t, "check_"+name+"_"+lang+".txt", out)
 		}
 	}
 }

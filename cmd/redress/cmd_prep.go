@@ -446,7 +446,7 @@ func (a *app) stepForm(step int, full casefile.Full, now time.Time) (casefile.St
 			options = append(options, huh.NewOption(clean(p.OpeningLine), p.OpeningLine))
 		}
 		for _, part := range []string{"calm", "direct", "followup"} {
-			line, err := prep.RenderPart(l, "lines", part, facts)
+			line, err := prep.RenderPart(l, "opening", part, facts)
 			if err != nil {
 				return casefile.StepChange{}, err
 			}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -76,14 +75,4 @@ func runSheet(a *app, opts *sheetOptions) error {
 	}
 	fmt.Fprint(a.stdout, cleanBlock(out))
 	return nil
-}
-
-// cleanBlock is clean for multi-line output: each line is made safe and
-// the line breaks are kept.
-func cleanBlock(s string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = clean(l)
-	}
-	return strings.Join(lines, "\n")
 }

@@ -155,6 +155,14 @@ var messages = map[string]map[string]string{
 		"jurisdiction_uk":      "United Kingdom",
 		"jurisdiction_eu":      "European Union",
 		"jurisdiction_other":   "Elsewhere",
+
+		// script, escalate, next
+		"script_written":   "Wrote %s",
+		"fill_in":          "Fill in before you use it: %s",
+		"escalation_added": "Step %d on case %d: %s, %s",
+		"ans_refused":      "refused",
+		"ans_final":        "final response",
+		"next_hint":        "Next: redress next %d",
 	},
 	"ko": {
 		"today":                "오늘",
@@ -305,6 +313,14 @@ var messages = map[string]map[string]string{
 		"jurisdiction_uk":      "영국",
 		"jurisdiction_eu":      "유럽연합",
 		"jurisdiction_other":   "기타",
+
+		// script, escalate, next
+		"script_written":   "%s에 저장했습니다",
+		"fill_in":          "사용하기 전에 채워 넣으세요: %s",
+		"escalation_added": "단계 %d (사건 %d): %s, %s",
+		"ans_refused":      "거절됨",
+		"ans_final":        "최종 답변",
+		"next_hint":        "다음: redress next %d",
 	},
 }
 

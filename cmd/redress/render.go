@@ -33,6 +33,16 @@ func clean(s string) string {
 	}, s)
 }
 
+// cleanBlock is clean for multi-line output (sheets, scripts, letters):
+// each line is made safe and the line breaks are kept.
+func cleanBlock(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = clean(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
 func isBidiControl(r rune) bool {
 	return r == 0x061C || r == 0x200E || r == 0x200F || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
 }

@@ -61,6 +61,9 @@ Nothing leaves this machine unless you export it.`,
 		root.AddCommand(c)
 	}
 	root.AddCommand(newRemindCmd(a))
+	root.AddCommand(newScriptCmd(a))
+	root.AddCommand(newEscalateCmd(a))
+	root.AddCommand(newNextCmd(a))
 	root.AddCommand(newManCmd(root))
 	return root
 }

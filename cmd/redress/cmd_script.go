@@ -1,0 +1,139 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/redress-cli/redress/prep"
+)
+
+type scriptOptions struct {
+	caseID int64
+	stage  string
+	list   bool
+	lang   string // --lang when given on this command line, else "" (the case's language)
+	format string
+	to     string
+}
+
+func newScriptCmd(a *app) *cobra.Command {
+	opts := &scriptOptions{}
+	cmd := &cobra.Command{
+		Use:   "script CASE STAGE",
+		Short: "Print the script or letter for one stage of the complaint",
+		Long: `Print what to say or send at one stage of the complaint, built from the
+case's own facts: company, amounts, dates, tickets, reps and the promises
+that were broken. 'redress script --list' shows the stages.
+
+The script is in the case's language (set with 'new --language' or 'edit
+--language'); --lang on this command line overrides it. REDRESS_LANG and
+LANG do not: they choose the language redress talks to you in, and the
+script is for the company.
+
+Account references are masked ("•••• 4821"); in letters they are blanks to
+fill with the full value, and the public post has none at all. Whatever the
+case does not know becomes a [bracketed blank], listed on stderr.`,
+		Example: `  redress script --list
+  redress script 3 followup
+  redress script 3 complaint --format md --to complaint.md
+  redress script 3 regulator --lang ko`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if opts.list {
+				return exactArgs()(cmd, args)
+			}
+			return exactArgs("CASE", "STAGE")(cmd, args)
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("lang") {
+				opts.lang = a.lang
+			}
+			if opts.list {
+				return runScriptList(a)
+			}
+			var err error
+			if opts.caseID, err = caseArg(args[0]); err != nil {
+				return err
+			}
+			opts.stage = args[1]
+			return runScript(a, opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.list, "list", false, "list the stages with their purpose")
+	cmd.Flags().StringVar(&opts.format, "format", "text", "text or md (Markdown)")
+	cmd.Flags().StringVar(&opts.to, "to", "", "write the script to FILE (mode 0600) instead of stdout")
+	return cmd
+}
+
+func runScriptList(a *app) error {
+	var rows [][]string
+	for _, st := range prep.Stages {
+		p, err := prep.StagePurpose(a.lang, st)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, []string{string(st), p})
+	}
+	table(a.stdout, nil, rows)
+	return nil
+}
+
+func runScript(a *app, opts *scriptOptions) error {
+	if opts.format != "text" && opts.format != "md" {
+		return usageErr(fmt.Sprintf("unknown format %q", opts.format), "use --format text or --format md")
+	}
+	stage, err := prep.ParseStage(opts.stage)
+	if err != nil {
+		return usageErr(err.Error(), "stages: "+prep.StageNames()+" ('redress script --list' says what each is for)")
+	}
+	now, err := a.now()
+	if err != nil {
+		return err
+	}
+	s, err := a.open()
+	if err != nil {
+		return err
+	}
+	f, err := s.Full(a.ctx, opts.caseID)
+	if err != nil {
+		return err
+	}
+	lang := f.Lang
+	if opts.lang != "" {
+		lang = opts.lang
+	}
+	sc, err := prep.RenderScript(lang, stage, f, now, a.loc)
+	if err != nil {
+		return err
+	}
+	return writeScript(a, sc, opts.format, opts.to)
+}
+
+// writeScript prints a script (or writes it to a file) and lists on
+// stderr the blanks the user must fill in before using it.
+func writeScript(a *app, sc prep.Script, format, to string) error {
+	out := sc.Text()
+	if format == "md" {
+		out = sc.Markdown()
+	}
+	out = cleanBlock(out)
+	if to != "" {
+		// 0600: a letter holds the case's facts, like the case file does.
+		if err := os.WriteFile(to, []byte(out), 0o600); err != nil {
+			return failErr("cannot write "+to+": "+lowerFirst(err.Error()), "")
+		}
+		fmt.Fprintln(a.stderr, msgf(a.lang, "script_written", to))
+	} else {
+		fmt.Fprint(a.stdout, out)
+	}
+	if len(sc.Placeholders) > 0 {
+		blanks := make([]string, len(sc.Placeholders))
+		for i, p := range sc.Placeholders {
+			blanks[i] = "[" + clean(p) + "]"
+		}
+		fmt.Fprintln(a.stderr, msgf(a.lang, "fill_in", strings.Join(blanks, ", ")))
+	}
+	return nil
+}

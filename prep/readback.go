@@ -1,0 +1,75 @@
+package prep
+
+import (
+	"fmt"
+	"strings"
+)
+
+// ContactFact is a contact as templates see it.
+type ContactFact struct {
+	ID               int64
+	Channel, Rep, At string
+}
+
+// readbackData is what the "line" block of readback.tmpl renders.
+type readbackData struct {
+	Promises []PromiseFact
+	Tickets  []TicketFact
+	Rep      string
+}
+
+// Readback builds the read-back summary to say at the end of a contact, in
+// the language of f (f.Lang): what the company will do and by when, the
+// ticket numbers, and the rep's name, closing with a question — "To
+// confirm: you will refund 49.90 EUR to my card by Fri 27 Nov 2026, ticket
+// A-1234, and your name is Anna — is that right?".
+//
+// It reads back the pending promises and the tickets of one contact:
+// contactID, or the latest contact when contactID is 0. When the case has
+// no contact at all, it reads back every pending promise and every ticket.
+// The rep is the contact's rep, else the name a read-back promise was
+// made by. Whatever is missing (no promise, no ticket, no name) becomes a
+// bracketed placeholder to fill in during the call, never a hole. It fails
+// only for a contactID the case does not have.
+//
+// Readback is a pure function of f: call it again after adding a promise.
+func Readback(f Facts, contactID int64) (string, error) {
+	return readback(f, contactID, nil)
+}
+
+func readback(f Facts, contactID int64, ph *placeholders) (string, error) {
+	var d readbackData
+	all := len(f.ContactLog) == 0
+	switch {
+	case all && contactID != 0:
+		return "", fmt.Errorf("case %d has no contact %d", f.ID, contactID)
+	case !all && contactID == 0:
+		contactID = f.ContactLog[len(f.ContactLog)-1].ID
+	}
+	if !all {
+		found := false
+		for _, c := range f.ContactLog {
+			if c.ID == contactID {
+				found, d.Rep = true, c.Rep
+			}
+		}
+		if !found {
+			return "", fmt.Errorf("case %d has no contact %d", f.ID, contactID)
+		}
+	}
+	for _, p := range f.Pending {
+		if all || p.ContactID == contactID {
+			d.Promises = append(d.Promises, p)
+			if d.Rep == "" {
+				d.Rep = p.By
+			}
+		}
+	}
+	for _, t := range f.Tickets {
+		if all || t.ContactID == contactID {
+			d.Tickets = append(d.Tickets, t)
+		}
+	}
+	out, err := execute(f.Lang, "readback", "line", d, ph)
+	return strings.TrimSpace(out), err
+}

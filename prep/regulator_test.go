@@ -1,0 +1,124 @@
+package prep
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/redress-cli/redress/casefile"
+)
+
+// TestRegulatorNamesTheRightBody: each jurisdiction's script names its own
+// next body (jurisdictions.md) and never a wrong one.
+func TestRegulatorNamesTheRightBody(t *testing.T) {
+	complaint := func(daysAgo int) []casefile.Escalation {
+		return []casefile.Escalation{{ID: 1, CaseID: 1, Step: casefile.StepComplaint, At: clock.AddDate(0, 0, -daysAgo)}}
+	}
+	for _, tc := range []struct {
+		name  string
+		lang  string
+		jur   casefile.Jurisdiction
+		steps []casefile.Escalation
+		want  []string
+		never []string
+	}{
+		{"kr", "ko", casefile.JurisdictionKR, nil,
+			[]string{"1372 소비자상담센터", "한국소비자원", "피해구제", "내용증명", "3부", "3년", "30일", "전자상거래법 제17조", "법률 자문이 아닙니다"},
+			[]string{"CFPB", "ombudsman", "ECC-Net"}},
+		{"kr in English", "en", casefile.JurisdictionKR, nil,
+			[]string{"1372 Consumer Counselling Center", "Korea Consumer Agency", "내용증명", "3 identical copies", "not legal advice"},
+			[]string{"CFPB", "ECC-Net"}},
+		{"us", "en", casefile.JurisdictionUS, nil,
+			[]string{"attorney general", "CFPB", "only if this is a financial product", "FTC does not resolve individual complaints", "chargeback"},
+			[]string{"1372", "ombudsman", "ECC-Net"}},
+		{"us in Korean", "ko", casefile.JurisdictionUS, nil,
+			[]string{"법무장관실", "CFPB", "금융 상품이나 서비스일 때만", "FTC는 개별 민원을 해결해 주지 않으며"},
+			[]string{"1372", "한국소비자원"}},
+		{"uk before any complaint", "en", casefile.JurisdictionUK, nil,
+			[]string{"First send the company a formal complaint", "8 weeks", "Financial Ombudsman Service", "6 months"},
+			[]string{"You can go to the ombudsman now", "CFPB", "1372"}},
+		{"uk 3 weeks after the complaint", "en", casefile.JurisdictionUK, complaint(21),
+			[]string{"The ombudsman can take your complaint from Mon 28 Dec 2026", "8 weeks after your complaint on Mon 2 Nov 2026"},
+			[]string{"You can go to the ombudsman now"}},
+		{"uk 9 weeks after the complaint", "ko", casefile.JurisdictionUK, complaint(63),
+			[]string{"지금 옴부즈맨(ombudsman)에 신청할 수 있습니다", "8주가 지났습니다"},
+			[]string{"부터 옴부즈맨에 신청할 수 있고"}},
+		{"eu before a written complaint", "en", casefile.JurisdictionEU, nil,
+			[]string{"ECC-Net", "cross-border", "send the formal complaint first", "14 days", "2011/83/EU"},
+			[]string{"CFPB", "1372", "ODR", "Online Dispute Resolution"}},
+		{"eu after it", "ko", casefile.JurisdictionEU, complaint(3),
+			[]string{"유럽소비자센터(ECC-Net)", "2026년 11월 20일 (금)에 제기함"},
+			[]string{"ODR", "공식 민원부터 보내세요"}},
+		{"other", "en", casefile.JurisdictionOther, nil,
+			[]string{"consumer protection body", "[consumer body]"},
+			[]string{"CFPB", "1372", "ECC-Net", "ombudsman now"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := refundBrokenPromise()
+			f.Kind, f.Jurisdiction, f.Escalations = casefile.KindDamagedItem, tc.jur, tc.steps
+			if tc.jur == casefile.JurisdictionEU {
+				f.Kind = casefile.KindRefund
+			}
+			s, err := RenderScript(tc.lang, StageRegulator, f, clock, kst)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(s.Body, w) {
+					t.Errorf("missing %q in:\n%s", w, s.Body)
+				}
+			}
+			for _, n := range tc.never {
+				if strings.Contains(s.Body, n) {
+					t.Errorf("names %q in:\n%s", n, s.Body)
+				}
+			}
+		})
+	}
+}
+
+// TestComplaintNamesTheNextBody: the formal letter says where the case
+// goes next, and in the UK asks for the final response.
+func TestComplaintNamesTheNextBody(t *testing.T) {
+	for jur, want := range map[casefile.Jurisdiction]string{
+		casefile.JurisdictionKR: "1372 Consumer Counselling Center",
+		casefile.JurisdictionUS: "attorney general",
+		casefile.JurisdictionUK: "send me your final response",
+		casefile.JurisdictionEU: "ECC-Net",
+	} {
+		f := refundBrokenPromise()
+		f.Jurisdiction = jur
+		s, err := RenderScript("en", StageComplaint, f, clock, kst)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(s.Body, want) {
+			t.Errorf("%s complaint lacks %q", jur, want)
+		}
+	}
+}
+
+// TestKindAdjustsTheWording: the scenario kind changes what is asked for
+// and what is shown.
+func TestKindAdjustsTheWording(t *testing.T) {
+	for _, tc := range []struct {
+		kind  casefile.Kind
+		stage Stage
+		want  []string
+	}{
+		{casefile.KindDamagedItem, StageComplaint, []string{"a replacement, or a full refund", "photos of the damaged item", "photos of the packaging"}},
+		{casefile.KindBillingError, StageComplaint, []string{"reversal of the incorrect charge", "[statement line, as printed]", "statement or bill showing the charge"}},
+		{casefile.KindDeliveryDelay, StageAsk, []string{"where the parcel is now"}},
+		{casefile.KindCancellation, StageChargeback, []string{"charged me after I cancelled"}},
+	} {
+		f := bare(tc.kind, casefile.JurisdictionUS)
+		s, err := RenderScript("en", tc.stage, f, clock, kst)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(s.Body, w) {
+				t.Errorf("%s %s lacks %q:\n%s", tc.kind, tc.stage, w, s.Body)
+			}
+		}
+	}
+}

@@ -1,0 +1,62 @@
+package prep
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/redress-cli/redress/casefile"
+)
+
+// Script is one stage rendered for a case: a title, a body, and the
+// blanks the customer must fill in before saying or sending it.
+type Script struct {
+	Stage        Stage
+	Lang         string
+	Title        string
+	Body         string
+	Placeholders []string // "your name", "statement line, as printed", … in order of appearance
+}
+
+// RenderScript renders stage for the case f in lang, as of now. Account
+// references appear masked (in letters, as a placeholder to fill with the
+// full value), and not at all in the social stage.
+func RenderScript(lang string, stage Stage, f casefile.Full, now time.Time, loc *time.Location) (Script, error) {
+	if _, err := ParseStage(string(stage)); err != nil {
+		return Script{}, err
+	}
+	ph := &placeholders{}
+	sf, err := newScriptFacts(lang, stage, f, now, loc, ph)
+	if err != nil {
+		return Script{}, err
+	}
+	title, err := execute(lang, string(stage), "title", sf, ph)
+	if err != nil {
+		return Script{}, err
+	}
+	body, err := execute(lang, string(stage), "", sf, ph)
+	if err != nil {
+		return Script{}, err
+	}
+	sc := Script{Stage: stage, Lang: lang, Title: strings.TrimSpace(title), Body: tidy(body)}
+	// The shared parts are rendered for every stage, so a blank they
+	// recorded counts only if this stage printed it; blanks are listed in
+	// the order the user meets them.
+	out := sc.Title + "\n" + sc.Body
+	for _, p := range ph.list {
+		if strings.Contains(out, "["+p+"]") {
+			sc.Placeholders = append(sc.Placeholders, p)
+		}
+	}
+	sort.SliceStable(sc.Placeholders, func(i, j int) bool {
+		return strings.Index(out, "["+sc.Placeholders[i]+"]") < strings.Index(out, "["+sc.Placeholders[j]+"]")
+	})
+	return sc, nil
+}
+
+// Text is the script as plain text: the title, a blank line, the body.
+func (s Script) Text() string { return s.Title + "\n\n" + s.Body + "\n" }
+
+// Markdown is the script as Markdown: the title as a heading. Bodies are
+// written so they read the same in both (paragraphs, "- " lists).
+func (s Script) Markdown() string { return "# " + s.Title + "\n\n" + s.Body + "\n" }

@@ -1,0 +1,57 @@
+package prep
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// golden is a rendered script as its golden file holds it: the text, then
+// the placeholders the command asks the user to fill.
+func golden(s Script) string {
+	out := s.Text()
+	if len(s.Placeholders) > 0 {
+		out += "\n-- fill in --\n" + strings.Join(s.Placeholders, "\n") + "\n"
+	}
+	return out
+}
+
+// TestScriptGoldens renders every stage in both languages for the two full
+// cases and compares with testdata/<case>/<stage>.<lang>.txt (-update
+// rewrites them: read the diff before committing).
+func TestScriptGoldens(t *testing.T) {
+	for _, gc := range goldenCases {
+		for _, lang := range Langs {
+			for _, st := range Stages {
+				name := filepath.Join("testdata", gc.name, string(st)+"."+lang+".txt")
+				s, err := RenderScript(lang, st, gc.full(), clock, kst)
+				if err != nil {
+					t.Errorf("%s: %v", name, err)
+					continue
+				}
+				got := golden(s)
+				if *update {
+					if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(name, []byte(got), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				want, err := os.ReadFile(name)
+				if err != nil {
+					t.Errorf("%s: %v (run go test ./prep -update)", name, err)
+					continue
+				}
+				if got != string(want) {
+					t.Errorf("%s differs from its golden file:\n--- got ---\n%s\n--- want ---\n%s", name, got, want)
+				}
+			}
+		}
+	}
+}
