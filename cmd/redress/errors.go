@@ -78,7 +78,11 @@ func (a *app) classify(err error) (code int, msg, hint string) {
 }
 
 func (a *app) notFoundHint(nf *casefile.NotFoundError) string {
-	if nf.What != "case" {
+	switch nf.What {
+	case "case":
+	case "unfinished call on case":
+		return fmt.Sprintf("start a new call with 'redress call %d'", nf.ID)
+	default:
 		return fmt.Sprintf("'redress show CASE' lists the %s numbers of a case", nf.What)
 	}
 	if a.store == nil {

@@ -1,0 +1,490 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/redress-cli/redress/casefile"
+	"github.com/redress-cli/redress/casefile/dates"
+	"github.com/redress-cli/redress/prep"
+)
+
+type callOptions struct {
+	caseID  int64
+	channel string
+	resume  bool
+	// Without a terminal: the same actions as flags.
+	rep       string
+	tickets   []string
+	promises  []string
+	notes     []string
+	refusals  []string
+	end       bool
+	confirmed bool
+}
+
+func newCallCmd(a *app) *cobra.Command {
+	opts := &callOptions{}
+	cmd := &cobra.Command{
+		Use:   "call CASE",
+		Short: "Log a call as it happens: rep, tickets, promises, refusals",
+		Long: `Log a call line by line while you are on it. Every line is saved the
+moment you press Enter, so a crash or a dropped call loses nothing
+(continue with --resume).
+
+  rep Anna (billing)              who you are talking to
+  t A-1234 [by 12/5]              a ticket number, with its expected date
+  p refund 49 EUR by friday       a promise and its due date (asked if missing)
+  n ...                           a note
+  x said no to a refund           a refusal: counts toward your escalation trigger
+  hold / back                     time on hold
+  ?                               help
+  end (or Ctrl-D)                 finish: prints the read-back to say to the agent
+
+Korean words work too: 담당, 접수, 약속, 메모, 거절, 대기, 복귀, 끝.
+
+For scripts, the same as flags: --rep, --ticket NUMBER[@DATE],
+--promise TEXT@DATE, --note, --refused, and --end (with --confirmed when the
+agent confirmed the read-back).`,
+		Example: `  redress call 3
+  redress call 3 --channel chat
+  redress call 3 --resume
+  redress call 3 --rep "Anna (billing)" --ticket A-1234@12/5 --promise "refund 49 EUR@friday" --end --confirmed`,
+		Args: exactArgs("CASE"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var err error
+			if opts.caseID, err = caseArg(args[0]); err != nil {
+				return err
+			}
+			return runCall(a, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.channel, "channel", "call", "call (or phone), chat, email, visit, letter, social or web-form")
+	f.BoolVar(&opts.resume, "resume", false, "continue the last unfinished call")
+	f.StringVar(&opts.rep, "rep", "", `the agent, e.g. "Anna (billing)"`)
+	f.StringArrayVar(&opts.tickets, "ticket", nil, "a ticket number, optionally NUMBER@EXPECTED-DATE (repeatable)")
+	f.StringArrayVar(&opts.promises, "promise", nil, "a promise as TEXT@DUE-DATE (repeatable)")
+	f.StringArrayVar(&opts.notes, "note", nil, "a note (repeatable)")
+	f.StringArrayVar(&opts.refusals, "refused", nil, "a refusal (repeatable)")
+	f.BoolVar(&opts.end, "end", false, "end the call and print the read-back")
+	f.BoolVar(&opts.confirmed, "confirmed", false, "with --end: the agent confirmed every promise read back")
+	return cmd
+}
+
+// callLog is one call being logged: the case, its open contact, and what
+// has been said so far.
+type callLog struct {
+	a       *app
+	s       *casefile.Store
+	contact casefile.Contact
+	lang    string // the case's language, for the read-back
+	now     func() time.Time
+	in      *bufio.Reader
+	refused int
+	warned  bool // the supervisor line was shown
+	trigger string
+	super   string // the supervisor line from prep, or the template's
+}
+
+func runCall(a *app, opts *callOptions) error {
+	channel := casefile.Channel(opts.channel)
+	if opts.channel == "phone" {
+		channel = casefile.ChannelCall
+	}
+	if err := casefile.ValidChannel(channel); err != nil {
+		return err
+	}
+	start, err := a.now()
+	if err != nil {
+		return err
+	}
+	s, err := a.open()
+	if err != nil {
+		return err
+	}
+	full, err := s.Full(a.ctx, opts.caseID)
+	if err != nil {
+		return err
+	}
+	log := &callLog{a: a, s: s, lang: full.Case.Lang, trigger: full.Prep.EscalateTrigger, super: full.Prep.SupervisorLine}
+	// The clock: REDRESS_NOW pins it (tests, demo); otherwise each line is
+	// stamped when it is entered.
+	log.now = func() time.Time {
+		if a.getenv("REDRESS_NOW") != "" {
+			return start
+		}
+		return time.Now().In(a.loc).Truncate(time.Second)
+	}
+	if opts.resume {
+		if log.contact, err = s.OpenCall(a.ctx, opts.caseID); err != nil {
+			return err
+		}
+		for _, n := range full.Notes {
+			if n.ContactID != nil && *n.ContactID == log.contact.ID && n.Kind == casefile.NoteRefusal {
+				log.refused++
+			}
+		}
+		fmt.Fprintln(a.stderr, msgf(a.lang, "call_resumed", log.contact.ID, fmtTime(a.lang, log.contact.At, start, a.loc)))
+	} else {
+		if open, err := s.OpenCall(a.ctx, opts.caseID); err == nil {
+			fmt.Fprintln(a.stderr, msgf(a.lang, "call_unfinished", open.ID, opts.caseID))
+		}
+		if log.contact, err = s.StartCall(a.ctx, opts.caseID, channel, start); err != nil {
+			return err
+		}
+	}
+	if opts.scripted() {
+		return log.runFlags(opts)
+	}
+	fmt.Fprintln(a.stderr, msgf(a.lang, "call_started", clean(full.Case.Title), log.contact.ID))
+	log.in = bufio.NewReader(a.stdin)
+	return log.loop()
+}
+
+func (o *callOptions) scripted() bool {
+	return o.rep != "" || len(o.tickets) > 0 || len(o.promises) > 0 || len(o.notes) > 0 || len(o.refusals) > 0 || o.end
+}
+
+// loop reads lines until "end" or the end of input. A line it cannot read
+// is answered with a one-line hint; the log never exits on bad input.
+func (l *callLog) loop() error {
+	for {
+		fmt.Fprint(l.a.stderr, "> ")
+		line, ok := l.readLine()
+		if !ok {
+			fmt.Fprintln(l.a.stderr)
+			return l.finish(nil)
+		}
+		parsed := prep.ParseLine(line, l.now(), l.a.loc)
+		if parsed.Kind == prep.LineEnd {
+			return l.finish(l.askConfirmed)
+		}
+		if err := l.handle(parsed); err != nil {
+			// A store error (disk full, locked) must not lose the line
+			// silently: say so and keep going; the user can type it again.
+			fmt.Fprintln(l.a.stderr, msgf(l.a.lang, "call_not_saved", clean(err.Error())))
+		}
+	}
+}
+
+func (l *callLog) readLine() (string, bool) {
+	line, err := l.in.ReadString('\n')
+	if err != nil && line == "" {
+		return "", false
+	}
+	return strings.TrimRight(line, "\r\n"), true
+}
+
+// handle stores one parsed line and acknowledges it on stderr.
+func (l *callLog) handle(p prep.Line) error {
+	a, ctx, id, lang := l.a, l.a.ctx, l.contact.ID, l.a.lang
+	ack := func(key string, args ...any) { fmt.Fprintln(a.stderr, "  "+msgf(lang, key, args...)) }
+	switch p.Kind {
+	case prep.LineEmpty:
+		return nil
+	case prep.LineHelp:
+		fmt.Fprintln(a.stderr, msg(lang, "call_help"))
+		return nil
+	case prep.LineRep:
+		if err := l.s.SetRep(ctx, id, p.Text, p.Department); err != nil {
+			return err
+		}
+		ack("call_rep", clean(p.Text))
+	case prep.LineTicket:
+		if p.Text == "" {
+			ack("call_hint_ticket")
+			return nil
+		}
+		if p.BadDate != "" {
+			ack("call_bad_date", clean(p.BadDate))
+		}
+		t := casefile.Ticket{CaseID: l.contact.CaseID, ContactID: &id, Number: p.Text, Expected: p.Date, CreatedAt: l.now()}
+		if err := l.s.AddTicket(ctx, &t); err != nil {
+			return err
+		}
+		if t.Expected.IsZero() {
+			ack("call_ticket", clean(t.Number))
+		} else {
+			ack("call_ticket_expected", clean(t.Number), fmtDate(lang, t.Expected, a.loc))
+		}
+	case prep.LinePromise:
+		return l.promise(p)
+	case prep.LineNote, prep.LineUnknown:
+		if p.Text == "" {
+			return nil
+		}
+		n := casefile.Note{CaseID: l.contact.CaseID, ContactID: &id, Text: p.Text, At: l.now()}
+		if err := l.s.AddNote(ctx, &n); err != nil {
+			return err
+		}
+		if p.Kind == prep.LineUnknown {
+			ack("call_unknown")
+		} else {
+			ack("call_note")
+		}
+	case prep.LineRefusal:
+		text := p.Text
+		if text == "" {
+			text = msg(lang, "call_refusal_default")
+		}
+		n := casefile.Note{CaseID: l.contact.CaseID, ContactID: &id, Kind: casefile.NoteRefusal, Text: text, At: l.now()}
+		if err := l.s.AddNote(ctx, &n); err != nil {
+			return err
+		}
+		l.refused++
+		ack("call_refused", l.refused)
+		if (l.trigger == casefile.TriggerRefusedOnce && l.refused >= 1) || (l.trigger == casefile.TriggerRefusedTwice && l.refused >= 2) ||
+			(l.trigger == "" && l.refused >= 2) {
+			return l.supervisor()
+		}
+	case prep.LineHold:
+		if err := l.s.Hold(ctx, id, l.now()); err != nil {
+			return err
+		}
+		ack("call_hold")
+	case prep.LineBack:
+		total, err := l.s.Back(ctx, id, l.now())
+		if err != nil {
+			return err
+		}
+		ack("call_back", int(total.Minutes()))
+	}
+	return nil
+}
+
+// promise stores a promise; a missing date is asked for once, and a
+// promise still without a date is kept as a note rather than lost.
+func (l *callLog) promise(p prep.Line) error {
+	a, lang := l.a, l.a.lang
+	if strings.TrimSpace(p.Text) == "" {
+		fmt.Fprintln(a.stderr, "  "+msg(lang, "call_hint_promise"))
+		return nil
+	}
+	due := p.Date
+	if due.IsZero() && l.in != nil {
+		if p.BadDate != "" {
+			fmt.Fprintln(a.stderr, "  "+msgf(lang, "call_bad_date", clean(p.BadDate)))
+		}
+		fmt.Fprint(a.stderr, "  "+msg(lang, "call_by_when"))
+		if answer, ok := l.readLine(); ok && strings.TrimSpace(answer) != "" {
+			if d, err := dates.Parse(answer, l.now(), a.loc); err == nil {
+				due = d
+			} else if next := prep.ParseLine(answer, l.now(), a.loc); next.Kind != prep.LineUnknown {
+				// The call moved on before a date was given: keep the
+				// promise as a note below, and do what the line says.
+				defer func() {
+					if err := l.handle(next); err != nil {
+						fmt.Fprintln(a.stderr, msgf(a.lang, "call_not_saved", clean(err.Error())))
+					}
+				}()
+			} else {
+				fmt.Fprintln(a.stderr, "  "+msgf(lang, "call_bad_date", clean(answer)))
+			}
+		}
+	}
+	id := l.contact.ID
+	if due.IsZero() {
+		n := casefile.Note{CaseID: l.contact.CaseID, ContactID: &id, Text: msgf(lang, "call_undated_promise", p.Text), At: l.now()}
+		if err := l.s.AddNote(a.ctx, &n); err != nil {
+			return err
+		}
+		fmt.Fprintln(a.stderr, "  "+msg(lang, "call_promise_as_note"))
+		if l.trigger == casefile.TriggerNoDate {
+			return l.supervisor()
+		}
+		return nil
+	}
+	pr := casefile.Promise{CaseID: l.contact.CaseID, ContactID: &id, Text: p.Text, By: l.contact.Rep, Due: due, CreatedAt: l.now()}
+	if pr.By == "" {
+		if c, err := l.s.Contact(a.ctx, id); err == nil {
+			pr.By = c.Rep
+		}
+	}
+	if err := l.s.AddPromise(a.ctx, &pr); err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stderr, "  "+msgf(lang, "call_promise", pr.ID, clean(pr.Text), fmtDate(lang, pr.Due, a.loc)))
+	return nil
+}
+
+// supervisor prints the line to ask for a supervisor, once per call.
+func (l *callLog) supervisor() error {
+	if l.warned {
+		return nil
+	}
+	l.warned = true
+	line := l.super
+	if line == "" {
+		full, err := l.s.Full(l.a.ctx, l.contact.CaseID)
+		if err != nil {
+			return err
+		}
+		if line, err = prep.RenderPart(l.lang, "lines", "supervisor", prep.NewFacts(l.lang, full, l.now(), l.a.loc)); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintln(l.a.stderr, msg(l.a.lang, "call_escalate"))
+	fmt.Fprintln(l.a.stderr, "  \""+clean(line)+"\"")
+	return nil
+}
+
+// runFlags does what the flags say, for scripts and tests.
+func (l *callLog) runFlags(o *callOptions) error {
+	if o.rep != "" {
+		if err := l.handle(prep.ParseLine("rep "+o.rep, l.now(), l.a.loc)); err != nil {
+			return err
+		}
+	}
+	for _, t := range o.tickets {
+		number, date, _ := strings.Cut(t, "@")
+		line := prep.Line{Kind: prep.LineTicket, Text: strings.TrimSpace(number)}
+		if date != "" {
+			d, err := dates.Parse(date, l.now(), l.a.loc)
+			if err != nil {
+				return fmt.Errorf("--ticket %s: %w", t, err)
+			}
+			line.Date = d
+		}
+		if err := l.handle(line); err != nil {
+			return err
+		}
+	}
+	for _, p := range o.promises {
+		i := strings.LastIndex(p, "@")
+		if i < 0 {
+			return usageErr(fmt.Sprintf("--promise %q has no date", p), `write it as TEXT@DATE, e.g. --promise "refund 49 EUR@friday"`)
+		}
+		d, err := dates.Parse(p[i+1:], l.now(), l.a.loc)
+		if err != nil {
+			return fmt.Errorf("--promise %s: %w", p, err)
+		}
+		if err := l.promise(prep.Line{Kind: prep.LinePromise, Text: strings.TrimSpace(p[:i]), Date: d}); err != nil {
+			return err
+		}
+	}
+	for _, n := range o.notes {
+		if err := l.handle(prep.Line{Kind: prep.LineNote, Text: n}); err != nil {
+			return err
+		}
+	}
+	for _, r := range o.refusals {
+		if err := l.handle(prep.Line{Kind: prep.LineRefusal, Text: r}); err != nil {
+			return err
+		}
+	}
+	if !o.end {
+		fmt.Fprintln(l.a.stdout, msgf(l.a.lang, "call_open", l.contact.ID, l.contact.CaseID))
+		return nil
+	}
+	return l.finish(func(promises []casefile.Promise) []int64 {
+		if !o.confirmed {
+			return nil
+		}
+		ids := make([]int64, len(promises))
+		for i, p := range promises {
+			ids[i] = p.ID
+		}
+		return ids
+	})
+}
+
+// finish prints the read-back in the case's language, records which
+// promises the agent confirmed, ends the call and prints a recap.
+func (l *callLog) finish(confirm func([]casefile.Promise) []int64) error {
+	a := l.a
+	full, err := l.s.Full(a.ctx, l.contact.CaseID)
+	if err != nil {
+		return err
+	}
+	now := l.now()
+	readback, err := prep.Readback(prep.NewFacts(l.lang, full, now, a.loc), l.contact.ID)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stdout, cleanBlock(readback))
+	var mine []casefile.Promise
+	tickets := 0
+	for _, p := range full.Promises {
+		if p.ContactID != nil && *p.ContactID == l.contact.ID && p.Status == casefile.PromisePending {
+			mine = append(mine, p)
+		}
+	}
+	for _, t := range full.Tickets {
+		if t.ContactID != nil && *t.ContactID == l.contact.ID {
+			tickets++
+		}
+	}
+	var confirmed []int64
+	if confirm != nil && len(mine) > 0 {
+		confirmed = confirm(mine)
+	}
+	c, err := l.s.EndCall(a.ctx, l.contact.ID, now, confirmed)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stdout, msgf(a.lang, "call_recap", c.ID, (c.DurationS+59)/60, c.HoldS/60, tickets, len(mine), len(confirmed)))
+	if next := earliest(mine); next != nil {
+		fmt.Fprintln(a.stdout, msgf(a.lang, "call_next_reminder", fmtDate(a.lang, next.Due, a.loc), clean(next.Text), l.contact.CaseID))
+	}
+	return nil
+}
+
+// askConfirmed asks which read-back points the agent confirmed.
+func (l *callLog) askConfirmed(promises []casefile.Promise) []int64 {
+	a := l.a
+	for i, p := range promises {
+		fmt.Fprintf(a.stderr, "  %d. %s · %s\n", i+1, clean(p.Text), fmtDate(a.lang, p.Due, a.loc))
+	}
+	for {
+		fmt.Fprint(a.stderr, msg(a.lang, "call_which_confirmed"))
+		answer, ok := l.readLine()
+		if !ok {
+			return nil
+		}
+		ids, err := pickConfirmed(answer, promises)
+		if err == nil {
+			return ids
+		}
+		fmt.Fprintln(a.stderr, "  "+msg(a.lang, "call_hint_confirmed"))
+	}
+}
+
+// pickConfirmed reads "all", "none"/empty, or numbers such as "1 3" or "1,3".
+func pickConfirmed(answer string, promises []casefile.Promise) ([]int64, error) {
+	answer = strings.ToLower(strings.TrimSpace(answer))
+	switch answer {
+	case "", "none", "0", "n", "no", "없음":
+		return nil, nil
+	case "all", "a", "y", "yes", "모두", "전부":
+		ids := make([]int64, len(promises))
+		for i, p := range promises {
+			ids[i] = p.ID
+		}
+		return ids, nil
+	}
+	var ids []int64
+	for _, f := range strings.FieldsFunc(answer, func(r rune) bool { return r == ',' || r == ' ' }) {
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 1 || n > len(promises) {
+			return nil, fmt.Errorf("not a point: %q", f)
+		}
+		ids = append(ids, promises[n-1].ID)
+	}
+	return ids, nil
+}
+
+func earliest(ps []casefile.Promise) *casefile.Promise {
+	var best *casefile.Promise
+	for i := range ps {
+		if best == nil || ps[i].Due.Before(best.Due) {
+			best = &ps[i]
+		}
+	}
+	return best
+}
