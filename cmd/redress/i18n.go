@@ -75,6 +75,9 @@ var messages = map[string]map[string]string{
 		"hit_ref":          "reference %s %s",
 		"pending_more":     "+%d more",
 		"search_case_line": "#%d %s · %s · %s",
+		"backup_done":      "Backup written to %s",
+		"exported":         "Exported %d case(s) to %s",
+		"imported":         "Imported %d case(s) from %s",
 	},
 	"ko": {
 		"today":            "오늘",
@@ -145,6 +148,9 @@ var messages = map[string]map[string]string{
 		"hit_ref":          "참조번호 %s %s",
 		"pending_more":     "외 %d건",
 		"search_case_line": "#%d %s · %s · %s",
+		"backup_done":      "%s에 백업했습니다",
+		"exported":         "사건 %d건을 %s(으)로 내보냈습니다",
+		"imported":         "%[2]s에서 사건 %[1]d건을 가져왔습니다",
 	},
 }
 

@@ -60,6 +60,9 @@ Nothing leaves this machine unless you export it.`,
 		c.GroupID = "log"
 		root.AddCommand(c)
 	}
+	root.AddCommand(newBackupCmd(a))
+	root.AddCommand(newExportCmd(a))
+	root.AddCommand(newImportCmd(a))
 	root.AddCommand(newManCmd(root))
 	return root
 }
