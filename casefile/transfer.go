@@ -116,9 +116,9 @@ func fullIn(ctx context.Context, tx *sql.Tx, id int64) (Full, error) {
 	return f, nil
 }
 
-// DecodeExport reads an export document strictly: one JSON object, no
-// field this build does not know (it would be lost on import), nothing
-// after it. A document from a newer redress is named as such first, so the
+// DecodeExport reads an export document strictly: one JSON object (the
+// first read refuses anything after it), no field this build does not know
+// (it would be lost on import). A document from a newer redress is named as such first, so the
 // user is told to update rather than that some field is unknown.
 func DecodeExport(r io.Reader) (*Export, error) {
 	data, err := io.ReadAll(r)
@@ -146,9 +146,6 @@ func DecodeExport(r io.Reader) (*Export, error) {
 	var doc Export
 	if err := dec.Decode(&doc); err != nil {
 		return nil, &ImportError{Msg: "malformed export: " + jsonProblem(data, err)}
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, &ImportError{Msg: "malformed export: more data after the document"}
 	}
 	return &doc, nil
 }
