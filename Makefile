@@ -9,7 +9,6 @@ export CGO_ENABLED := 1
 BIN := bin/redress
 GO_FILES := $(shell find . -name '*.go' -not -path './bin/*')
 
-.PHONY: all build demo test vet fmt-check man clean tools
 
 all: build
 
@@ -57,6 +56,17 @@ tools:
 	fi
 	@[ -f .tools/node_modules/ical.js/package.json ] || (cd .tools && npm ci --no-audit --no-fund)
 
+# Each fuzz target for FUZZTIME (their seed corpora already run in `make
+# test`). Targets are found with `go test -list`, so new ones are included.
+# Minimizing a new input is capped: import inputs are slow to minimize.
+FUZZTIME ?= 15s
+fuzz:
+	@set -e; for pkg in $$(go list ./...); do \
+		for target in $$(go test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+			echo "== $$target ($$pkg)"; \
+			go test $$pkg -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s; \
+		done; \
+	done
 
 vet:
 	go vet ./...

@@ -12,7 +12,15 @@ import (
 // EndCall, so a crash or a dropped call can be resumed.
 func (s *Store) StartCall(ctx context.Context, caseID int64, ch Channel, at time.Time) (Contact, error) {
 	c := Contact{CaseID: caseID, Channel: ch, At: at}
-	err := s.insertContact(ctx, &c)
+	if err := validContact(&c); err != nil {
+		return c, err
+	}
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		if err := caseExists(tx, caseID); err != nil {
+			return err
+		}
+		return putContact(tx, &c)
+	})
 	return c, err
 }
 

@@ -152,40 +152,15 @@ func (s *Store) ReopenCase(ctx context.Context, id int64) (Case, error) {
 	})
 }
 
-// Full returns a case with all its entries, each list in time order.
+// Full returns a case with all its entries, each list in time order, read
+// in one snapshot.
 func (s *Store) Full(ctx context.Context, id int64) (Full, error) {
-	var f Full
-	// One read transaction, so the case and its entries are one snapshot.
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return f, s.fileError(err)
+		return Full{}, s.fileError(err)
 	}
 	defer tx.Rollback()
-	if f.Case, err = getCase(ctx, tx, id); err != nil {
-		return f, err
-	}
-	if f.Contacts, err = listContacts(ctx, tx, id); err != nil {
-		return f, err
-	}
-	if f.Promises, err = listPromises(ctx, tx, "case_id = ?", id); err != nil {
-		return f, err
-	}
-	if f.Tickets, err = listTickets(ctx, tx, id); err != nil {
-		return f, err
-	}
-	if f.Notes, err = listNotes(ctx, tx, id); err != nil {
-		return f, err
-	}
-	if f.Refs, err = listRefs(ctx, tx, id); err != nil {
-		return f, err
-	}
-	if f.Prep, err = getPrep(ctx, tx, id); err != nil {
-		return f, err
-	}
-	if f.Escalations, err = listEscalations(ctx, tx, id); err != nil {
-		return f, err
-	}
-	return f, nil
+	return fullIn(ctx, tx, id)
 }
 
 // ListFilter selects cases for List. The zero value lists active cases.

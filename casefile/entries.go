@@ -43,34 +43,19 @@ func required(field, v string) (string, error) {
 // AddContact stores a finished contact (logged after the fact) and sets
 // its ID. A live call is opened with StartCall instead.
 func (s *Store) AddContact(ctx context.Context, c *Contact) error {
-	if c.EndedAt == nil {
-		end := c.At.Add(time.Duration(c.DurationS) * time.Second)
-		c.EndedAt = &end
-	}
-	return s.insertContact(ctx, c)
+	return s.AddContactWith(ctx, c, nil, nil)
 }
 
-func (s *Store) insertContact(ctx context.Context, c *Contact) error {
+// validContact checks and tidies what a person typed about a contact.
+func validContact(c *Contact) error {
 	if err := ValidChannel(c.Channel); err != nil {
 		return err
 	}
 	if c.DurationS < 0 {
 		return &InvalidError{Field: "duration", Reason: "must not be negative"}
 	}
-	return s.WithTx(ctx, func(tx *sql.Tx) error {
-		if err := caseExists(tx, c.CaseID); err != nil {
-			return err
-		}
-		res, err := tx.Exec(`INSERT INTO contacts (case_id, channel, at, duration_s, rep, department, summary, ended_at, hold_s, hold_since)
-			VALUES (?,?,?,?,?,?,?,?,?,?)`, c.CaseID, c.Channel, formatTime(c.At), c.DurationS,
-			strings.TrimSpace(c.Rep), strings.TrimSpace(c.Department), strings.TrimSpace(c.Summary),
-			formatOptionalTime(c.EndedAt), c.HoldS, formatOptionalTime(c.HoldSince))
-		if err != nil {
-			return err
-		}
-		c.ID, err = res.LastInsertId()
-		return err
-	})
+	c.Rep, c.Department, c.Summary = strings.TrimSpace(c.Rep), strings.TrimSpace(c.Department), strings.TrimSpace(c.Summary)
+	return nil
 }
 
 const contactColumns = "id, case_id, channel, at, duration_s, rep, department, summary, ended_at, hold_s, hold_since"
@@ -107,6 +92,23 @@ func queryContacts(ctx context.Context, q querier, where string, args ...any) ([
 
 // AddPromise stores a pending promise and sets its ID.
 func (s *Store) AddPromise(ctx context.Context, p *Promise) error {
+	if err := validPromise(p); err != nil {
+		return err
+	}
+	return s.WithTx(ctx, func(tx *sql.Tx) error {
+		if err := caseExists(tx, p.CaseID); err != nil {
+			return err
+		}
+		if err := contactBelongs(tx, p.CaseID, p.ContactID); err != nil {
+			return err
+		}
+		p.ID = 0
+		return putPromise(tx, p)
+	})
+}
+
+// validPromise checks and tidies a new promise; it starts pending.
+func validPromise(p *Promise) error {
 	var err error
 	if p.Text, err = required("promise", p.Text); err != nil {
 		return err
@@ -116,22 +118,7 @@ func (s *Store) AddPromise(ctx context.Context, p *Promise) error {
 	}
 	p.By = strings.TrimSpace(p.By)
 	p.Status = PromisePending
-	return s.WithTx(ctx, func(tx *sql.Tx) error {
-		if err := caseExists(tx, p.CaseID); err != nil {
-			return err
-		}
-		if err := contactBelongs(tx, p.CaseID, p.ContactID); err != nil {
-			return err
-		}
-		res, err := tx.Exec(`INSERT INTO promises (case_id, contact_id, text, by_rep, due, status, confirmed, created_at)
-			VALUES (?,?,?,?,?,?,?,?)`, p.CaseID, p.ContactID, p.Text, p.By, p.Due.String(), p.Status,
-			p.Confirmed, formatTime(p.CreatedAt))
-		if err != nil {
-			return err
-		}
-		p.ID, err = res.LastInsertId()
-		return err
-	})
+	return nil
 }
 
 const promiseColumns = "id, case_id, contact_id, text, by_rep, due, status, confirmed, created_at, settled_at"
@@ -203,11 +190,9 @@ func (s *Store) SettlePromise(ctx context.Context, id int64, st PromiseStatus, a
 
 // AddTicket stores a ticket number and sets its ID.
 func (s *Store) AddTicket(ctx context.Context, t *Ticket) error {
-	var err error
-	if t.Number, err = required("ticket number", t.Number); err != nil {
+	if err := validTicket(t); err != nil {
 		return err
 	}
-	t.Label = strings.TrimSpace(t.Label)
 	return s.WithTx(ctx, func(tx *sql.Tx) error {
 		if err := caseExists(tx, t.CaseID); err != nil {
 			return err
@@ -215,14 +200,19 @@ func (s *Store) AddTicket(ctx context.Context, t *Ticket) error {
 		if err := contactBelongs(tx, t.CaseID, t.ContactID); err != nil {
 			return err
 		}
-		res, err := tx.Exec(`INSERT INTO tickets (case_id, contact_id, number, label, expected, created_at)
-			VALUES (?,?,?,?,?,?)`, t.CaseID, t.ContactID, t.Number, t.Label, t.Expected.String(), formatTime(t.CreatedAt))
-		if err != nil {
-			return err
-		}
-		t.ID, err = res.LastInsertId()
-		return err
+		t.ID = 0
+		return putTicket(tx, t)
 	})
+}
+
+// validTicket checks and tidies a new ticket.
+func validTicket(t *Ticket) error {
+	var err error
+	if t.Number, err = required("ticket number", t.Number); err != nil {
+		return err
+	}
+	t.Label = strings.TrimSpace(t.Label)
+	return nil
 }
 
 func listTickets(ctx context.Context, q querier, caseID int64) ([]Ticket, error) {

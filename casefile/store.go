@@ -133,7 +133,10 @@ func prepareFile(path string) error {
 	if _, err := io.ReadFull(f, h[:]); err != nil {
 		return &FileError{Path: path, Err: ErrNotCaseFile, Detail: "too short to be a database"}
 	}
-	return checkHeader(path, h[:])
+	if err := checkHeader(path, h[:]); err != nil {
+		return err
+	}
+	return checkSize(path, h[:], st.Size())
 }
 
 // checkHeader applies the file-format facts of https://sqlite.org/fileformat.html:

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -18,6 +19,8 @@ type contactOptions struct {
 	summary    string
 	at         string
 	duration   time.Duration
+	tickets    []string // --ticket NUMBER, repeatable
+	promises   []string // --promise "TEXT@DATE", repeatable
 }
 
 func newContactCmd(a *app) *cobra.Command {
@@ -30,7 +33,8 @@ For a call in progress, 'redress call' is faster. Tickets and promises
 from this contact can point to it with --contact ID.`,
 		Example: `  redress contact 3 --channel call --rep Anna --department billing --duration 25m \
       --summary "agreed to refund once the return is scanned"
-  redress contact 3 --channel email --summary "sent photos of the damage" --at yesterday`,
+  redress contact 3 --channel email --summary "sent photos of the damage" --at yesterday
+  redress contact 3 --channel call --rep Anna --ticket A-1234 --promise "refund 49 EUR@friday"`,
 		Args: exactArgs("CASE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
@@ -46,6 +50,8 @@ from this contact can point to it with --contact ID.`,
 	cmd.Flags().StringVar(&opts.summary, "summary", "", "what happened, in a sentence")
 	cmd.Flags().StringVar(&opts.at, "at", "", "when (default: now)")
 	cmd.Flags().DurationVar(&opts.duration, "duration", 0, "how long it took, e.g. 25m or 1h10m")
+	cmd.Flags().StringArrayVar(&opts.tickets, "ticket", nil, "a ticket number given in it (repeatable)")
+	cmd.Flags().StringArrayVar(&opts.promises, "promise", nil, `a promise made in it, "TEXT@DATE" (repeatable; --rep made it)`)
 	return cmd
 }
 
@@ -67,13 +73,38 @@ func runContact(a *app, opts *contactOptions) error {
 	}
 	c := casefile.Contact{CaseID: opts.caseID, Channel: casefile.Channel(opts.channel), At: at,
 		DurationS: int64(opts.duration / time.Second), Rep: opts.rep, Department: opts.department, Summary: opts.summary}
+	var tickets []*casefile.Ticket
+	for _, n := range opts.tickets {
+		tickets = append(tickets, &casefile.Ticket{Number: n, CreatedAt: now})
+	}
+	var promises []*casefile.Promise
+	for _, v := range opts.promises {
+		// The last "@" splits, so a promise may mention an email address.
+		i := strings.LastIndex(v, "@")
+		if i < 0 {
+			return usageErr(fmt.Sprintf("--promise %q has no due date", v), `write it as "TEXT@DATE", e.g. --promise "refund 49 EUR@friday"`)
+		}
+		due, err := dates.Parse(v[i+1:], now, a.loc)
+		if err != nil {
+			return fmt.Errorf("--promise: %w", err)
+		}
+		promises = append(promises, &casefile.Promise{Text: v[:i], By: opts.rep, Due: due, CreatedAt: now})
+	}
 	s, err := a.open()
 	if err != nil {
 		return err
 	}
-	if err := s.AddContact(a.ctx, &c); err != nil {
+	// One transaction: the contact and what was said in it are stored
+	// together or not at all.
+	if err := s.AddContactWith(a.ctx, &c, tickets, promises); err != nil {
 		return err
 	}
 	fmt.Fprintln(a.stdout, msgf(a.lang, "contact_added", c.ID, c.CaseID, fmtTime(a.lang, c.At, now, a.loc)))
+	for _, t := range tickets {
+		fmt.Fprintln(a.stdout, "  "+msgf(a.lang, "ticket_added", clean(t.Number), t.CaseID))
+	}
+	for _, p := range promises {
+		fmt.Fprintln(a.stdout, "  "+msgf(a.lang, "promise_added", p.ID, p.CaseID, clean(p.Text), fmtDate(a.lang, p.Due, a.loc)))
+	}
 	return nil
 }

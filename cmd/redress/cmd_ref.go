@@ -52,6 +52,6 @@ func runRef(a *app, opts *refOptions) error {
 	if err := s.AddRef(a.ctx, &r); err != nil {
 		return err
 	}
-	fmt.Fprintln(a.stdout, msgf(a.lang, "ref_added", r.CaseID, clean(r.Label), r.Masked()))
+	fmt.Fprintln(a.stdout, msgf(a.lang, "ref_added", r.CaseID, clean(r.Label), clean(r.Masked())))
 	return nil
 }

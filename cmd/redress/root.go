@@ -64,6 +64,9 @@ Nothing leaves this machine unless you export it.`,
 	root.AddCommand(newScriptCmd(a))
 	root.AddCommand(newEscalateCmd(a))
 	root.AddCommand(newNextCmd(a))
+	root.AddCommand(newBackupCmd(a))
+	root.AddCommand(newExportCmd(a))
+	root.AddCommand(newImportCmd(a))
 	root.AddCommand(newManCmd(root))
 	return root
 }

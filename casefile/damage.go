@@ -1,0 +1,49 @@
+package casefile
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+)
+
+// checkSize refuses a case file that is shorter than its own header says,
+// before SQLite sees it. SQLite reads the missing end of a truncated file
+// as zeros and will then happily write into it, so a file that lost its
+// last few hundred bytes (a failed copy, a full disk during a sync) would
+// be "repaired" by the next note with the lost rows silently gone.
+//
+// Facts from https://sqlite.org/fileformat.html: page size at 16 (1 means
+// 65536), change counter at 24, page count at 28, valid only when the
+// counter equals the version-valid-for number at 92. A non-empty -wal file
+// means the header may be ahead of the file legitimately (a checkpoint cut
+// short by a crash, which SQLite finishes from the WAL), so then the check
+// is left to SQLite.
+func checkSize(path string, h []byte, size int64) error {
+	pageSize := int64(binary.BigEndian.Uint16(h[16:]))
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	if pageSize < 512 || pageSize&(pageSize-1) != 0 {
+		return damaged(path, "bad page size")
+	}
+	if wal, err := os.Stat(path + "-wal"); err == nil && wal.Size() > 0 {
+		return nil
+	}
+	if size%pageSize != 0 {
+		return damaged(path, fmt.Sprintf("%d bytes is not a whole number of %d-byte pages: it was cut short", size, pageSize))
+	}
+	pages := int64(binary.BigEndian.Uint32(h[28:]))
+	valid := pages > 0 && binary.BigEndian.Uint32(h[24:]) == binary.BigEndian.Uint32(h[92:])
+	if valid && size < pages*pageSize {
+		return damaged(path, fmt.Sprintf("%d of %d bytes: it was cut short", size, pages*pageSize))
+	}
+	return nil
+}
+
+func damaged(path, why string) error {
+	return &FileError{Path: path, Err: ErrDamaged, Detail: why + "; restore it from a backup"}
+}
+
+// ErrDamaged is returned for a case file that SQLite cannot read whole.
+var ErrDamaged = errors.New("the case file is damaged")

@@ -1,0 +1,466 @@
+package casefile
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
+)
+
+// ExportVersion is the version of the export document this build writes
+// and the newest it reads. Bump it when a change to the document would make
+// an older redress lose data reading it; an added field alone is refused
+// by older builds anyway (they do not accept fields they do not know).
+const ExportVersion = 1
+
+// exportFormat names the document, so that some other JSON file is refused
+// as "not a redress export" instead of as a pile of missing fields.
+const exportFormat = "redress-export"
+
+// Export is every case in a case file with everything that happened to it:
+// what `redress export --json` writes and `redress import` reads back.
+type Export struct {
+	Format     string    `json:"format"`
+	Version    int       `json:"version"`
+	Schema     int       `json:"schema"` // the case file schema it came from; informative
+	ExportedAt time.Time `json:"exported_at"`
+	// RefsMasked says the account references were written masked (the
+	// default): such a document can be read, but not imported, since the
+	// real values are not in it.
+	RefsMasked bool   `json:"refs_masked"`
+	Cases      []Full `json:"cases"`
+}
+
+// ImportError is an export document that cannot be imported: malformed,
+// from a newer redress, or with a value the case file cannot hold. Where
+// says which part of the document ("case 3: promise 7").
+type ImportError struct {
+	Where string
+	Msg   string
+}
+
+func (e *ImportError) Error() string {
+	if e.Where == "" {
+		return e.Msg
+	}
+	return e.Where + ": " + e.Msg
+}
+
+// ExportAll reads every case, oldest first, in one read transaction so the
+// document is one consistent snapshot even while another process writes.
+func (s *Store) ExportAll(ctx context.Context, now time.Time) (Export, error) {
+	doc := Export{Format: exportFormat, Version: ExportVersion, Schema: SchemaVersion(),
+		ExportedAt: now.UTC().Truncate(time.Second), Cases: []Full{}}
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return doc, s.fileError(err)
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, "SELECT id FROM cases ORDER BY id")
+	if err != nil {
+		return doc, s.fileError(err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return doc, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return doc, err
+	}
+	for _, id := range ids {
+		f, err := fullIn(ctx, tx, id)
+		if err != nil {
+			return doc, err
+		}
+		doc.Cases = append(doc.Cases, f)
+	}
+	return doc, nil
+}
+
+// fullIn reads a case and all its entries inside a transaction the caller
+// holds: one snapshot for Store.Full, and for an export of many cases.
+func fullIn(ctx context.Context, tx *sql.Tx, id int64) (Full, error) {
+	var f Full
+	var err error
+	if f.Case, err = getCase(ctx, tx, id); err != nil {
+		return f, err
+	}
+	if f.Contacts, err = listContacts(ctx, tx, id); err != nil {
+		return f, err
+	}
+	if f.Promises, err = listPromises(ctx, tx, "case_id = ?", id); err != nil {
+		return f, err
+	}
+	if f.Tickets, err = listTickets(ctx, tx, id); err != nil {
+		return f, err
+	}
+	if f.Notes, err = listNotes(ctx, tx, id); err != nil {
+		return f, err
+	}
+	if f.Refs, err = listRefs(ctx, tx, id); err != nil {
+		return f, err
+	}
+	if f.Prep, err = getPrep(ctx, tx, id); err != nil {
+		return f, err
+	}
+	if f.Escalations, err = listEscalations(ctx, tx, id); err != nil {
+		return f, err
+	}
+	return f, nil
+}
+
+// DecodeExport reads an export document strictly: one JSON object (the
+// first read refuses anything after it), no field this build does not know
+// (it would be lost on import). A document from a newer redress is named as such first, so the
+// user is told to update rather than that some field is unknown.
+func DecodeExport(r io.Reader) (*Export, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	var probe struct {
+		Format  string `json:"format"`
+		Version int    `json:"version"`
+	}
+	if err := json.Unmarshal(data, &probe); err != nil {
+		return nil, &ImportError{Msg: "not a redress export: " + jsonProblem(data, err)}
+	}
+	if probe.Format != exportFormat {
+		return nil, &ImportError{Msg: fmt.Sprintf("not a redress export (format %q, want %q)", probe.Format, exportFormat)}
+	}
+	if probe.Version > ExportVersion {
+		return nil, &ImportError{Msg: fmt.Sprintf("the export is from a newer version of redress (version %d, this redress reads up to %d)", probe.Version, ExportVersion)}
+	}
+	if probe.Version < 1 {
+		return nil, &ImportError{Msg: fmt.Sprintf("unknown export version %d", probe.Version)}
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var doc Export
+	if err := dec.Decode(&doc); err != nil {
+		return nil, &ImportError{Msg: "malformed export: " + jsonProblem(data, err)}
+	}
+	return &doc, nil
+}
+
+// jsonProblem words a JSON error with the line it happened on.
+func jsonProblem(data []byte, err error) string {
+	var off int64 = -1
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		off = se.Offset
+	case errors.As(err, &te):
+		off = te.Offset
+	}
+	msg := strings.TrimPrefix(err.Error(), "json: ")
+	if off >= 0 && off <= int64(len(data)) {
+		msg += fmt.Sprintf(" (line %d)", 1+bytes.Count(data[:off], []byte("\n")))
+	}
+	return msg
+}
+
+// Import stores every case of doc, keeping every id, in one write
+// transaction: a document with one bad value anywhere stores nothing. Ids
+// are kept so that links (a promise's contact) and the numbers the user
+// knows survive; importing into a case file that already has one of them
+// is refused, so import into a new case file to restore a backup.
+func (s *Store) Import(ctx context.Context, doc *Export) (int, error) {
+	if doc.RefsMasked {
+		for _, f := range doc.Cases {
+			if len(f.Refs) > 0 {
+				return 0, &ImportError{Msg: "the account references in this export are masked, so importing it would lose them",
+					Where: fmt.Sprintf("case %d", f.ID)}
+			}
+		}
+	}
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		for i := range doc.Cases {
+			if err := importCase(tx, &doc.Cases[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return len(doc.Cases), nil
+}
+
+func importCase(tx *sql.Tx, f *Full) error {
+	where := fmt.Sprintf("case %d", f.ID)
+	bad := func(what string, id int64, msg string) error {
+		w := where
+		if what != "" {
+			w += fmt.Sprintf(": %s %d", what, id)
+		}
+		return &ImportError{Where: w, Msg: msg}
+	}
+	c := f.Case
+	if c.ID <= 0 {
+		return bad("", 0, "needs an id above 0")
+	}
+	if err := c.Validate(); err != nil {
+		return bad("", 0, err.Error())
+	}
+	if c.OpenedAt.IsZero() {
+		return bad("", 0, "opened_at is missing")
+	}
+	if err := importInsert(tx, where, putCase(tx, &c)); err != nil {
+		return err
+	}
+	for i := range f.Contacts {
+		x := &f.Contacts[i]
+		if err := entryOf(x.ID, &x.CaseID, c.ID); err != nil {
+			return bad("contact", x.ID, err.Error())
+		}
+		if err := ValidChannel(x.Channel); err != nil {
+			return bad("contact", x.ID, err.Error())
+		}
+		if x.At.IsZero() || x.DurationS < 0 {
+			return bad("contact", x.ID, "needs a time and a duration of 0 or more")
+		}
+		if err := importInsert(tx, where, putContact(tx, x)); err != nil {
+			return err
+		}
+	}
+	for i := range f.Promises {
+		x := &f.Promises[i]
+		if err := entryOf(x.ID, &x.CaseID, c.ID); err != nil {
+			return bad("promise", x.ID, err.Error())
+		}
+		if strings.TrimSpace(x.Text) == "" || x.Due.IsZero() || x.CreatedAt.IsZero() {
+			return bad("promise", x.ID, "needs text, a due date and created_at")
+		}
+		if !oneOf(x.Status, []PromiseStatus{PromisePending, PromiseKept, PromiseBroken, PromiseCancelled}) {
+			return bad("promise", x.ID, fmt.Sprintf("unknown status %q", x.Status))
+		}
+		if err := contactBelongs(tx, c.ID, x.ContactID); err != nil {
+			return bad("promise", x.ID, err.Error())
+		}
+		if err := importInsert(tx, where, putPromise(tx, x)); err != nil {
+			return err
+		}
+	}
+	for i := range f.Tickets {
+		x := &f.Tickets[i]
+		if err := entryOf(x.ID, &x.CaseID, c.ID); err != nil {
+			return bad("ticket", x.ID, err.Error())
+		}
+		if strings.TrimSpace(x.Number) == "" || x.CreatedAt.IsZero() {
+			return bad("ticket", x.ID, "needs a number and created_at")
+		}
+		if err := contactBelongs(tx, c.ID, x.ContactID); err != nil {
+			return bad("ticket", x.ID, err.Error())
+		}
+		if err := importInsert(tx, where, putTicket(tx, x)); err != nil {
+			return err
+		}
+	}
+	for i := range f.Notes {
+		x := &f.Notes[i]
+		if err := entryOf(x.ID, &x.CaseID, c.ID); err != nil {
+			return bad("note", x.ID, err.Error())
+		}
+		if err := ValidNoteKind(x.Kind); err != nil {
+			return bad("note", x.ID, err.Error())
+		}
+		if strings.TrimSpace(x.Text) == "" || x.At.IsZero() {
+			return bad("note", x.ID, "needs text and a time")
+		}
+		if err := contactBelongs(tx, c.ID, x.ContactID); err != nil {
+			return bad("note", x.ID, err.Error())
+		}
+		if err := importInsert(tx, where, putNote(tx, x)); err != nil {
+			return err
+		}
+	}
+	for i := range f.Refs {
+		x := &f.Refs[i]
+		if err := entryOf(x.ID, &x.CaseID, c.ID); err != nil {
+			return bad("ref", x.ID, err.Error())
+		}
+		if strings.TrimSpace(x.Label) == "" || strings.TrimSpace(x.Value) == "" || x.CreatedAt.IsZero() {
+			return bad("ref", x.ID, "needs a label, a value and created_at")
+		}
+		if secretLabel(x.Label) {
+			return bad("ref", x.ID, fmt.Sprintf("%q looks like a secret; redress never stores PINs or passwords", x.Label))
+		}
+		if err := importInsert(tx, where, putRef(tx, x)); err != nil {
+			return err
+		}
+	}
+	for i := range f.Escalations {
+		x := &f.Escalations[i]
+		if err := entryOf(x.ID, &x.CaseID, c.ID); err != nil {
+			return bad("escalation", x.ID, err.Error())
+		}
+		if err := ValidStep(x.Step); err != nil {
+			return bad("escalation", x.ID, err.Error())
+		}
+		if x.Answer != AnswerNone && x.Answer != AnswerRefused && x.Answer != AnswerFinal {
+			return bad("escalation", x.ID, fmt.Sprintf("unknown answer %q", x.Answer))
+		}
+		if x.At.IsZero() {
+			return bad("escalation", x.ID, "needs a time")
+		}
+		if err := importInsert(tx, where, putEscalation(tx, x)); err != nil {
+			return err
+		}
+	}
+	return importPrep(tx, c, f.Prep, bad)
+}
+
+// importPrep stores a case's prep answers and step states; a case never
+// prepared has none, and gets no row.
+func importPrep(tx *sql.Tx, c Case, p Prep, bad func(string, int64, string) error) error {
+	if p.Ask == nil {
+		p.Ask = []string{}
+	}
+	bare := p
+	bare.Ask, bare.Steps = nil, nil
+	if len(p.Ask) == 0 && len(p.Steps) == 0 && reflect.DeepEqual(bare, Prep{}) {
+		return nil
+	}
+	if err := p.Validate(); err != nil {
+		return bad("", 0, "prep: "+err.Error())
+	}
+	for step, status := range p.Steps {
+		n, err := strconv.Atoi(step)
+		if err != nil || n < 1 || n > 9 || (status != "done" && status != "skipped") {
+			return bad("", 0, fmt.Sprintf("prep: step %q is %q; steps are 1 to 9, done or skipped", step, status))
+		}
+	}
+	if err := putPrep(tx, c.ID, p); err != nil {
+		return err
+	}
+	// The step times are not in the document; the case's opening is the
+	// honest lower bound.
+	return putPrepSteps(tx, c.ID, p.Steps, c.OpenedAt)
+}
+
+// entryOf checks an entry's own id and that it belongs to the case it is
+// listed under (case_id may be left out, then it is filled in).
+func entryOf(id int64, caseID *int64, want int64) error {
+	if id <= 0 {
+		return errors.New("needs an id above 0")
+	}
+	if *caseID == 0 {
+		*caseID = want
+	}
+	if *caseID != want {
+		return fmt.Errorf("case_id %d, but it is listed under case %d", *caseID, want)
+	}
+	return nil
+}
+
+// importInsert words a clash of ids with rows already in the case file.
+func importInsert(tx *sql.Tx, where string, err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) && (se.ExtendedCode == sqlite3.ErrConstraintPrimaryKey || se.ExtendedCode == sqlite3.ErrConstraintUnique) {
+		return &ImportError{Where: where, Msg: "an id in it already exists in this case file (" + se.Error() + "); import into a new case file (--db NEW.db)"}
+	}
+	return err
+}
+
+// The insert helpers write one row as given, keeping its id when it has
+// one (NULLIF: an id of 0 lets SQLite choose), and set the id. They do not
+// validate or trim: callers do, so that import stores text verbatim.
+
+func putCase(tx *sql.Tx, c *Case) error {
+	res, err := tx.Exec(`INSERT INTO cases (id, title, company, product, kind, problem, outcome, fallback,
+		amount, currency, purchase_date, return_window_end, warranty_end, jurisdiction, lang, status,
+		opened_at, closed_at, final_outcome, no_reply_days) VALUES (NULLIF(?,0),?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		c.ID, c.Title, c.Company, c.Product, c.Kind, c.Problem, c.Outcome, c.Fallback, c.Amount, c.Currency,
+		c.PurchaseDate.String(), c.ReturnWindowEnd.String(), c.WarrantyEnd.String(), c.Jurisdiction,
+		c.Lang, c.Status, formatTime(c.OpenedAt), formatOptionalTime(c.ClosedAt), c.FinalOutcome, c.NoReplyDays)
+	return setID(res, err, &c.ID)
+}
+
+func putContact(tx *sql.Tx, c *Contact) error {
+	res, err := tx.Exec(`INSERT INTO contacts (id, case_id, channel, at, duration_s, rep, department, summary,
+		ended_at, hold_s, hold_since) VALUES (NULLIF(?,0),?,?,?,?,?,?,?,?,?,?)`, c.ID, c.CaseID, c.Channel,
+		formatTime(c.At), c.DurationS, c.Rep, c.Department, c.Summary, formatOptionalTime(c.EndedAt), c.HoldS,
+		formatOptionalTime(c.HoldSince))
+	return setID(res, err, &c.ID)
+}
+
+func putEscalation(tx *sql.Tx, e *Escalation) error {
+	res, err := tx.Exec(`INSERT INTO escalations (id, case_id, step, answer, note, at) VALUES (NULLIF(?,0),?,?,?,?,?)`,
+		e.ID, e.CaseID, e.Step, e.Answer, e.Note, formatTime(e.At))
+	return setID(res, err, &e.ID)
+}
+
+// putPrepSteps writes the steps a prep record says were answered or skipped.
+func putPrepSteps(tx *sql.Tx, caseID int64, steps map[string]string, at time.Time) error {
+	for step, status := range steps {
+		if _, err := tx.Exec(`INSERT INTO prep_steps (case_id, step, status, at) VALUES (?,?,?,?)`,
+			caseID, step, status, formatTime(at)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func putPromise(tx *sql.Tx, p *Promise) error {
+	res, err := tx.Exec(`INSERT INTO promises (id, case_id, contact_id, text, by_rep, due, status, confirmed,
+		created_at, settled_at) VALUES (NULLIF(?,0),?,?,?,?,?,?,?,?,?)`, p.ID, p.CaseID, p.ContactID, p.Text,
+		p.By, p.Due.String(), p.Status, p.Confirmed, formatTime(p.CreatedAt), formatOptionalTime(p.SettledAt))
+	return setID(res, err, &p.ID)
+}
+
+func putTicket(tx *sql.Tx, t *Ticket) error {
+	res, err := tx.Exec(`INSERT INTO tickets (id, case_id, contact_id, number, label, expected, created_at)
+		VALUES (NULLIF(?,0),?,?,?,?,?,?)`, t.ID, t.CaseID, t.ContactID, t.Number, t.Label, t.Expected.String(),
+		formatTime(t.CreatedAt))
+	return setID(res, err, &t.ID)
+}
+
+func putNote(tx *sql.Tx, n *Note) error {
+	res, err := tx.Exec(`INSERT INTO notes (id, case_id, contact_id, kind, text, source_url, at)
+		VALUES (NULLIF(?,0),?,?,?,?,?,?)`, n.ID, n.CaseID, n.ContactID, n.Kind, n.Text, n.SourceURL, formatTime(n.At))
+	return setID(res, err, &n.ID)
+}
+
+func putRef(tx *sql.Tx, r *AccountRef) error {
+	res, err := tx.Exec(`INSERT INTO account_refs (id, case_id, label, value, created_at) VALUES (NULLIF(?,0),?,?,?,?)`,
+		r.ID, r.CaseID, r.Label, r.Value, formatTime(r.CreatedAt))
+	return setID(res, err, &r.ID)
+}
+
+func setID(res sql.Result, err error, id *int64) error {
+	if err != nil {
+		return err
+	}
+	*id, err = res.LastInsertId()
+	return err
+}
+
+// secretLabel reports whether a reference label names a secret (the same
+// words AddRef refuses).
+func secretLabel(label string) bool {
+	lower := strings.ToLower(label)
+	for _, word := range secretLabels {
+		if strings.Contains(lower, word) {
+			return true
+		}
+	}
+	return false
+}
