@@ -32,7 +32,9 @@ demo: build
 	$(BIN) ticket 1 A-1234 --expected "in 5 days" --contact 1 && \
 	$(BIN) promise 1 "refund 49.90 EUR to my card" --due friday --by Anna --contact 1 && \
 	$(BIN) list && \
-	$(BIN) show 1
+	$(BIN) show 1 && \
+	$(BIN) remind list && \
+	$(BIN) next 1
 
 test: tools vet fmt-check
 	go test ./...

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/redress-cli/redress/casefile"
+	"github.com/redress-cli/redress/prep"
 )
 
 type showOptions struct {
@@ -202,6 +203,22 @@ func timeline(l string, f casefile.Full, now time.Time, loc *time.Location) []ti
 			kind = msg(l, "tl_"+string(n.Kind))
 		}
 		es = append(es, timelineEntry{at: n.At, order: 3, kind: kind, text: text})
+	}
+	for _, e := range f.Escalations {
+		text, err := prep.StepName(l, e.Step)
+		if err != nil {
+			text = string(e.Step)
+		}
+		switch e.Answer {
+		case casefile.AnswerRefused:
+			text += " · " + msg(l, "ans_refused")
+		case casefile.AnswerFinal:
+			text += " · " + msg(l, "ans_final")
+		}
+		if e.Note != "" {
+			text += ": " + clean(e.Note)
+		}
+		es = append(es, timelineEntry{at: e.At, order: 4, kind: msg(l, "tl_escalation"), text: text})
 	}
 	sort.SliceStable(es, func(i, j int) bool {
 		if !es[i].at.Equal(es[j].at) {
