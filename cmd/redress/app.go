@@ -85,6 +85,21 @@ func (a *app) open() (*casefile.Store, error) {
 	return s, nil
 }
 
+// loadCase reads one whole case, with the operation's clock: what every
+// command that prints a case starts with.
+func (a *app) loadCase(id int64) (casefile.Full, time.Time, error) {
+	now, err := a.now()
+	if err != nil {
+		return casefile.Full{}, now, err
+	}
+	s, err := a.open()
+	if err != nil {
+		return casefile.Full{}, now, err
+	}
+	f, err := s.Full(a.ctx, id)
+	return f, now, err
+}
+
 func (a *app) close() {
 	if a.store != nil {
 		a.store.Close()

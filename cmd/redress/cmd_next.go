@@ -53,15 +53,7 @@ func runNext(a *app, opts *nextOptions) error {
 	if opts.format != "text" && opts.format != "md" {
 		return usageErr(fmt.Sprintf("unknown format %q", opts.format), "use --format text or --format md")
 	}
-	now, err := a.now()
-	if err != nil {
-		return err
-	}
-	s, err := a.open()
-	if err != nil {
-		return err
-	}
-	f, err := s.Full(a.ctx, opts.caseID)
+	f, now, err := a.loadCase(opts.caseID)
 	if err != nil {
 		return err
 	}

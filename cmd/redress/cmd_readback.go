@@ -40,15 +40,7 @@ back the latest contact; --contact picks another.`,
 }
 
 func runReadback(a *app, opts *readbackOptions) error {
-	now, err := a.now()
-	if err != nil {
-		return err
-	}
-	s, err := a.open()
-	if err != nil {
-		return err
-	}
-	full, err := s.Full(a.ctx, opts.caseID)
+	full, now, err := a.loadCase(opts.caseID)
 	if err != nil {
 		return err
 	}

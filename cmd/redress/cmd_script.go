@@ -88,15 +88,7 @@ func runScript(a *app, opts *scriptOptions) error {
 	if err != nil {
 		return usageErr(err.Error(), "stages: "+prep.StageNames()+" ('redress script --list' says what each is for)")
 	}
-	now, err := a.now()
-	if err != nil {
-		return err
-	}
-	s, err := a.open()
-	if err != nil {
-		return err
-	}
-	f, err := s.Full(a.ctx, opts.caseID)
+	f, now, err := a.loadCase(opts.caseID)
 	if err != nil {
 		return err
 	}

@@ -50,15 +50,7 @@ func runSheet(a *app, opts *sheetOptions) error {
 	if err := opts.reveal.check(a); err != nil {
 		return err
 	}
-	now, err := a.now()
-	if err != nil {
-		return err
-	}
-	s, err := a.open()
-	if err != nil {
-		return err
-	}
-	f, err := s.Full(a.ctx, opts.caseID)
+	f, now, err := a.loadCase(opts.caseID)
 	if err != nil {
 		return err
 	}

@@ -52,15 +52,7 @@ func runShow(a *app, opts *showOptions) error {
 	if err := opts.reveal.check(a); err != nil {
 		return err
 	}
-	now, err := a.now()
-	if err != nil {
-		return err
-	}
-	s, err := a.open()
-	if err != nil {
-		return err
-	}
-	f, err := s.Full(a.ctx, opts.caseID)
+	f, now, err := a.loadCase(opts.caseID)
 	if err != nil {
 		return err
 	}
