@@ -2,7 +2,6 @@ package reminders
 
 import (
 	"bytes"
-	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -116,17 +115,6 @@ func alarm(it Item, opts Options) *ical.Component {
 	}
 	a.Props.Set(trig)
 	return a
-}
-
-// Encode writes items as an iCalendar file: CRLF line ends and lines
-// folded at 75 octets (see Fold).
-func Encode(w io.Writer, items []Item, opts Options) error {
-	var buf bytes.Buffer
-	if err := ical.NewEncoder(&buf).Encode(Calendar(items, opts)); err != nil {
-		return err
-	}
-	_, err := w.Write(Fold(buf.Bytes()))
-	return err
 }
 
 // Text makes user text fit an iCalendar TEXT value: invalid UTF-8 becomes
