@@ -144,25 +144,31 @@ func listPromises(ctx context.Context, q querier, where string, args ...any) ([]
 	defer rows.Close()
 	out := []Promise{}
 	for rows.Next() {
-		var p Promise
-		var contact sql.NullInt64
-		var due, created, settled string
-		if err := rows.Scan(&p.ID, &p.CaseID, &contact, &p.Text, &p.By, &due, &p.Status, &p.Confirmed, &created, &settled); err != nil {
-			return nil, err
-		}
-		if contact.Valid {
-			p.ContactID = &contact.Int64
-		}
-		var errs [3]error
-		p.Due, errs[0] = ParseStoredDate(due)
-		p.CreatedAt, errs[1] = parseTime(created)
-		p.SettledAt, errs[2] = parseOptionalTime(settled)
-		if err := errors.Join(errs[:]...); err != nil {
+		p, err := scanPromise(rows)
+		if err != nil {
 			return nil, err
 		}
 		out = append(out, p)
 	}
 	return out, rows.Err()
+}
+
+// scanPromise reads one row of promiseColumns.
+func scanPromise(rows rowScanner) (Promise, error) {
+	var p Promise
+	var contact sql.NullInt64
+	var due, created, settled string
+	if err := rows.Scan(&p.ID, &p.CaseID, &contact, &p.Text, &p.By, &due, &p.Status, &p.Confirmed, &created, &settled); err != nil {
+		return p, err
+	}
+	if contact.Valid {
+		p.ContactID = &contact.Int64
+	}
+	var errs [3]error
+	p.Due, errs[0] = ParseStoredDate(due)
+	p.CreatedAt, errs[1] = parseTime(created)
+	p.SettledAt, errs[2] = parseOptionalTime(settled)
+	return p, errors.Join(errs[:]...)
 }
 
 // Promise returns one promise.
@@ -226,32 +232,39 @@ func (s *Store) AddTicket(ctx context.Context, t *Ticket) error {
 }
 
 func listTickets(ctx context.Context, q querier, caseID int64) ([]Ticket, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, case_id, contact_id, number, label, expected, created_at
-		FROM tickets WHERE case_id = ? ORDER BY created_at, id`, caseID)
+	rows, err := q.QueryContext(ctx, "SELECT "+ticketColumns+" FROM tickets WHERE case_id = ? ORDER BY created_at, id", caseID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	out := []Ticket{}
 	for rows.Next() {
-		var t Ticket
-		var contact sql.NullInt64
-		var expected, created string
-		if err := rows.Scan(&t.ID, &t.CaseID, &contact, &t.Number, &t.Label, &expected, &created); err != nil {
-			return nil, err
-		}
-		if contact.Valid {
-			t.ContactID = &contact.Int64
-		}
-		var e1, e2 error
-		t.Expected, e1 = ParseStoredDate(expected)
-		t.CreatedAt, e2 = parseTime(created)
-		if err := errors.Join(e1, e2); err != nil {
+		t, err := scanTicket(rows)
+		if err != nil {
 			return nil, err
 		}
 		out = append(out, t)
 	}
 	return out, rows.Err()
+}
+
+const ticketColumns = "id, case_id, contact_id, number, label, expected, created_at"
+
+// scanTicket reads one row of ticketColumns.
+func scanTicket(rows rowScanner) (Ticket, error) {
+	var t Ticket
+	var contact sql.NullInt64
+	var expected, created string
+	if err := rows.Scan(&t.ID, &t.CaseID, &contact, &t.Number, &t.Label, &expected, &created); err != nil {
+		return t, err
+	}
+	if contact.Valid {
+		t.ContactID = &contact.Int64
+	}
+	var e1, e2 error
+	t.Expected, e1 = ParseStoredDate(expected)
+	t.CreatedAt, e2 = parseTime(created)
+	return t, errors.Join(e1, e2)
 }
 
 // AddNote stores a note and sets its ID.
