@@ -85,8 +85,12 @@ type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
+// qCase reads one case; TestQueryPlans checks it and the other q*
+// queries and query builders of show, list, search and reminders.
+const qCase = "SELECT " + caseColumns + " FROM cases WHERE id = ?"
+
 func getCase(ctx context.Context, q querier, id int64) (Case, error) {
-	c, err := scanCase(q.QueryRowContext(ctx, "SELECT "+caseColumns+" FROM cases WHERE id = ?", id))
+	c, err := scanCase(q.QueryRowContext(ctx, qCase, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, &NotFoundError{What: "case", ID: id}
 	}
@@ -167,7 +171,7 @@ func (s *Store) Full(ctx context.Context, id int64) (Full, error) {
 	if f.Contacts, err = listContacts(ctx, tx, id); err != nil {
 		return f, err
 	}
-	if f.Promises, err = listPromises(ctx, tx, "case_id = ?", id); err != nil {
+	if f.Promises, err = listPromises(ctx, tx, promisesOfCase, id); err != nil {
 		return f, err
 	}
 	if f.Tickets, err = listTickets(ctx, tx, id); err != nil {

@@ -76,11 +76,18 @@ func (s *Store) insertContact(ctx context.Context, c *Contact) error {
 const contactColumns = "id, case_id, channel, at, duration_s, rep, department, summary, ended_at, hold_s, hold_since"
 
 func listContacts(ctx context.Context, q querier, caseID int64) ([]Contact, error) {
-	return queryContacts(ctx, q, "case_id = ? ORDER BY at, id", caseID)
+	return queryContacts(ctx, q, contactsOfCase, caseID)
+}
+
+// contactsOfCase is the filter of listContacts (show, sheet).
+const contactsOfCase = "case_id = ? ORDER BY at, id"
+
+func contactsQuery(where string) string {
+	return "SELECT " + contactColumns + " FROM contacts WHERE " + where
 }
 
 func queryContacts(ctx context.Context, q querier, where string, args ...any) ([]Contact, error) {
-	rows, err := q.QueryContext(ctx, "SELECT "+contactColumns+" FROM contacts WHERE "+where, args...)
+	rows, err := q.QueryContext(ctx, contactsQuery(where), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -136,8 +143,15 @@ func (s *Store) AddPromise(ctx context.Context, p *Promise) error {
 
 const promiseColumns = "id, case_id, contact_id, text, by_rep, due, status, confirmed, created_at, settled_at"
 
+// promisesOfCase is the filter of a case's promises (show, sheet).
+const promisesOfCase = "case_id = ?"
+
+func promisesQuery(where string) string {
+	return "SELECT " + promiseColumns + " FROM promises WHERE " + where + " ORDER BY due, id"
+}
+
 func listPromises(ctx context.Context, q querier, where string, args ...any) ([]Promise, error) {
-	rows, err := q.QueryContext(ctx, "SELECT "+promiseColumns+" FROM promises WHERE "+where+" ORDER BY due, id", args...)
+	rows, err := q.QueryContext(ctx, promisesQuery(where), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -232,7 +246,7 @@ func (s *Store) AddTicket(ctx context.Context, t *Ticket) error {
 }
 
 func listTickets(ctx context.Context, q querier, caseID int64) ([]Ticket, error) {
-	rows, err := q.QueryContext(ctx, "SELECT "+ticketColumns+" FROM tickets WHERE case_id = ? ORDER BY created_at, id", caseID)
+	rows, err := q.QueryContext(ctx, qCaseTickets, caseID)
 	if err != nil {
 		return nil, err
 	}
@@ -249,6 +263,8 @@ func listTickets(ctx context.Context, q querier, caseID int64) ([]Ticket, error)
 }
 
 const ticketColumns = "id, case_id, contact_id, number, label, expected, created_at"
+
+const qCaseTickets = "SELECT " + ticketColumns + " FROM tickets WHERE case_id = ? ORDER BY created_at, id"
 
 // scanTicket reads one row of ticketColumns.
 func scanTicket(rows rowScanner) (Ticket, error) {
@@ -302,9 +318,11 @@ func insertNote(tx *sql.Tx, n *Note) error {
 	return err
 }
 
+const qCaseNotes = `SELECT id, case_id, contact_id, kind, text, source_url, at
+		FROM notes WHERE case_id = ? ORDER BY at, id`
+
 func listNotes(ctx context.Context, q querier, caseID int64) ([]Note, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, case_id, contact_id, kind, text, source_url, at
-		FROM notes WHERE case_id = ? ORDER BY at, id`, caseID)
+	rows, err := q.QueryContext(ctx, qCaseNotes, caseID)
 	if err != nil {
 		return nil, err
 	}
@@ -368,9 +386,11 @@ func insertRef(tx *sql.Tx, r *AccountRef) error {
 	return err
 }
 
+const qCaseRefs = `SELECT id, case_id, label, value, created_at FROM account_refs
+		WHERE case_id = ? ORDER BY id`
+
 func listRefs(ctx context.Context, q querier, caseID int64) ([]AccountRef, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, case_id, label, value, created_at FROM account_refs
-		WHERE case_id = ? ORDER BY id`, caseID)
+	rows, err := q.QueryContext(ctx, qCaseRefs, caseID)
 	if err != nil {
 		return nil, err
 	}

@@ -26,14 +26,11 @@ type ExportRecord struct {
 // ExportRecords returns the records of target, of one case (caseID > 0) or
 // of all cases, ordered by UID.
 func (s *Store) ExportRecords(ctx context.Context, target string, caseID int64) ([]ExportRecord, error) {
-	q := `SELECT target, uid, case_id, content, hash, sequence, last_modified, cancelled_at
-		FROM reminder_exports WHERE target = ?`
 	args := []any{target}
 	if caseID > 0 {
-		q += " AND case_id = ?"
 		args = append(args, caseID)
 	}
-	rows, err := s.db.QueryContext(ctx, q+" ORDER BY uid", args...)
+	rows, err := s.db.QueryContext(ctx, exportRecordsQuery(caseID), args...)
 	if err != nil {
 		return nil, s.fileError(err)
 	}
@@ -54,6 +51,15 @@ func (s *Store) ExportRecords(ctx context.Context, target string, caseID int64) 
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+func exportRecordsQuery(caseID int64) string {
+	q := `SELECT target, uid, case_id, content, hash, sequence, last_modified, cancelled_at
+		FROM reminder_exports WHERE target = ?`
+	if caseID > 0 {
+		q += " AND case_id = ?"
+	}
+	return q + " ORDER BY uid"
 }
 
 // SaveExportRecords stores recs (insert or replace by target and UID) in

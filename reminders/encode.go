@@ -142,17 +142,34 @@ func (e *encoder) line(name, value string) {
 // re-encoded rune by rune, so invalid UTF-8 becomes U+FFFD as it does
 // there.
 func escapeText(s string) string {
-	clean := true
+	n := 0
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '\\' || c == ';' || c == ',' || c == '\n' || c >= utf8.RuneSelf:
-			clean = false
+		switch s[i] {
+		case '\\', ';', ',', '\n':
+			n++
 		}
 	}
-	if clean {
+	valid := utf8.ValidString(s)
+	if n == 0 && valid {
 		return s
 	}
-	b := make([]byte, 0, len(s)+8)
+	b := make([]byte, 0, len(s)+n)
+	if valid {
+		// Re-encoding valid UTF-8 rune by rune gives the same bytes, and
+		// the escaped characters are ASCII, never inside a multi-byte
+		// sequence: escape byte by byte.
+		for i := 0; i < len(s); i++ {
+			switch c := s[i]; c {
+			case '\\', ';', ',':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			default:
+				b = append(b, c)
+			}
+		}
+		return string(b)
+	}
 	for _, r := range s {
 		switch r {
 		case '\\', ';', ',':

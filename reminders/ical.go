@@ -123,6 +123,9 @@ func alarm(it Item, opts Options) *ical.Component {
 // TEXT, are dropped. Commas, semicolons and backslashes are escaped by
 // go-ical's SetText; emoji and Korean pass through as UTF-8.
 func Text(s string) string {
+	if plainText(s) {
+		return s // nothing to change: the common case, without a copy
+	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
@@ -173,4 +176,19 @@ func Fold(b []byte) []byte {
 		}
 	}
 	return out.Bytes()
+}
+
+// plainText reports whether Text would return s unchanged: valid UTF-8
+// with no control character but newline and tab.
+func plainText(s string) bool {
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			return false // invalid UTF-8
+		case r == '\n' || r == '\t':
+		case unicode.IsControl(r):
+			return false
+		}
+	}
+	return true
 }
