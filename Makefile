@@ -76,7 +76,7 @@ BENCH_DB := .bench/cases.db
 BENCHGEN := bin/redress-benchgen
 
 bench: build $(BENCHGEN) $(BENCH_DB) bench-tools
-	go test -run '^$$' -bench . -benchmem ./casefile ./reminders
+	REDRESS_BENCH_DB=$(abspath $(BENCH_DB)) go test -run '^$$' -bench . -benchmem ./casefile ./reminders
 	sh cmd/redress-benchgen/bench.sh $(BIN) $(BENCH_DB) $(BENCH_DB).json
 
 $(BENCHGEN): $(GO_FILES) go.mod go.sum
