@@ -9,6 +9,8 @@ export CGO_ENABLED := 1
 BIN := bin/redress
 GO_FILES := $(shell find . -name '*.go' -not -path './bin/*')
 
+.PHONY: all build demo test vet fmt-check man clean tools fuzz bench bench-tools
+
 
 all: build
 
@@ -77,8 +79,46 @@ fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
+# make bench: the speed bars of issue 8, measured. Generates a large case
+# file (10,000 cases, 200,000 notes; fixed seed), cached in .bench/ until
+# the generator or the schema changes, then times whole commands with
+# hyperfine and prints a table of medians and peak memory against the
+# targets (cmd/redress-benchgen/bench.sh), after the Go benchmarks of the
+# store queries and the iCalendar encoder. It fails when a target is
+# missed. BENCHMARKS.md holds the last measured table.
+BENCH_DB := .bench/cases.db
+BENCHGEN := bin/redress-benchgen
+
+bench: build $(BENCHGEN) $(BENCH_DB) bench-tools
+	REDRESS_BENCH_DB=$(abspath $(BENCH_DB)) go test -run '^$$' -bench . -benchmem ./casefile ./reminders
+	go test -run '^$$' -bench CallLine -benchmem ./cmd/redress
+	sh cmd/redress-benchgen/bench.sh $(BIN) $(BENCH_DB) $(BENCH_DB).json
+
+$(BENCHGEN): $(GO_FILES) go.mod go.sum
+	go build -o $(BENCHGEN) ./cmd/redress-benchgen
+
+# Depends on the generator's own code and the schema only, so changing a
+# command does not regenerate the file.
+$(BENCH_DB): $(wildcard casefile/benchgen/*.go) cmd/redress-benchgen/main.go $(wildcard casefile/migrations/*.sql)
+	@mkdir -p .bench
+	rm -f $(BENCH_DB).tmp*
+	go run ./cmd/redress-benchgen -o $(BENCH_DB).tmp > $(BENCH_DB).tmp.json
+	mv $(BENCH_DB).tmp.json $(BENCH_DB).json
+	mv $(BENCH_DB).tmp $(BENCH_DB)
+
+# hyperfine times the commands; GNU time measures their peak memory.
+bench-tools:
+	@missing=""; \
+	command -v hyperfine >/dev/null || missing="$$missing hyperfine"; \
+	[ -x /usr/bin/time ] || missing="$$missing time"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+		$$sudo apt-get update && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
+	fi
+
 man: build
 	$(BIN) man man
 
 clean:
-	rm -rf bin man
+	rm -rf bin man .bench

@@ -85,8 +85,12 @@ type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
+// qCase reads one case; TestQueryPlans checks it and the other q*
+// queries and query builders of show, list, search and reminders.
+const qCase = "SELECT " + caseColumns + " FROM cases WHERE id = ?"
+
 func getCase(ctx context.Context, q querier, id int64) (Case, error) {
-	c, err := scanCase(q.QueryRowContext(ctx, "SELECT "+caseColumns+" FROM cases WHERE id = ?", id))
+	c, err := scanCase(q.QueryRowContext(ctx, qCase, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, &NotFoundError{What: "case", ID: id}
 	}
@@ -168,6 +172,8 @@ type ListFilter struct {
 	All     bool   // include resolved and closed cases
 	Status  Status // only this status (implies All for closed/resolved)
 	Company string // case-insensitive exact company name
+	// Limit is the most cases to return (the newest); 0 means all.
+	Limit int
 }
 
 // Summary is one row of the case list.
@@ -180,74 +186,114 @@ type Summary struct {
 // List returns the cases the filter selects, newest first, each with its
 // next pending promise (the earliest due).
 func (s *Store) List(ctx context.Context, f ListFilter) ([]Summary, error) {
-	var where []string
-	var args []any
-	switch {
-	case f.Status != "":
-		if !oneOf(f.Status, Statuses) {
-			return nil, &InvalidError{Field: "status", Reason: fmt.Sprintf("unknown status %q", f.Status), Allowed: join(Statuses)}
-		}
-		where = append(where, "status = ?")
-		args = append(args, f.Status)
-	case !f.All:
-		where = append(where, "status NOT IN ('resolved', 'closed')")
+	q, args, err := listQuery(f)
+	if err != nil {
+		return nil, err
 	}
-	if f.Company != "" {
-		where = append(where, "company = ? COLLATE NOCASE")
-		args = append(args, f.Company)
-	}
-	q := "SELECT " + caseColumns + `,
-		(SELECT count(*) FROM promises p WHERE p.case_id = cases.id AND p.status = 'pending'),
-		(SELECT p.id FROM promises p WHERE p.case_id = cases.id AND p.status = 'pending' ORDER BY p.due, p.id LIMIT 1)
-		FROM cases`
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
-	q += " ORDER BY id DESC"
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, s.fileError(err)
 	}
 	defer rows.Close()
 	var out []Summary
-	var next []int64
 	for rows.Next() {
 		var sm Summary
 		var nextID sql.NullInt64
 		var opened, closed, purchase, window, warranty string
+		var p Promise
+		var contact sql.NullInt64
+		var pCaseID sql.NullInt64
+		var text, by, due, status, created, settled sql.NullString
+		var confirmed sql.NullBool
 		err := rows.Scan(&sm.ID, &sm.Title, &sm.Company, &sm.Product, &sm.Kind, &sm.Problem, &sm.Outcome,
 			&sm.Fallback, &sm.Amount, &sm.Currency, &purchase, &window, &warranty, &sm.Jurisdiction, &sm.Lang,
-			&sm.Status, &opened, &closed, &sm.FinalOutcome, &sm.NoReplyDays, &sm.Pending, &nextID)
+			&sm.Status, &opened, &closed, &sm.FinalOutcome, &sm.NoReplyDays, &sm.Pending,
+			&nextID, &pCaseID, &contact, &text, &by, &due, &status, &confirmed, &created, &settled)
 		if err != nil {
 			return nil, err
 		}
 		if err := fillCaseDates(&sm.Case, purchase, window, warranty, opened, closed); err != nil {
 			return nil, err
 		}
-		out = append(out, sm)
 		if nextID.Valid {
-			next = append(next, nextID.Int64)
-		} else {
-			next = append(next, 0)
+			p = Promise{ID: nextID.Int64, CaseID: pCaseID.Int64, Text: text.String, By: by.String,
+				Status: PromiseStatus(status.String), Confirmed: confirmed.Bool}
+			if contact.Valid {
+				p.ContactID = &contact.Int64
+			}
+			var errs [3]error
+			p.Due, errs[0] = ParseStoredDate(due.String)
+			p.CreatedAt, errs[1] = parseTime(created.String)
+			p.SettledAt, errs[2] = parseOptionalTime(settled.String)
+			if err := errors.Join(errs[:]...); err != nil {
+				return nil, err
+			}
+			sm.NextPromise = &p
+		}
+		out = append(out, sm)
+	}
+	return out, rows.Err()
+}
+
+// listQuery is the one query of List: each case with its count of pending
+// promises and, joined in, the earliest-due one (it used to be fetched
+// with one more query per case, 6,000 queries for a long list).
+func listQuery(f ListFilter) (string, []any, error) {
+	var where []string
+	var args []any
+	switch {
+	case f.Status != "":
+		if !oneOf(f.Status, Statuses) {
+			return "", nil, &InvalidError{Field: "status", Reason: fmt.Sprintf("unknown status %q", f.Status), Allowed: join(Statuses)}
+		}
+		where = append(where, "c.status = ?")
+		args = append(args, f.Status)
+	case !f.All:
+		// NOT IN, so the plan walks cases newest first and stops at the
+		// limit (most cases are open); an IN over the status index would
+		// fetch every open case and sort them before the limit applies.
+		where = append(where, "c.status NOT IN ('resolved', 'closed')")
+	}
+	if f.Company != "" {
+		where = append(where, "c.company = ? COLLATE NOCASE")
+		args = append(args, f.Company)
+	}
+	q := "SELECT " + qualified("c.", caseColumns) + `,
+		(SELECT count(*) FROM promises p WHERE p.case_id = c.id AND p.status = 'pending'),
+		` + qualified("n.", promiseColumns) + `
+		FROM cases c LEFT JOIN promises n ON n.id =
+			(SELECT p.id FROM promises p WHERE p.case_id = c.id AND p.status = 'pending' ORDER BY p.due, p.id LIMIT 1)`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY c.id DESC"
+	if f.Limit > 0 {
+		q += " LIMIT ?"
+		args = append(args, f.Limit)
+	}
+	return q, args, nil
+}
+
+// activeStatusList is the SQL list of the statuses that are Active: an IN
+// over it searches the cases_status index where NOT IN would scan the
+// table (EachActiveCase reads every active case, in any order).
+var activeStatusList = func() string {
+	var q []string
+	for _, st := range Statuses {
+		if st.Active() {
+			q = append(q, "'"+string(st)+"'")
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
+	return "(" + strings.Join(q, ", ") + ")"
+}()
+
+// qualified prefixes every column of a column list with a table alias.
+func qualified(alias, columns string) string {
+	cols := strings.Split(columns, ",")
+	for i, c := range cols {
+		cols[i] = alias + strings.TrimSpace(c)
 	}
-	rows.Close()
-	for i, id := range next {
-		if id == 0 {
-			continue
-		}
-		ps, err := listPromises(ctx, s.db, "id = ?", id)
-		if err != nil {
-			return nil, err
-		}
-		if len(ps) == 1 {
-			out[i].NextPromise = &ps[0]
-		}
-	}
-	return out, nil
+	return strings.Join(cols, ", ")
 }
 
 func fillCaseDates(c *Case, purchase, window, warranty, opened, closed string) error {

@@ -61,11 +61,18 @@ func validContact(c *Contact) error {
 const contactColumns = "id, case_id, channel, at, duration_s, rep, department, summary, ended_at, hold_s, hold_since"
 
 func listContacts(ctx context.Context, q querier, caseID int64) ([]Contact, error) {
-	return queryContacts(ctx, q, "case_id = ? ORDER BY at, id", caseID)
+	return queryContacts(ctx, q, contactsOfCase, caseID)
+}
+
+// contactsOfCase is the filter of listContacts (show, sheet).
+const contactsOfCase = "case_id = ? ORDER BY at, id"
+
+func contactsQuery(where string) string {
+	return "SELECT " + contactColumns + " FROM contacts WHERE " + where
 }
 
 func queryContacts(ctx context.Context, q querier, where string, args ...any) ([]Contact, error) {
-	rows, err := q.QueryContext(ctx, "SELECT "+contactColumns+" FROM contacts WHERE "+where, args...)
+	rows, err := q.QueryContext(ctx, contactsQuery(where), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -123,33 +130,46 @@ func validPromise(p *Promise) error {
 
 const promiseColumns = "id, case_id, contact_id, text, by_rep, due, status, confirmed, created_at, settled_at"
 
+// promisesOfCase is the filter of a case's promises (show, sheet).
+const promisesOfCase = "case_id = ?"
+
+func promisesQuery(where string) string {
+	return "SELECT " + promiseColumns + " FROM promises WHERE " + where + " ORDER BY due, id"
+}
+
 func listPromises(ctx context.Context, q querier, where string, args ...any) ([]Promise, error) {
-	rows, err := q.QueryContext(ctx, "SELECT "+promiseColumns+" FROM promises WHERE "+where+" ORDER BY due, id", args...)
+	rows, err := q.QueryContext(ctx, promisesQuery(where), args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	out := []Promise{}
 	for rows.Next() {
-		var p Promise
-		var contact sql.NullInt64
-		var due, created, settled string
-		if err := rows.Scan(&p.ID, &p.CaseID, &contact, &p.Text, &p.By, &due, &p.Status, &p.Confirmed, &created, &settled); err != nil {
-			return nil, err
-		}
-		if contact.Valid {
-			p.ContactID = &contact.Int64
-		}
-		var errs [3]error
-		p.Due, errs[0] = ParseStoredDate(due)
-		p.CreatedAt, errs[1] = parseTime(created)
-		p.SettledAt, errs[2] = parseOptionalTime(settled)
-		if err := errors.Join(errs[:]...); err != nil {
+		p, err := scanPromise(rows)
+		if err != nil {
 			return nil, err
 		}
 		out = append(out, p)
 	}
 	return out, rows.Err()
+}
+
+// scanPromise reads one row of promiseColumns.
+func scanPromise(rows rowScanner) (Promise, error) {
+	var p Promise
+	var contact sql.NullInt64
+	var due, created, settled string
+	if err := rows.Scan(&p.ID, &p.CaseID, &contact, &p.Text, &p.By, &due, &p.Status, &p.Confirmed, &created, &settled); err != nil {
+		return p, err
+	}
+	if contact.Valid {
+		p.ContactID = &contact.Int64
+	}
+	var errs [3]error
+	p.Due, errs[0] = ParseStoredDate(due)
+	p.CreatedAt, errs[1] = parseTime(created)
+	p.SettledAt, errs[2] = parseOptionalTime(settled)
+	return p, errors.Join(errs[:]...)
 }
 
 // Promise returns one promise.
@@ -216,32 +236,41 @@ func validTicket(t *Ticket) error {
 }
 
 func listTickets(ctx context.Context, q querier, caseID int64) ([]Ticket, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, case_id, contact_id, number, label, expected, created_at
-		FROM tickets WHERE case_id = ? ORDER BY created_at, id`, caseID)
+	rows, err := q.QueryContext(ctx, qCaseTickets, caseID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	out := []Ticket{}
 	for rows.Next() {
-		var t Ticket
-		var contact sql.NullInt64
-		var expected, created string
-		if err := rows.Scan(&t.ID, &t.CaseID, &contact, &t.Number, &t.Label, &expected, &created); err != nil {
-			return nil, err
-		}
-		if contact.Valid {
-			t.ContactID = &contact.Int64
-		}
-		var e1, e2 error
-		t.Expected, e1 = ParseStoredDate(expected)
-		t.CreatedAt, e2 = parseTime(created)
-		if err := errors.Join(e1, e2); err != nil {
+		t, err := scanTicket(rows)
+		if err != nil {
 			return nil, err
 		}
 		out = append(out, t)
 	}
 	return out, rows.Err()
+}
+
+const ticketColumns = "id, case_id, contact_id, number, label, expected, created_at"
+
+const qCaseTickets = "SELECT " + ticketColumns + " FROM tickets WHERE case_id = ? ORDER BY created_at, id"
+
+// scanTicket reads one row of ticketColumns.
+func scanTicket(rows rowScanner) (Ticket, error) {
+	var t Ticket
+	var contact sql.NullInt64
+	var expected, created string
+	if err := rows.Scan(&t.ID, &t.CaseID, &contact, &t.Number, &t.Label, &expected, &created); err != nil {
+		return t, err
+	}
+	if contact.Valid {
+		t.ContactID = &contact.Int64
+	}
+	var e1, e2 error
+	t.Expected, e1 = ParseStoredDate(expected)
+	t.CreatedAt, e2 = parseTime(created)
+	return t, errors.Join(e1, e2)
 }
 
 // AddNote stores a note and sets its ID.
@@ -279,9 +308,11 @@ func insertNote(tx *sql.Tx, n *Note) error {
 	return err
 }
 
+const qCaseNotes = `SELECT id, case_id, contact_id, kind, text, source_url, at
+		FROM notes WHERE case_id = ? ORDER BY at, id`
+
 func listNotes(ctx context.Context, q querier, caseID int64) ([]Note, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, case_id, contact_id, kind, text, source_url, at
-		FROM notes WHERE case_id = ? ORDER BY at, id`, caseID)
+	rows, err := q.QueryContext(ctx, qCaseNotes, caseID)
 	if err != nil {
 		return nil, err
 	}
@@ -345,9 +376,11 @@ func insertRef(tx *sql.Tx, r *AccountRef) error {
 	return err
 }
 
+const qCaseRefs = `SELECT id, case_id, label, value, created_at FROM account_refs
+		WHERE case_id = ? ORDER BY id`
+
 func listRefs(ctx context.Context, q querier, caseID int64) ([]AccountRef, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, case_id, label, value, created_at FROM account_refs
-		WHERE case_id = ? ORDER BY id`, caseID)
+	rows, err := q.QueryContext(ctx, qCaseRefs, caseID)
 	if err != nil {
 		return nil, err
 	}

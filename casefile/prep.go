@@ -74,13 +74,18 @@ func (p *Prep) Validate() error {
 	return nil
 }
 
+const (
+	qCasePrep = `SELECT have_receipt, have_photos, have_secret, opening_line, return_days,
+		warranty_months, policy_docs, escalate_trigger, supervisor_line, will_record, record_line, ask,
+		channel_email, channel_chat, channel_social, channel_review, channel_regulator
+		FROM case_prep WHERE case_id = ?`
+	qCasePrepSteps = "SELECT step, status FROM prep_steps WHERE case_id = ? ORDER BY step"
+)
+
 func getPrep(ctx context.Context, q querier, caseID int64) (Prep, error) {
 	var p Prep
 	var ask string
-	err := q.QueryRowContext(ctx, `SELECT have_receipt, have_photos, have_secret, opening_line, return_days,
-		warranty_months, policy_docs, escalate_trigger, supervisor_line, will_record, record_line, ask,
-		channel_email, channel_chat, channel_social, channel_review, channel_regulator
-		FROM case_prep WHERE case_id = ?`, caseID).Scan(&p.HaveReceipt, &p.HavePhotos, &p.HaveSecret,
+	err := q.QueryRowContext(ctx, qCasePrep, caseID).Scan(&p.HaveReceipt, &p.HavePhotos, &p.HaveSecret,
 		&p.OpeningLine, &p.ReturnDays, &p.WarrantyMonths, &p.PolicyDocs, &p.EscalateTrigger, &p.SupervisorLine,
 		&p.WillRecord, &p.RecordLine, &ask, &p.ChannelEmail, &p.ChannelChat, &p.ChannelSocial, &p.ChannelReview,
 		&p.ChannelRegulator)
@@ -92,7 +97,7 @@ func getPrep(ctx context.Context, q querier, caseID int64) (Prep, error) {
 		p.Ask = strings.Split(ask, ",")
 	}
 	p.Steps = map[string]string{}
-	rows, err := q.QueryContext(ctx, "SELECT step, status FROM prep_steps WHERE case_id = ? ORDER BY step", caseID)
+	rows, err := q.QueryContext(ctx, qCasePrepSteps, caseID)
 	if err != nil {
 		return p, err
 	}

@@ -26,14 +26,11 @@ type ExportRecord struct {
 // ExportRecords returns the records of target, of one case (caseID > 0) or
 // of all cases, ordered by UID.
 func (s *Store) ExportRecords(ctx context.Context, target string, caseID int64) ([]ExportRecord, error) {
-	q := `SELECT target, uid, case_id, content, hash, sequence, last_modified, cancelled_at
-		FROM reminder_exports WHERE target = ?`
 	args := []any{target}
 	if caseID > 0 {
-		q += " AND case_id = ?"
 		args = append(args, caseID)
 	}
-	rows, err := s.db.QueryContext(ctx, q+" ORDER BY uid", args...)
+	rows, err := s.db.QueryContext(ctx, exportRecordsQuery(caseID), args...)
 	if err != nil {
 		return nil, s.fileError(err)
 	}
@@ -54,6 +51,15 @@ func (s *Store) ExportRecords(ctx context.Context, target string, caseID int64) 
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+func exportRecordsQuery(caseID int64) string {
+	q := `SELECT target, uid, case_id, content, hash, sequence, last_modified, cancelled_at
+		FROM reminder_exports WHERE target = ?`
+	if caseID > 0 {
+		q += " AND case_id = ?"
+	}
+	return q + " ORDER BY uid"
 }
 
 // SaveExportRecords stores recs (insert or replace by target and UID) in
@@ -81,125 +87,4 @@ func (s *Store) SaveExportRecords(ctx context.Context, recs []ExportRecord) erro
 		}
 		return nil
 	})
-}
-
-// ActiveCases returns the cases that still need attention (one case when
-// caseID > 0, whatever its status) with their contacts, pending promises
-// and tickets: what reminders are made of. Notes and account references
-// are deliberately not loaded, so no account reference can reach a
-// calendar. The whole read is one snapshot and a fixed number of queries,
-// however many cases there are.
-func (s *Store) ActiveCases(ctx context.Context, caseID int64) ([]Full, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return nil, s.fileError(err)
-	}
-	defer tx.Rollback()
-	where, args := "status NOT IN ('resolved', 'closed')", []any{}
-	if caseID > 0 {
-		if _, err := getCase(ctx, tx, caseID); err != nil {
-			return nil, err
-		}
-		where, args = "id = ?", []any{caseID}
-	}
-	rows, err := tx.QueryContext(ctx, "SELECT "+caseColumns+" FROM cases WHERE "+where+" ORDER BY id", args...)
-	if err != nil {
-		return nil, s.fileError(err)
-	}
-	var out []Full
-	index := map[int64]int{}
-	for rows.Next() {
-		c, err := scanCase(rows)
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
-		index[c.ID] = len(out)
-		out = append(out, Full{Case: c, Contacts: []Contact{}, Promises: []Promise{}, Tickets: []Ticket{}})
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(out) == 0 {
-		return out, err
-	}
-	// The entries of the selected cases: the same filter, as a sub-select.
-	in := "case_id IN (SELECT id FROM cases WHERE " + where + ")"
-	contacts, err := listContactsWhere(ctx, tx, in, args...)
-	if err != nil {
-		return nil, err
-	}
-	for _, c := range contacts {
-		f := &out[index[c.CaseID]]
-		f.Contacts = append(f.Contacts, c)
-	}
-	promises, err := listPromises(ctx, tx, in+" AND status = 'pending'", args...)
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range promises {
-		f := &out[index[p.CaseID]]
-		f.Promises = append(f.Promises, p)
-	}
-	tickets, err := listTicketsWhere(ctx, tx, in, args...)
-	if err != nil {
-		return nil, err
-	}
-	for _, t := range tickets {
-		f := &out[index[t.CaseID]]
-		f.Tickets = append(f.Tickets, t)
-	}
-	return out, nil
-}
-
-// listContactsWhere and listTicketsWhere are listContacts and listTickets
-// over any set of cases; the per-case ones are left as they are so this
-// branch does not rewrite code other work depends on.
-func listContactsWhere(ctx context.Context, q querier, where string, args ...any) ([]Contact, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, case_id, channel, at, duration_s, rep, department, summary
-		FROM contacts WHERE `+where+` ORDER BY at, id`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []Contact{}
-	for rows.Next() {
-		var c Contact
-		var at string
-		if err := rows.Scan(&c.ID, &c.CaseID, &c.Channel, &at, &c.DurationS, &c.Rep, &c.Department, &c.Summary); err != nil {
-			return nil, err
-		}
-		if c.At, err = parseTime(at); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
-}
-
-func listTicketsWhere(ctx context.Context, q querier, where string, args ...any) ([]Ticket, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, case_id, contact_id, number, label, expected, created_at
-		FROM tickets WHERE `+where+` ORDER BY created_at, id`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []Ticket{}
-	for rows.Next() {
-		var t Ticket
-		var contact sql.NullInt64
-		var expected, created string
-		if err := rows.Scan(&t.ID, &t.CaseID, &contact, &t.Number, &t.Label, &expected, &created); err != nil {
-			return nil, err
-		}
-		if contact.Valid {
-			t.ContactID = &contact.Int64
-		}
-		var e1, e2 error
-		t.Expected, e1 = ParseStoredDate(expected)
-		t.CreatedAt, e2 = parseTime(created)
-		if err := errors.Join(e1, e2); err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
 }

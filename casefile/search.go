@@ -40,6 +40,19 @@ func ftsQuery(text string) string {
 	return strings.Join(terms, " ")
 }
 
+const (
+	// qSearch ranks the matches with bm25; ORDER BY rank lets FTS5 sort
+	// them itself and compute the snippet for the returned rows only,
+	// where ORDER BY bm25(search) made a snippet for every match first.
+	qSearch = `SELECT s.rowid, c.id, c.title, c.company, c.status,
+			snippet(search, 0, '[', ']', '…', 12)
+		FROM search s JOIN cases c ON c.id = s.case_id
+		WHERE search MATCH ? ORDER BY rank LIMIT ?`
+	qSearchRefs = `SELECT r.id, r.case_id, r.label, r.value, c.title, c.company, c.status
+		FROM account_refs r JOIN cases c ON c.id = r.case_id
+		WHERE r.value = ? OR r.label LIKE ? ORDER BY r.id LIMIT ?`
+)
+
 // Search finds cases whose free text matches every word of text, best
 // match first (bm25), at most limit hits.
 func (s *Store) Search(ctx context.Context, text string, limit int) ([]Hit, error) {
@@ -47,10 +60,7 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]Hit, erro
 	if q == "" {
 		return nil, &InvalidError{Field: "search", Reason: "nothing to search for", Allowed: "one or more words"}
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT s.rowid, c.id, c.title, c.company, c.status,
-			snippet(search, 0, '[', ']', '…', 12)
-		FROM search s JOIN cases c ON c.id = s.case_id
-		WHERE search MATCH ? ORDER BY bm25(search) LIMIT ?`, q, limit)
+	rows, err := s.db.QueryContext(ctx, qSearch, q, limit)
 	if err != nil {
 		return nil, s.fileError(err)
 	}
@@ -73,9 +83,7 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]Hit, erro
 	// Account references are outside the index (a snippet must never show
 	// one); a search for an exact reference, or for its label, still finds
 	// its case.
-	refRows, err := s.db.QueryContext(ctx, `SELECT r.id, r.case_id, r.label, r.value, c.title, c.company, c.status
-		FROM account_refs r JOIN cases c ON c.id = r.case_id
-		WHERE r.value = ? OR r.label LIKE ? ORDER BY r.id LIMIT ?`, strings.TrimSpace(text), "%"+strings.TrimSpace(text)+"%", limit)
+	refRows, err := s.db.QueryContext(ctx, qSearchRefs, strings.TrimSpace(text), "%"+strings.TrimSpace(text)+"%", limit)
 	if err != nil {
 		return nil, err
 	}

@@ -103,7 +103,7 @@ func fullIn(ctx context.Context, tx *sql.Tx, id int64) (Full, error) {
 	if f.Contacts, err = listContacts(ctx, tx, id); err != nil {
 		return f, err
 	}
-	if f.Promises, err = listPromises(ctx, tx, "case_id = ?", id); err != nil {
+	if f.Promises, err = listPromises(ctx, tx, promisesOfCase, id); err != nil {
 		return f, err
 	}
 	if f.Tickets, err = listTickets(ctx, tx, id); err != nil {

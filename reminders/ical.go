@@ -2,7 +2,6 @@ package reminders
 
 import (
 	"bytes"
-	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -118,23 +117,15 @@ func alarm(it Item, opts Options) *ical.Component {
 	return a
 }
 
-// Encode writes items as an iCalendar file: CRLF line ends and lines
-// folded at 75 octets (see Fold).
-func Encode(w io.Writer, items []Item, opts Options) error {
-	var buf bytes.Buffer
-	if err := ical.NewEncoder(&buf).Encode(Calendar(items, opts)); err != nil {
-		return err
-	}
-	_, err := w.Write(Fold(buf.Bytes()))
-	return err
-}
-
 // Text makes user text fit an iCalendar TEXT value: invalid UTF-8 becomes
 // U+FFFD, CRLF and CR become LF (escaped as \n by go-ical, which refuses a
 // raw CR), and other control characters, which RFC 5545 excludes from
 // TEXT, are dropped. Commas, semicolons and backslashes are escaped by
 // go-ical's SetText; emoji and Korean pass through as UTF-8.
 func Text(s string) string {
+	if plainText(s) {
+		return s // nothing to change: the common case, without a copy
+	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
@@ -185,4 +176,19 @@ func Fold(b []byte) []byte {
 		}
 	}
 	return out.Bytes()
+}
+
+// plainText reports whether Text would return s unchanged: valid UTF-8
+// with no control character but newline and tab.
+func plainText(s string) bool {
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			return false // invalid UTF-8
+		case r == '\n' || r == '\t':
+		case unicode.IsControl(r):
+			return false
+		}
+	}
+	return true
 }

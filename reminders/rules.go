@@ -72,6 +72,13 @@ var writtenChannels = map[casefile.Channel]bool{
 // broken or cancelled promise drops its own. Date-times are placed on
 // days in loc, the user's zone.
 func For(f casefile.Full, loc *time.Location) []Reminder {
+	rs := build(f, loc)
+	Sort(rs, loc)
+	return rs
+}
+
+// build makes the reminders of one case, in no particular order.
+func build(f casefile.Full, loc *time.Location) []Reminder {
 	if !f.Status.Active() {
 		return nil
 	}
@@ -90,7 +97,6 @@ func For(f casefile.Full, loc *time.Location) []Reminder {
 	b.window(f.WarrantyEnd, RuleWarrantyBefore, RuleWarrantyEnd, "warranty", "warranty")
 	b.noReply()
 	b.deadlines()
-	Sort(b.out, loc)
 	return b.out
 }
 
@@ -98,25 +104,50 @@ func For(f casefile.Full, loc *time.Location) []Reminder {
 func All(cases []casefile.Full, loc *time.Location) []Reminder {
 	var out []Reminder
 	for _, f := range cases {
-		out = append(out, For(f, loc)...)
+		out = Append(out, f, loc)
 	}
 	Sort(out, loc)
 	return out
 }
 
+// Append adds the reminders of one case to rs, unsorted: for a caller
+// that goes through many cases one at a time (casefile's EachActiveCase)
+// and sorts once at the end.
+func Append(rs []Reminder, f casefile.Full, loc *time.Location) []Reminder {
+	return append(rs, build(f, loc)...)
+}
+
 // Sort orders reminders soonest first in loc (an all-day reminder starts
 // at midnight there); on the same moment, by case and UID so the order
-// (and every export) is the same each time.
+// (and every export) is the same each time. Each reminder's moment is
+// computed once, not at every comparison: placing a date in a zone is
+// what made sorting 13,000 reminders slow.
 func Sort(rs []Reminder, loc *time.Location) {
-	sort.SliceStable(rs, func(i, j int) bool {
-		a, b := rs[i].At.Time(loc), rs[j].At.Time(loc)
-		if !a.Equal(b) {
-			return a.Before(b)
+	keys := make([]sortKey, len(rs))
+	for i := range rs {
+		keys[i] = sortKey{at: rs[i].At.Time(loc).UnixNano(), r: rs[i]}
+	}
+	sortKeys(keys)
+	for i := range keys {
+		rs[i] = keys[i].r
+	}
+}
+
+type sortKey struct {
+	at int64
+	r  Reminder
+}
+
+func sortKeys(keys []sortKey) {
+	sort.SliceStable(keys, func(i, j int) bool {
+		a, b := &keys[i], &keys[j]
+		if a.at != b.at {
+			return a.at < b.at
 		}
-		if rs[i].CaseID != rs[j].CaseID {
-			return rs[i].CaseID < rs[j].CaseID
+		if a.r.CaseID != b.r.CaseID {
+			return a.r.CaseID < b.r.CaseID
 		}
-		return rs[i].UID < rs[j].UID
+		return a.r.UID < b.r.UID
 	})
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"time"
 
 	"github.com/redress-cli/redress/casefile"
@@ -97,15 +98,28 @@ func encodeContent(r Reminder) (string, string, error) {
 	return string(b), hex.EncodeToString(sum[:]), nil
 }
 
+// sortItems orders items as Sort orders reminders, with each moment
+// computed once.
 func sortItems(items []Item, loc *time.Location) {
-	rs := make([]Reminder, len(items))
-	pos := make(map[string]Item, len(items))
-	for i, it := range items {
-		rs[i] = it.Reminder
-		pos[it.UID] = it
+	type keyed struct {
+		at int64
+		it Item
 	}
-	Sort(rs, loc)
-	for i, r := range rs {
-		items[i] = pos[r.UID]
+	keys := make([]keyed, len(items))
+	for i, it := range items {
+		keys[i] = keyed{it.At.Time(loc).UnixNano(), it}
+	}
+	sort.SliceStable(keys, func(i, j int) bool {
+		a, b := &keys[i], &keys[j]
+		if a.at != b.at {
+			return a.at < b.at
+		}
+		if a.it.CaseID != b.it.CaseID {
+			return a.it.CaseID < b.it.CaseID
+		}
+		return a.it.UID < b.it.UID
+	})
+	for i := range keys {
+		items[i] = keys[i].it
 	}
 }

@@ -16,7 +16,6 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/olebedev/when"
 	"github.com/olebedev/when/rules"
 	"github.com/olebedev/when/rules/en"
 
@@ -31,14 +30,6 @@ const Forms = `2026-12-05, 2026-12-05 14:30, 12/5, 5 Dec, Dec 5 2026, today, tom
 type UnreadableError struct{ Input string }
 
 func (e *UnreadableError) Error() string { return fmt.Sprintf("cannot read the date %q", e.Input) }
-
-var parser = func() *when.Parser {
-	p := when.New(nil)
-	p.Add(koreanRules...)
-	p.Add(endOfMonthEN)
-	p.Add(en.All...)
-	return p
-}()
 
 // Parse reads s as a whole: a date, or a date and time, relative to now in
 // loc. Filler words around the date ("by", "on", "까지") are allowed;
@@ -75,7 +66,7 @@ func find(s string, now time.Time, loc *time.Location) (casefile.Date, string, b
 	// Relative phrases are counted from noon today, so that adding whole
 	// days across a daylight-saving change never lands on the wrong date.
 	noon := time.Date(now.Year(), now.Month(), now.Day(), 12, 0, 0, 0, loc)
-	r, err := parser.Parse(s, noon)
+	r, err := parser().Parse(s, noon)
 	if err != nil || r == nil {
 		return casefile.Date{}, s, false
 	}
@@ -241,16 +232,18 @@ func trimTrailingFiller(s string) string {
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // endOfMonthEN reads "end of month", "end of the month", "end of next month".
-var endOfMonthEN = &rules.F{
-	RegExp: regexp.MustCompile(`(?i)(?:\W|^)(end\s+of\s+(?:the\s+|this\s+)?(next\s+)?month())(?:\W|$)`),
-	Applier: func(m *rules.Match, c *rules.Context, _ *rules.Options, ref time.Time) (bool, error) {
-		months := 0
-		if m.Captures[1] != "" {
-			months = 1
-		}
-		c.Duration = daysTo(ref, lastOfMonth(ref, months))
-		return true, nil
-	},
+func endOfMonthEN() rules.Rule {
+	return &rules.F{
+		RegExp: regexp.MustCompile(`(?i)(?:\W|^)(end\s+of\s+(?:the\s+|this\s+)?(next\s+)?month())(?:\W|$)`),
+		Applier: func(m *rules.Match, c *rules.Context, _ *rules.Options, ref time.Time) (bool, error) {
+			months := 0
+			if m.Captures[1] != "" {
+				months = 1
+			}
+			c.Duration = daysTo(ref, lastOfMonth(ref, months))
+			return true, nil
+		},
+	}
 }
 
 func lastOfMonth(ref time.Time, monthsAhead int) time.Time {

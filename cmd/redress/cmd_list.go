@@ -14,6 +14,7 @@ type listOptions struct {
 	all     bool
 	status  string
 	company string
+	limit   int
 	json    bool
 }
 
@@ -24,22 +25,31 @@ func newListCmd(a *app) *cobra.Command {
 		Short: "List cases with their next promise; overdue ones are marked",
 		Long: `List cases, newest first. Each row shows the next pending promise, marked
 with "!" when it is overdue. Open cases only, unless --all or --status.
+The newest 50 only, unless --limit says otherwise (--limit 0 lists all):
+a list to read on the phone, not a file of years of cases; a last line
+says when there are more. --json prints the same cases.
 
 --json prints an array of cases; each has every case field plus
 "pending_promises" (a count), "next_promise" (a promise or null) and
 "overdue" (true when the next promise is past due).`,
 		Example: `  redress list
   redress list --all --company Acme
-  redress list --status waiting --json`,
+  redress list --status waiting --json
+  redress list --all --limit 0 --json > cases.json`,
 		Args: exactArgs(),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runList(a, opts) },
 	}
 	cmd.Flags().BoolVar(&opts.all, "all", false, "include resolved and closed cases")
 	cmd.Flags().StringVar(&opts.status, "status", "", "only cases with this status")
 	cmd.Flags().StringVar(&opts.company, "company", "", "only cases with this company (any case)")
+	cmd.Flags().IntVar(&opts.limit, "limit", defaultListLimit, "most cases to show, newest first (0: all)")
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print JSON")
 	return cmd
 }
+
+// defaultListLimit keeps `list` to a screenful: on a file of 10,000 cases,
+// printing 6,000 open ones took 80 ms and nobody reads them during a call.
+const defaultListLimit = 50
 
 // listRow is one case in `list --json`.
 type listRow struct {
@@ -56,9 +66,20 @@ func runList(a *app, opts *listOptions) error {
 	if err != nil {
 		return err
 	}
-	cases, err := s.List(a.ctx, casefile.ListFilter{All: opts.all, Status: casefile.Status(opts.status), Company: opts.company})
+	if opts.limit < 0 {
+		return usageErr("--limit must be 0 (all) or more", "")
+	}
+	f := casefile.ListFilter{All: opts.all, Status: casefile.Status(opts.status), Company: opts.company}
+	if opts.limit > 0 {
+		f.Limit = opts.limit + 1 // one more, to know whether there are more
+	}
+	cases, err := s.List(a.ctx, f)
 	if err != nil {
 		return err
+	}
+	more := opts.limit > 0 && len(cases) > opts.limit
+	if more {
+		cases = cases[:opts.limit]
 	}
 	if opts.json {
 		rows := make([]listRow, len(cases))
@@ -82,6 +103,9 @@ func runList(a *app, opts *listOptions) error {
 			msg(l, "st_"+string(c.Status)), nextPromiseCell(a, c, now)})
 	}
 	table(a.stdout, []string{msg(l, "col_case"), msg(l, "col_title"), msg(l, "col_company"), msg(l, "col_status"), msg(l, "col_next")}, rows)
+	if more {
+		fmt.Fprintln(a.stdout, msgf(l, "list_more", opts.limit))
+	}
 	return nil
 }
 

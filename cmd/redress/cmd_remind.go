@@ -1,9 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -87,11 +87,17 @@ func (a *app) reminders(caseID int64) ([]reminders.Reminder, time.Time, error) {
 	if err != nil {
 		return nil, now, err
 	}
-	cases, err := s.ActiveCases(a.ctx, caseID)
+	// One case at a time: the reminders are kept, the cases are not.
+	var rs []reminders.Reminder
+	err = s.EachActiveCase(a.ctx, caseID, func(f casefile.Full) error {
+		rs = reminders.Append(rs, f, a.loc)
+		return nil
+	})
 	if err != nil {
 		return nil, now, err
 	}
-	return reminders.All(cases, a.loc), now, nil
+	reminders.Sort(rs, a.loc)
+	return rs, now, nil
 }
 
 func runRemindList(a *app, opts *remindOptions) error {
@@ -173,15 +179,15 @@ func runRemindExport(a *app, opts *remindOptions) error {
 		fmt.Fprintln(a.stderr, msg(a.lang, "remind_nothing"))
 		return nil
 	}
-	var buf bytes.Buffer
-	if err := reminders.Encode(&buf, items, reminders.Options{Todo: opts.todo, Name: "redress"}); err != nil {
-		return err
+	// Streamed to its destination, not built in memory first.
+	encode := func(w io.Writer) error {
+		return reminders.Encode(w, items, reminders.Options{Todo: opts.todo, Name: "redress"})
 	}
 	if opts.output == "" || opts.output == "-" {
-		if _, err := a.stdout.Write(buf.Bytes()); err != nil {
+		if err := encode(a.stdout); err != nil {
 			return err
 		}
-	} else if err := writeFileAtomic(opts.output, buf.Bytes()); err != nil {
+	} else if err := writeFileAtomic(opts.output, encode); err != nil {
 		return failErr("cannot write "+opts.output+": "+unwrapPathError(err), "")
 	}
 	// The state is saved only once the file is written: a failed write
@@ -211,13 +217,13 @@ func counts(items []reminders.Item, save []casefile.ExportRecord) (changed, canc
 
 // writeFileAtomic writes the file next to its destination and renames it,
 // so a calendar watching the file never reads half of it.
-func writeFileAtomic(path string, data []byte) error {
+func writeFileAtomic(path string, write func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
+	if err := write(tmp); err != nil {
 		tmp.Close()
 		return err
 	}

@@ -1,8 +1,9 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -103,26 +104,50 @@ func table(w io.Writer, header []string, rows [][]string) {
 	for _, r := range all {
 		cols = max(cols, len(r))
 	}
+	// Each cell's width is measured once; measuring is most of the time of
+	// a long table (grapheme clustering in runewidth), so ASCII cells,
+	// one column per byte, skip it.
 	widths := make([]int, cols)
-	for _, r := range all {
+	cellWidth := make([][]int, len(all))
+	for j, r := range all {
+		cellWidth[j] = make([]int, len(r))
 		for i, c := range r {
 			if i < cols-1 {
-				widths[i] = max(widths[i], runewidth.StringWidth(c))
+				cellWidth[j][i] = displayWidth(c)
+				widths[i] = max(widths[i], cellWidth[j][i])
 			}
 		}
 	}
-	for _, r := range all {
-		var b strings.Builder
+	bw := bufio.NewWriter(w)
+	var b []byte
+	for j, r := range all {
+		b = b[:0]
 		for i, c := range r {
 			if i == len(r)-1 {
-				b.WriteString(c)
+				b = append(b, c...)
 				break
 			}
-			b.WriteString(runewidth.FillRight(c, widths[i]))
-			b.WriteString("  ")
+			b = append(b, c...)
+			for pad := widths[i] - cellWidth[j][i] + 2; pad > 0; pad-- {
+				b = append(b, ' ')
+			}
 		}
-		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+		bw.Write(bytes.TrimRight(b, " "))
+		bw.WriteByte('\n')
 	}
+	bw.Flush()
+}
+
+// displayWidth is the terminal columns s takes: runewidth's measure, with
+// printable ASCII (what clean leaves of a control character) counted
+// directly.
+func displayWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return runewidth.StringWidth(s)
+		}
+	}
+	return len(s)
 }
 
 // refValue is how an account reference is shown: masked unless revealed.
