@@ -13,6 +13,7 @@ import (
 	"github.com/mattn/go-isatty"
 
 	"github.com/redress-cli/redress/casefile"
+	"github.com/redress-cli/redress/casefile/dates"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -55,6 +56,20 @@ func (a *app) now() (time.Time, error) {
 		a.nowOnce = time.Now().In(a.loc).Truncate(time.Second)
 	}
 	return a.nowOnce, nil
+}
+
+// nowAndAt returns the clock and the moment an --at flag names: now when
+// it is empty, else the date it reads (the start of that day when no time
+// of day is given).
+func (a *app) nowAndAt(at string) (now, when time.Time, err error) {
+	if now, err = a.now(); err != nil || at == "" {
+		return now, now, err
+	}
+	d, err := dates.Parse(at, now, a.loc)
+	if err != nil {
+		return now, now, fmt.Errorf("--at: %w", err)
+	}
+	return now, d.Time(a.loc), nil
 }
 
 // dbPath is --db, else REDRESS_DB, else $XDG_DATA_HOME/redress/cases.db.

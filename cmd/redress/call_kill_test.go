@@ -3,9 +3,6 @@ package main
 import (
 	"encoding/json"
 	"io"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -16,34 +13,11 @@ import (
 // process with SIGKILL, and checks that every line already acknowledged is
 // in the case file and that --resume continues the same call.
 func TestKillingACallLosesNoLine(t *testing.T) {
-	bin, err := exec.LookPath("redress") // installed on PATH by testscript.Main
-	if err != nil {
-		t.Fatal(err)
-	}
-	db := filepath.Join(t.TempDir(), "cases.db")
-	env := append(os.Environ(), "REDRESS_DB="+db, "REDRESS_NOW=2026-11-23T10:00:00+09:00", "TZ=Asia/Seoul", "REDRESS_LANG=en")
-	redress := func(stdin string, args ...string) string {
-		cmd := exec.Command(bin, args...)
-		cmd.Env, cmd.Stdin = env, strings.NewReader(stdin)
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("redress %v: %v\n%s", args, err, out)
-		}
-		return string(out)
-	}
+	k := newKillable(t)
+	redress := k.run
 	redress("", "new", "--title", "Refund for headphones", "--company", "Acme")
 
-	cmd := exec.Command(bin, "call", "1")
-	cmd.Env = env
-	stdin, err := cmd.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	stderr := &syncBuffer{}
-	cmd.Stderr = stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, stdin, stderr := k.start("call", "1")
 	lines := []struct{ line, ack string }{
 		{"rep Anna (billing)", "talking to Anna"},
 		{"t A-1234 by 12/5", "ticket A-1234, expected Sat 5 Dec 2026"},

@@ -59,17 +59,9 @@ func runContact(a *app, opts *contactOptions) error {
 	if opts.channel == "" {
 		return usageErr("missing --channel", "one of call, chat, email, visit, letter, social, web-form")
 	}
-	now, err := a.now()
+	now, at, err := a.nowAndAt(opts.at)
 	if err != nil {
 		return err
-	}
-	at := now
-	if opts.at != "" {
-		d, err := dates.Parse(opts.at, now, a.loc)
-		if err != nil {
-			return fmt.Errorf("--at: %w", err)
-		}
-		at = d.Time(a.loc)
 	}
 	c := casefile.Contact{CaseID: opts.caseID, Channel: casefile.Channel(opts.channel), At: at,
 		DurationS: int64(opts.duration / time.Second), Rep: opts.rep, Department: opts.department, Summary: opts.summary}

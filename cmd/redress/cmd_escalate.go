@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/redress-cli/redress/casefile"
-	"github.com/redress-cli/redress/casefile/dates"
 	"github.com/redress-cli/redress/prep"
 )
 
@@ -70,17 +69,9 @@ func runEscalate(a *app, opts *escalateOptions) error {
 	case opts.final:
 		answer = casefile.AnswerFinal
 	}
-	now, err := a.now()
+	_, at, err := a.nowAndAt(opts.at)
 	if err != nil {
 		return err
-	}
-	at := now
-	if opts.at != "" {
-		d, err := dates.Parse(opts.at, now, a.loc)
-		if err != nil {
-			return fmt.Errorf("--at: %w", err)
-		}
-		at = d.Time(a.loc)
 	}
 	s, err := a.open()
 	if err != nil {

@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/redress-cli/redress/casefile"
-	"github.com/redress-cli/redress/casefile/dates"
 )
 
 type noteOptions struct {
@@ -47,17 +46,9 @@ when it tells of an earlier event.`,
 }
 
 func runNote(a *app, opts *noteOptions) error {
-	now, err := a.now()
+	_, at, err := a.nowAndAt(opts.at)
 	if err != nil {
 		return err
-	}
-	at := now
-	if opts.at != "" {
-		d, err := dates.Parse(opts.at, now, a.loc)
-		if err != nil {
-			return fmt.Errorf("--at: %w", err)
-		}
-		at = d.Time(a.loc)
 	}
 	n := casefile.Note{CaseID: opts.caseID, Kind: casefile.NoteKind(opts.kind), Text: opts.text, SourceURL: opts.url, At: at}
 	s, err := a.open()

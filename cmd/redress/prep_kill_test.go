@@ -18,34 +18,11 @@ import (
 // kills the process with SIGKILL while it waits at step 5, and checks that
 // steps 1 to 4 are in the case file.
 func TestKillingPrepKeepsAnsweredSteps(t *testing.T) {
-	bin, err := exec.LookPath("redress") // installed on PATH by testscript.Main
-	if err != nil {
-		t.Fatal(err)
-	}
-	db := filepath.Join(t.TempDir(), "cases.db")
-	env := append(os.Environ(), "REDRESS_DB="+db, "REDRESS_NOW=2026-11-23T10:00:00+09:00", "TZ=Asia/Seoul", "REDRESS_LANG=en", "ACCESSIBLE=1")
-	redress := func(stdin string, args ...string) string {
-		cmd := exec.Command(bin, args...)
-		cmd.Env, cmd.Stdin = env, strings.NewReader(stdin)
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("redress %v: %v\n%s", args, err, out)
-		}
-		return string(out)
-	}
+	k := newKillable(t, "ACCESSIBLE=1")
+	redress := k.run
 	redress("", "new", "--title", "Refund for headphones", "--company", "Acme")
 
-	cmd := exec.Command(bin, "prep", "1")
-	cmd.Env = env
-	stdin, err := cmd.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	stderr := &syncBuffer{}
-	cmd.Stderr = stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, stdin, stderr := k.start("prep", "1")
 	answers := "y\nFAQ says 14 days\n\n\n" + // 1: one finding, nothing tried
 		"y\n\norder number=ORD-1234\n\ny\nn\ny\n" + // 2: a reference, receipt yes, photos no, PIN yes
 		"y\nNo refund after the return\nrefund 49.90 EUR\n\n" + // 3
@@ -93,6 +70,53 @@ func TestKillingPrepKeepsAnsweredSteps(t *testing.T) {
 		got.Outcome != "refund 49.90 EUR" || !strings.HasPrefix(got.Prep.OpeningLine, "Hi, I'm calling about") {
 		t.Errorf("answers lost: %+v", got)
 	}
+}
+
+// killable is a redress on PATH (installed by testscript.Main) with its own
+// case file and a fixed clock, for tests that kill it midway: run runs a
+// command to the end, start starts one to kill.
+type killable struct {
+	t   *testing.T
+	bin string
+	env []string
+}
+
+func newKillable(t *testing.T, extraEnv ...string) *killable {
+	bin, err := exec.LookPath("redress")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "cases.db")
+	env := append(os.Environ(), "REDRESS_DB="+db, "REDRESS_NOW=2026-11-23T10:00:00+09:00", "TZ=Asia/Seoul", "REDRESS_LANG=en")
+	return &killable{t: t, bin: bin, env: append(env, extraEnv...)}
+}
+
+// run runs redress with stdin and returns its output, failing the test
+// unless it exits 0.
+func (k *killable) run(stdin string, args ...string) string {
+	cmd := exec.Command(k.bin, args...)
+	cmd.Env, cmd.Stdin = k.env, strings.NewReader(stdin)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		k.t.Fatalf("redress %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+// start starts redress with a stdin pipe and stderr collected.
+func (k *killable) start(args ...string) (*exec.Cmd, io.WriteCloser, *syncBuffer) {
+	cmd := exec.Command(k.bin, args...)
+	cmd.Env = k.env
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	stderr := &syncBuffer{}
+	cmd.Stderr = stderr
+	if err := cmd.Start(); err != nil {
+		k.t.Fatal(err)
+	}
+	return cmd, stdin, stderr
 }
 
 // syncBuffer is a bytes.Buffer safe to read while a process writes to it.
