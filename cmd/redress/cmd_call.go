@@ -89,7 +89,6 @@ type callLog struct {
 	refused int
 	warned  bool // the supervisor line was shown
 	trigger string
-	super   string // the supervisor line from prep, or the template's
 }
 
 func runCall(a *app, opts *callOptions) error {
@@ -100,19 +99,12 @@ func runCall(a *app, opts *callOptions) error {
 	if err := casefile.ValidChannel(channel); err != nil {
 		return err
 	}
-	start, err := a.now()
+	full, start, err := a.loadCase(opts.caseID)
 	if err != nil {
 		return err
 	}
-	s, err := a.open()
-	if err != nil {
-		return err
-	}
-	full, err := s.Full(a.ctx, opts.caseID)
-	if err != nil {
-		return err
-	}
-	log := &callLog{a: a, s: s, lang: full.Case.Lang, trigger: full.Prep.EscalateTrigger, super: full.Prep.SupervisorLine}
+	s := a.store
+	log := &callLog{a: a, s: s, lang: full.Case.Lang, trigger: full.Prep.EscalateTrigger}
 	// The clock: REDRESS_NOW pins it (tests, demo); otherwise each line is
 	// stamped when it is entered.
 	log.now = func() time.Time {
@@ -319,18 +311,17 @@ func (l *callLog) supervisor() error {
 		return nil
 	}
 	l.warned = true
-	line := l.super
-	if line == "" {
-		full, err := l.s.Full(l.a.ctx, l.contact.CaseID)
-		if err != nil {
-			return err
-		}
-		if line, err = prep.RenderPart(l.lang, "lines", "supervisor", prep.NewFacts(l.lang, full, l.now(), l.a.loc)); err != nil {
-			return err
-		}
+	full, err := l.s.Full(l.a.ctx, l.contact.CaseID)
+	if err != nil {
+		return err
+	}
+	// The line from prep, or the sheet's suggestion, in the case's language.
+	sheet, err := prep.NewSheet(l.lang, full, l.now(), l.a.loc, false)
+	if err != nil {
+		return err
 	}
 	fmt.Fprintln(l.a.stderr, msg(l.a.lang, "call_escalate"))
-	fmt.Fprintln(l.a.stderr, "  \""+clean(line)+"\"")
+	fmt.Fprintln(l.a.stderr, "  \""+clean(sheet.SupervisorLine)+"\"")
 	return nil
 }
 

@@ -142,18 +142,11 @@ func runPrep(a *app, opts *prepOptions) error {
 	if opts.step != 0 && len(steps) > 0 && (len(steps) > 1 || steps[0] != opts.step) {
 		return usageErr(fmt.Sprintf("flags for step %d given with --step %d", steps[0], opts.step), "leave out --step, or give only that step's flags")
 	}
-	now, err := a.now()
+	full, now, err := a.loadCase(opts.caseID)
 	if err != nil {
 		return err
 	}
-	s, err := a.open()
-	if err != nil {
-		return err
-	}
-	full, err := s.Full(a.ctx, opts.caseID)
-	if err != nil {
-		return err
-	}
+	s := a.store
 	if opts.check {
 		return printCheck(a, full, now, opts.json)
 	}
@@ -491,24 +484,18 @@ func (a *app) stepForm(step int, full casefile.Full, now time.Time) (casefile.St
 			options = append(options, huh.NewOption(label, t))
 		}
 		fields = append(fields, huh.NewSelect[string]().Title(msg(l, "prep_trigger")).Options(options...).Value(&ans.trigger))
-		line := p.SupervisorLine
-		if line == "" {
-			var err error
-			if line, err = prep.RenderPart(l, "lines", "supervisor", prep.NewFacts(l, full, now, a.loc)); err != nil {
-				return casefile.StepChange{}, err
-			}
+		lines, err := prep.NewSheet(l, full, now, a.loc, false) // the lines as the sheet words them
+		if err != nil {
+			return casefile.StepChange{}, err
 		}
-		input("prep_supervisor_line", &ans.supervisorLine, line)
+		input("prep_supervisor_line", &ans.supervisorLine, lines.SupervisorLine)
 	case 7:
 		yesNo("prep_record", &ans.record, p.WillRecord)
-		line := p.RecordLine
-		if line == "" {
-			var err error
-			if line, err = prep.RenderPart(l, "lines", "record", prep.NewFacts(l, full, now, a.loc)); err != nil {
-				return casefile.StepChange{}, err
-			}
+		lines, err := prep.NewSheet(l, full, now, a.loc, false)
+		if err != nil {
+			return casefile.StepChange{}, err
 		}
-		input("prep_record_line", &ans.recordLine, line)
+		input("prep_record_line", &ans.recordLine, lines.RecordLine)
 	case 8:
 		ans.ask = p.Ask
 		if len(ans.ask) == 0 {
