@@ -46,7 +46,7 @@ func TestRegulatorNamesTheRightBody(t *testing.T) {
 			[]string{"ECC-Net", "cross-border", "send the formal complaint first", "14 days", "2011/83/EU"},
 			[]string{"CFPB", "1372", "ODR", "Online Dispute Resolution"}},
 		{"eu after it", "ko", casefile.JurisdictionEU, complaint(3),
-			[]string{"유럽소비자센터(ECC-Net)", "2026년 11월 20일 (금)에 제기함"},
+			[]string{"유럽소비자센터(ECC-Net)", "2026년 11월 20일(금)에 제기함"},
 			[]string{"ODR", "공식 민원부터 보내세요"}},
 		{"other", "en", casefile.JurisdictionOther, nil,
 			[]string{"consumer protection body", "[consumer body]"},

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/redress-cli/redress/casefile"
+	"github.com/redress-cli/redress/prep/text"
 )
 
 // Rule names why a reminder exists; it is part of the UID.
@@ -82,7 +83,7 @@ func build(f casefile.Full, loc *time.Location) []Reminder {
 	if !f.Status.Active() {
 		return nil
 	}
-	b := builder{f: f, loc: loc, lang: lang(f.Lang), tx: texts[lang(f.Lang)]}
+	b := builder{f: f, loc: loc, lang: lang(f.Lang)}
 	for _, p := range f.Promises {
 		if p.Status == casefile.PromisePending && !p.Due.IsZero() {
 			b.promise(p)
@@ -170,7 +171,6 @@ type builder struct {
 	f    casefile.Full
 	loc  *time.Location
 	lang string
-	tx   map[string]string
 	out  []Reminder
 }
 
@@ -181,7 +181,9 @@ func (b *builder) add(rule Rule, uid string, entryID int64, at casefile.Date, su
 		Summary: oneLine(summary), Description: strings.Join(nonEmpty(lines), "\n"), Next: next})
 }
 
-func (b *builder) t(key string, args ...any) string { return fmt.Sprintf(b.tx[key], args...) }
+func (b *builder) t(key string, args ...any) string {
+	return fmt.Sprintf(text.Get(b.lang, catalog, key), args...)
+}
 
 func (b *builder) date(d casefile.Date) string { return formatDate(b.lang, d, b.loc) }
 
