@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"time"
@@ -14,7 +13,7 @@ import (
 
 // ErrBackupExists is returned when the backup file is already there: a
 // backup never overwrites a file, which might be the only good copy.
-var ErrBackupExists = errors.New("the backup file already exists")
+var ErrBackupExists = errors.New("the backup file already exists") // words:ok mapped to err_backup_exists
 
 // Backup writes a consistent copy of the case file to dest with SQLite's
 // online backup API: the copy is one snapshot, even while another process
@@ -24,7 +23,7 @@ var ErrBackupExists = errors.New("the backup file already exists")
 func (s *Store) Backup(ctx context.Context, dest string) (err error) {
 	f, err := os.OpenFile(dest, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 	if errors.Is(err, fs.ErrExist) {
-		return &FileError{Path: dest, Err: ErrBackupExists, Detail: "choose a new name; nothing was written"}
+		return &FileError{Path: dest, Err: ErrBackupExists}
 	}
 	if err != nil {
 		return &FileError{Path: dest, Err: err}
@@ -83,7 +82,7 @@ func (s *Store) Backup(ctx context.Context, dest string) (err error) {
 				err = ferr
 			}
 			if err == nil && !done {
-				err = errors.New("backup stopped before the end")
+				err = errors.New("backup stopped before the end") // words:ok an SQLite failure nobody can trigger by hand
 			}
 			return err
 		})
@@ -91,7 +90,7 @@ func (s *Store) Backup(ctx context.Context, dest string) (err error) {
 	if err != nil {
 		var se sqlite3.Error
 		if errors.As(err, &se) && (se.Code == sqlite3.ErrFull || se.Code == sqlite3.ErrIoErr) {
-			return &FileError{Path: dest, Err: fmt.Errorf("cannot write the backup: %w", err)}
+			return &FileError{Path: dest, Err: ErrCannotWrite, Detail: err.Error()}
 		}
 		return s.fileError(err)
 	}

@@ -5,7 +5,6 @@
 package casefile
 
 import (
-	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -231,37 +230,37 @@ type Full struct {
 func (c *Case) Validate() error {
 	c.Title = strings.TrimSpace(c.Title)
 	if c.Title == "" {
-		return &InvalidError{Field: "title", Reason: "must not be empty"}
+		return &InvalidError{Field: "title", Problem: "empty"}
 	}
 	if c.Kind == "" {
 		c.Kind = KindOther
 	}
 	if !oneOf(c.Kind, Kinds) {
-		return &InvalidError{Field: "kind", Reason: fmt.Sprintf("unknown kind %q", c.Kind), Allowed: join(Kinds)}
+		return &InvalidError{Field: "kind", Problem: "unknown", Args: []any{c.Kind}, Allowed: join(Kinds)}
 	}
 	if c.Jurisdiction == "" {
 		c.Jurisdiction = JurisdictionOther
 	}
 	if !oneOf(c.Jurisdiction, Jurisdictions) {
-		return &InvalidError{Field: "jurisdiction", Reason: fmt.Sprintf("unknown jurisdiction %q", c.Jurisdiction), Allowed: join(Jurisdictions)}
+		return &InvalidError{Field: "jurisdiction", Problem: "unknown", Args: []any{c.Jurisdiction}, Allowed: join(Jurisdictions)}
 	}
 	if c.Status == "" {
 		c.Status = StatusOpen
 	}
 	if !oneOf(c.Status, Statuses) {
-		return &InvalidError{Field: "status", Reason: fmt.Sprintf("unknown status %q", c.Status), Allowed: join(Statuses)}
+		return &InvalidError{Field: "status", Problem: "unknown", Args: []any{c.Status}, Allowed: join(Statuses)}
 	}
 	if c.Lang == "" {
 		c.Lang = "en"
 	}
 	if !oneOf(c.Lang, Langs) {
-		return &InvalidError{Field: "lang", Reason: fmt.Sprintf("unknown language %q", c.Lang), Allowed: join(Langs)}
+		return &InvalidError{Field: "lang", Problem: "unknown", Args: []any{c.Lang}, Allowed: join(Langs)}
 	}
 	if c.NoReplyDays == 0 {
 		c.NoReplyDays = DefaultNoReplyDays
 	}
 	if c.NoReplyDays < 1 || c.NoReplyDays > 365 {
-		return &InvalidError{Field: "no-reply-days", Reason: fmt.Sprintf("%d is not between 1 and 365 days", c.NoReplyDays), Allowed: "1 to 365"}
+		return &InvalidError{Field: "no-reply-days", Problem: "out-of-range", Args: []any{c.NoReplyDays}, Allowed: "1–365"}
 	}
 	amount, err := NormalizeAmount(c.Amount)
 	if err != nil {
@@ -270,7 +269,7 @@ func (c *Case) Validate() error {
 	c.Amount = amount
 	c.Currency = strings.ToUpper(strings.TrimSpace(c.Currency))
 	if c.Currency != "" && !isCurrencyCode(c.Currency) {
-		return &InvalidError{Field: "currency", Reason: fmt.Sprintf("%q is not a three-letter currency code", c.Currency), Allowed: "EUR, USD, GBP, KRW, …"}
+		return &InvalidError{Field: "currency", Problem: "not-currency", Args: []any{c.Currency}, Allowed: "EUR, USD, GBP, KRW, …"}
 	}
 	return nil
 }
@@ -291,7 +290,7 @@ func NormalizeAmount(s string) (string, error) {
 		case r == '.' && dot == 0 && i > 0 && i < len(s)-1:
 			dot++
 		default:
-			return "", &InvalidError{Field: "amount", Reason: fmt.Sprintf("%q is not an amount", s), Allowed: "49, 49.90, 1,200,000"}
+			return "", &InvalidError{Field: "amount", Problem: "not-amount", Args: []any{s}, Allowed: "49, 49.90, 1,200,000"}
 		}
 	}
 	return s, nil
@@ -329,7 +328,7 @@ func join[T ~string](all []T) string {
 // ValidChannel reports whether c names a contact channel.
 func ValidChannel(c Channel) error {
 	if !oneOf(c, Channels) {
-		return &InvalidError{Field: "channel", Reason: fmt.Sprintf("unknown channel %q", c), Allowed: join(Channels)}
+		return &InvalidError{Field: "channel", Problem: "unknown", Args: []any{c}, Allowed: join(Channels)}
 	}
 	return nil
 }
@@ -337,7 +336,7 @@ func ValidChannel(c Channel) error {
 // ValidNoteKind reports whether k names a note kind.
 func ValidNoteKind(k NoteKind) error {
 	if !oneOf(k, NoteKinds) {
-		return &InvalidError{Field: "kind", Reason: fmt.Sprintf("unknown note kind %q", k), Allowed: join(NoteKinds)}
+		return &InvalidError{Field: "note-kind", Problem: "unknown", Args: []any{k}, Allowed: join(NoteKinds)}
 	}
 	return nil
 }

@@ -38,7 +38,7 @@ func formatOptionalTime(t *time.Time) string {
 func parseTime(s string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
-		return t, fmt.Errorf("bad time %q in case file: %w", s, err)
+		return t, fmt.Errorf("bad time %q in case file: %w" /* words:ok a damaged row; no user typed it */, s, err)
 	}
 	return t, nil
 }
@@ -58,7 +58,7 @@ func (s *Store) CreateCase(ctx context.Context, c *Case) error {
 		return err
 	}
 	if c.OpenedAt.IsZero() {
-		return errors.New("casefile: CreateCase needs OpenedAt")
+		return errors.New("casefile: CreateCase needs OpenedAt" /* words:ok a programming error */)
 	}
 	return s.WithTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.Exec(`INSERT INTO cases (title, company, product, kind, problem, outcome, fallback,
@@ -133,7 +133,7 @@ func updateCase(tx *sql.Tx, c Case) error {
 func (s *Store) CloseCase(ctx context.Context, id int64, outcome string, at time.Time) (Case, error) {
 	outcome = strings.TrimSpace(outcome)
 	if outcome == "" {
-		return Case{}, &InvalidError{Field: "outcome", Reason: "must not be empty: say how it ended"}
+		return Case{}, &InvalidError{Field: "outcome", Problem: "empty"}
 	}
 	return s.UpdateCase(ctx, id, func(c *Case) error {
 		c.Status = StatusClosed
@@ -148,7 +148,7 @@ func (s *Store) CloseCase(ctx context.Context, id int64, outcome string, at time
 func (s *Store) ReopenCase(ctx context.Context, id int64) (Case, error) {
 	return s.UpdateCase(ctx, id, func(c *Case) error {
 		if c.Status.Active() {
-			return &InvalidError{Field: "status", Reason: fmt.Sprintf("case %d is already %s", c.ID, c.Status)}
+			return &InvalidError{Field: "status", Problem: "already", Args: []any{c.ID, c.Status}}
 		}
 		c.Status = StatusOpen
 		c.ClosedAt = nil
@@ -244,7 +244,7 @@ func listQuery(f ListFilter) (string, []any, error) {
 	switch {
 	case f.Status != "":
 		if !oneOf(f.Status, Statuses) {
-			return "", nil, &InvalidError{Field: "status", Reason: fmt.Sprintf("unknown status %q", f.Status), Allowed: join(Statuses)}
+			return "", nil, &InvalidError{Field: "status", Problem: "unknown", Args: []any{f.Status}, Allowed: join(Statuses)}
 		}
 		where = append(where, "c.status = ?")
 		args = append(args, f.Status)

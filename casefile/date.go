@@ -110,13 +110,13 @@ func ParseStoredDate(s string) (Date, error) {
 	if len(s) == len(dateLayout) {
 		t, err := time.Parse(dateLayout, s)
 		if err != nil {
-			return Date{}, fmt.Errorf("bad date %q: %w", s, err)
+			return Date{}, fmt.Errorf("bad date %q: %w" /* words:ok a damaged row; no user typed it */, s, err)
 		}
 		return Date{t: t}, nil
 	}
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
-		return Date{}, fmt.Errorf("bad date-time %q: %w", s, err)
+		return Date{}, fmt.Errorf("bad date-time %q: %w" /* words:ok a damaged row; no user typed it */, s, err)
 	}
 	return DateTime(t), nil
 }

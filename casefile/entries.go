@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 )
@@ -35,7 +34,7 @@ func contactBelongs(tx *sql.Tx, caseID int64, contactID *int64) error {
 func required(field, v string) (string, error) {
 	v = strings.TrimSpace(v)
 	if v == "" {
-		return "", &InvalidError{Field: field, Reason: "must not be empty"}
+		return "", &InvalidError{Field: field, Problem: "empty"}
 	}
 	return v, nil
 }
@@ -52,7 +51,7 @@ func validContact(c *Contact) error {
 		return err
 	}
 	if c.DurationS < 0 {
-		return &InvalidError{Field: "duration", Reason: "must not be negative"}
+		return &InvalidError{Field: "duration", Problem: "negative"}
 	}
 	c.Rep, c.Department, c.Summary = strings.TrimSpace(c.Rep), strings.TrimSpace(c.Department), strings.TrimSpace(c.Summary)
 	return nil
@@ -121,7 +120,7 @@ func validPromise(p *Promise) error {
 		return err
 	}
 	if p.Due.IsZero() {
-		return &InvalidError{Field: "due", Reason: "a promise needs a due date"}
+		return &InvalidError{Field: "due", Problem: "needs-date"}
 	}
 	p.By = strings.TrimSpace(p.By)
 	p.Status = PromisePending
@@ -188,7 +187,7 @@ func (s *Store) Promise(ctx context.Context, id int64) (Promise, error) {
 // cancelled. Settling is final but can be corrected by settling again.
 func (s *Store) SettlePromise(ctx context.Context, id int64, st PromiseStatus, at time.Time) (Promise, error) {
 	if st != PromiseKept && st != PromiseBroken && st != PromiseCancelled {
-		return Promise{}, &InvalidError{Field: "status", Reason: fmt.Sprintf("cannot settle a promise as %q", st), Allowed: "kept, broken, cancelled"}
+		return Promise{}, &InvalidError{Field: "status", Problem: "cannot-settle", Args: []any{st}, Allowed: "kept, broken, cancelled"}
 	}
 	var p Promise
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
@@ -228,7 +227,7 @@ func (s *Store) AddTicket(ctx context.Context, t *Ticket) error {
 // validTicket checks and tidies a new ticket.
 func validTicket(t *Ticket) error {
 	var err error
-	if t.Number, err = required("ticket number", t.Number); err != nil {
+	if t.Number, err = required("ticket-number", t.Number); err != nil {
 		return err
 	}
 	t.Label = strings.TrimSpace(t.Label)
@@ -363,8 +362,7 @@ func insertRef(tx *sql.Tx, r *AccountRef) error {
 	lower := strings.ToLower(r.Label)
 	for _, word := range secretLabels {
 		if strings.Contains(lower, word) {
-			return &InvalidError{Field: "label", Reason: fmt.Sprintf("%q looks like a secret; redress never stores PINs or passwords", r.Label),
-				Allowed: "account number, order number, customer id, …"}
+			return &InvalidError{Field: "label", Problem: "looks-secret", Args: []any{r.Label}}
 		}
 	}
 	res, err := tx.Exec(`INSERT INTO account_refs (case_id, label, value, created_at) VALUES (?,?,?,?)`,

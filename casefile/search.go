@@ -58,7 +58,7 @@ const (
 func (s *Store) Search(ctx context.Context, text string, limit int) ([]Hit, error) {
 	q := ftsQuery(text)
 	if q == "" {
-		return nil, &InvalidError{Field: "search", Reason: "nothing to search for", Allowed: "one or more words"}
+		return nil, &InvalidError{Field: "search", Problem: "empty"}
 	}
 	rows, err := s.db.QueryContext(ctx, qSearch, q, limit)
 	if err != nil {

@@ -43,16 +43,29 @@ type Export struct {
 // ImportError is an export document that cannot be imported: malformed,
 // from a newer redress, or with a value the case file cannot hold. Where
 // says which part of the document ("case 3: promise 7").
+//
+// Problem is a key of the words catalog (import_<Problem>) with its Args,
+// which the command prints in the user's language; Detail is the parser's
+// or validator's own diagnostic, printed after them as it came.
 type ImportError struct {
-	Where string
-	Msg   string
+	Where   string
+	Problem string // "not-export", "newer", "malformed", "masked", "id-exists", "bad-entry"
+	Args    []any
+	Detail  string
 }
 
 func (e *ImportError) Error() string {
-	if e.Where == "" {
-		return e.Msg
+	s := "import: " + e.Problem
+	for _, a := range e.Args {
+		s += fmt.Sprintf(" %v", a)
 	}
-	return e.Where + ": " + e.Msg
+	if e.Where != "" {
+		s = e.Where + ": " + s
+	}
+	if e.Detail != "" {
+		s += ": " + e.Detail
+	}
+	return s
 }
 
 // ExportAll reads every case, oldest first, in one read transaction so the
@@ -138,22 +151,22 @@ func DecodeExport(r io.Reader) (*Export, error) {
 		Version int    `json:"version"`
 	}
 	if err := json.Unmarshal(data, &probe); err != nil {
-		return nil, &ImportError{Msg: "not a redress export: " + jsonProblem(data, err)}
+		return nil, &ImportError{Problem: "not-export", Detail: jsonProblem(data, err)}
 	}
 	if probe.Format != exportFormat {
-		return nil, &ImportError{Msg: fmt.Sprintf("not a redress export (format %q, want %q)", probe.Format, exportFormat)}
+		return nil, &ImportError{Problem: "not-export", Detail: fmt.Sprintf("format %q != %q", probe.Format, exportFormat)}
 	}
 	if probe.Version > ExportVersion {
-		return nil, &ImportError{Msg: fmt.Sprintf("the export is from a newer version of redress (version %d, this redress reads up to %d)", probe.Version, ExportVersion)}
+		return nil, &ImportError{Problem: "newer", Args: []any{probe.Version, ExportVersion}}
 	}
 	if probe.Version < 1 {
-		return nil, &ImportError{Msg: fmt.Sprintf("unknown export version %d", probe.Version)}
+		return nil, &ImportError{Problem: "version", Args: []any{probe.Version}}
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var doc Export
 	if err := dec.Decode(&doc); err != nil {
-		return nil, &ImportError{Msg: "malformed export: " + jsonProblem(data, err)}
+		return nil, &ImportError{Problem: "malformed", Detail: jsonProblem(data, err)}
 	}
 	return &doc, nil
 }
@@ -185,8 +198,7 @@ func (s *Store) Import(ctx context.Context, doc *Export) (int, error) {
 	if doc.RefsMasked {
 		for _, f := range doc.Cases {
 			if len(f.Refs) > 0 {
-				return 0, &ImportError{Msg: "the account references in this export are masked, so importing it would lose them",
-					Where: fmt.Sprintf("case %d", f.ID)}
+				return 0, &ImportError{Problem: "masked", Args: []any{f.ID}}
 			}
 		}
 	}
@@ -211,7 +223,7 @@ func importCase(tx *sql.Tx, f *Full) error {
 		if what != "" {
 			w += fmt.Sprintf(": %s %d", what, id)
 		}
-		return &ImportError{Where: w, Msg: msg}
+		return &ImportError{Where: w, Problem: "bad-entry", Detail: msg}
 	}
 	c := f.Case
 	if c.ID <= 0 {
@@ -250,7 +262,7 @@ func importCase(tx *sql.Tx, f *Full) error {
 			return bad("promise", x.ID, "needs text, a due date and created_at")
 		}
 		if !oneOf(x.Status, []PromiseStatus{PromisePending, PromiseKept, PromiseBroken, PromiseCancelled}) {
-			return bad("promise", x.ID, fmt.Sprintf("unknown status %q", x.Status))
+			return bad("promise", x.ID, fmt.Sprintf("unknown status %q", x.Status) /* words:ok the detail of import_bad-entry */)
 		}
 		if err := contactBelongs(tx, c.ID, x.ContactID); err != nil {
 			return bad("promise", x.ID, err.Error())
@@ -301,7 +313,7 @@ func importCase(tx *sql.Tx, f *Full) error {
 			return bad("ref", x.ID, "needs a label, a value and created_at")
 		}
 		if secretLabel(x.Label) {
-			return bad("ref", x.ID, fmt.Sprintf("%q looks like a secret; redress never stores PINs or passwords", x.Label))
+			return bad("ref", x.ID, fmt.Sprintf("%q looks like a secret; redress never stores PINs or passwords", x.Label) /* words:ok the detail of import_bad-entry */)
 		}
 		if err := importInsert(tx, where, putRef(tx, x)); err != nil {
 			return err
@@ -316,7 +328,7 @@ func importCase(tx *sql.Tx, f *Full) error {
 			return bad("escalation", x.ID, err.Error())
 		}
 		if x.Answer != AnswerNone && x.Answer != AnswerRefused && x.Answer != AnswerFinal {
-			return bad("escalation", x.ID, fmt.Sprintf("unknown answer %q", x.Answer))
+			return bad("escalation", x.ID, fmt.Sprintf("unknown answer %q", x.Answer) /* words:ok the detail of import_bad-entry */)
 		}
 		if x.At.IsZero() {
 			return bad("escalation", x.ID, "needs a time")
@@ -345,7 +357,7 @@ func importPrep(tx *sql.Tx, c Case, p Prep, bad func(string, int64, string) erro
 	for step, status := range p.Steps {
 		n, err := strconv.Atoi(step)
 		if err != nil || n < 1 || n > 9 || (status != "done" && status != "skipped") {
-			return bad("", 0, fmt.Sprintf("prep: step %q is %q; steps are 1 to 9, done or skipped", step, status))
+			return bad("", 0, fmt.Sprintf("prep: step %q is %q; steps are 1 to 9, done or skipped", step, status) /* words:ok the detail of import_bad-entry */)
 		}
 	}
 	if err := putPrep(tx, c.ID, p); err != nil {
@@ -360,13 +372,13 @@ func importPrep(tx *sql.Tx, c Case, p Prep, bad func(string, int64, string) erro
 // listed under (case_id may be left out, then it is filled in).
 func entryOf(id int64, caseID *int64, want int64) error {
 	if id <= 0 {
-		return errors.New("needs an id above 0")
+		return errors.New("needs an id above 0") // words:ok the detail of import_bad-entry
 	}
 	if *caseID == 0 {
 		*caseID = want
 	}
 	if *caseID != want {
-		return fmt.Errorf("case_id %d, but it is listed under case %d", *caseID, want)
+		return fmt.Errorf("case_id %d, but it is listed under case %d", *caseID, want) // words:ok the detail of import_bad-entry
 	}
 	return nil
 }
@@ -375,7 +387,7 @@ func entryOf(id int64, caseID *int64, want int64) error {
 func importInsert(tx *sql.Tx, where string, err error) error {
 	var se sqlite3.Error
 	if errors.As(err, &se) && (se.ExtendedCode == sqlite3.ErrConstraintPrimaryKey || se.ExtendedCode == sqlite3.ErrConstraintUnique) {
-		return &ImportError{Where: where, Msg: "an id in it already exists in this case file (" + se.Error() + "); import into a new case file (--db NEW.db)"}
+		return &ImportError{Where: where, Problem: "id-exists", Detail: se.Error()}
 	}
 	return err
 }

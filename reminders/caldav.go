@@ -30,8 +30,19 @@ func (e *NoCalendarError) Error() string {
 	if len(e.Found) == 0 {
 		return "no calendar found at that address"
 	}
-	return fmt.Sprintf("%d calendars found; say which one", len(e.Found))
+	return fmt.Sprintf("%d calendars found; say which one", len(e.Found)) // words:ok mapped to err_calendars_found
 }
+
+// CalDAVError is a step of talking to the server that failed. Step is a
+// key of the words catalog (caldav_<Step>): "address", "account", "home",
+// "list", "read"; Err is the server's or the network's own error.
+type CalDAVError struct {
+	Step string
+	Err  error
+}
+
+func (e *CalDAVError) Error() string { return e.Step + ": " + e.Err.Error() }
+func (e *CalDAVError) Unwrap() error { return e.Err }
 
 // Connect finds the calendar at endpoint. endpoint may be the calendar
 // itself, or the server or principal address of an account with exactly
@@ -42,7 +53,7 @@ func (e *NoCalendarError) Error() string {
 func Connect(ctx context.Context, hc webdav.HTTPClient, endpoint string) (*Remote, error) {
 	base, err := url.Parse(endpoint)
 	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
-		return nil, fmt.Errorf("%q is not an http or https address", endpoint)
+		return nil, &CalDAVError{Step: "address", Err: fmt.Errorf("%q", endpoint)}
 	}
 	c, err := caldav.NewClient(hc, endpoint)
 	if err != nil {
@@ -50,15 +61,15 @@ func Connect(ctx context.Context, hc webdav.HTTPClient, endpoint string) (*Remot
 	}
 	principal, err := c.FindCurrentUserPrincipal(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("finding the account: %w", err)
+		return nil, &CalDAVError{Step: "account", Err: err}
 	}
 	home, err := c.FindCalendarHomeSet(ctx, principal)
 	if err != nil {
-		return nil, fmt.Errorf("finding the calendars: %w", err)
+		return nil, &CalDAVError{Step: "home", Err: err}
 	}
 	cals, err := c.FindCalendars(ctx, home)
 	if err != nil {
-		return nil, fmt.Errorf("listing the calendars: %w", err)
+		return nil, &CalDAVError{Step: "list", Err: err}
 	}
 	var events []caldav.Calendar
 	for _, cal := range cals {
@@ -133,7 +144,7 @@ func (r *Remote) Push(ctx context.Context, items []Item, opts Options) (PushResu
 	existing := map[string]bool{}
 	infos, err := r.client.ReadDir(ctx, r.Calendar.Path, false)
 	if err != nil {
-		return res, fmt.Errorf("reading the calendar: %w", err)
+		return res, &CalDAVError{Step: "read", Err: err}
 	}
 	for _, fi := range infos {
 		existing[trimSlash(fi.Path)] = true

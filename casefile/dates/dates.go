@@ -29,7 +29,9 @@ const Forms = `2026-12-05, 2026-12-05 14:30, 12/5, 5 Dec, Dec 5 2026, today, tom
 // UnreadableError is a date nobody could read; it names the accepted forms.
 type UnreadableError struct{ Input string }
 
-func (e *UnreadableError) Error() string { return fmt.Sprintf("cannot read the date %q", e.Input) }
+func (e *UnreadableError) Error() string {
+	return fmt.Sprintf("cannot read the date %q", e.Input) // words:ok mapped to err_unreadable_date
+}
 
 // Parse reads s as a whole: a date, or a date and time, relative to now in
 // loc. Filler words around the date ("by", "on", "까지") are allowed;

@@ -49,7 +49,7 @@ func (a *app) now() (time.Time, error) {
 	if v := a.getenv("REDRESS_NOW"); v != "" {
 		t, err := time.Parse(time.RFC3339, v)
 		if err != nil {
-			return t, usageErr("REDRESS_NOW is not an RFC 3339 time: "+v, "e.g. REDRESS_NOW=2026-11-23T10:00:00+09:00")
+			return t, usageErr(w("err_redress_now", v), w("hint_redress_now"))
 		}
 		a.nowOnce = t.In(a.loc)
 	} else {
@@ -139,7 +139,7 @@ func (a *app) resolveLang(flag string) error {
 	pick = strings.ToLower(pick)
 	switch {
 	case flag != "" && pick != "en" && pick != "ko":
-		return usageErr(fmt.Sprintf("unknown language %q", flag), "use --lang en or --lang ko")
+		return usageErr(w("err_unknown_lang", flag), w("hint_lang"))
 	case strings.HasPrefix(pick, "ko"):
 		a.lang = "ko"
 	default:

@@ -82,7 +82,7 @@ func (f *caseFields) apply(c *casefile.Case, changed func(string) bool, now time
 		c.Amount = amount
 		if currency != "" {
 			if changed("currency") && !strings.EqualFold(currency, f.currency) {
-				return usageErr(fmt.Sprintf("--amount says %s but --currency says %s", currency, f.currency), "give the currency once")
+				return usageErr(w("err_two_currencies", currency, f.currency), w("hint_two_currencies"))
 			}
 			c.Currency = currency
 		}

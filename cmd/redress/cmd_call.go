@@ -12,6 +12,7 @@ import (
 	"github.com/redress-cli/redress/casefile"
 	"github.com/redress-cli/redress/casefile/dates"
 	"github.com/redress-cli/redress/prep"
+	"github.com/redress-cli/redress/prep/text"
 )
 
 type callOptions struct {
@@ -349,7 +350,7 @@ func (l *callLog) runFlags(o *callOptions) error {
 	for _, p := range o.promises {
 		i := strings.LastIndex(p, "@")
 		if i < 0 {
-			return usageErr(fmt.Sprintf("--promise %q has no date", p), `write it as TEXT@DATE, e.g. --promise "refund 49 EUR@friday"`)
+			return usageErr(w("err_promise_no_date", p), w("hint_promise_at"))
 		}
 		d, err := dates.Parse(p[i+1:], l.now(), l.a.loc)
 		if err != nil {
@@ -450,9 +451,13 @@ func (l *callLog) askConfirmed(promises []casefile.Promise) []int64 {
 func pickConfirmed(answer string, promises []casefile.Promise) ([]int64, error) {
 	answer = strings.ToLower(strings.TrimSpace(answer))
 	switch answer {
-	case "", "none", "0", "n", "no", "없음":
+	case "", "0":
 		return nil, nil
-	case "all", "a", "y", "yes", "모두", "전부":
+	}
+	switch {
+	case answerIn(answer, "call_answers_none"):
+		return nil, nil
+	case answerIn(answer, "call_answers_all"):
 		ids := make([]int64, len(promises))
 		for i, p := range promises {
 			ids[i] = p.ID
@@ -463,7 +468,7 @@ func pickConfirmed(answer string, promises []casefile.Promise) ([]int64, error) 
 	for _, f := range strings.FieldsFunc(answer, func(r rune) bool { return r == ',' || r == ' ' }) {
 		n, err := strconv.Atoi(f)
 		if err != nil || n < 1 || n > len(promises) {
-			return nil, fmt.Errorf("not a point: %q", f)
+			return nil, usageErr(w("err_not_a_point", f), w("call_hint_confirmed"))
 		}
 		ids = append(ids, promises[n-1].ID)
 	}
@@ -478,4 +483,17 @@ func earliest(ps []casefile.Promise) *casefile.Promise {
 		}
 	}
 	return best
+}
+
+// answerIn reports whether answer is one of the words of a catalog entry
+// (a comma-separated list, in English and the run's language both).
+func answerIn(answer, key string) bool {
+	for _, lang := range text.Langs {
+		for _, w := range strings.Split(msg(lang, key), ",") {
+			if strings.TrimSpace(w) == answer {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -42,7 +42,7 @@ be imported (the values are not in it). -o FILE writes a new private
 
 func runExport(a *app, opts *exportOptions) error {
 	if !opts.json {
-		return usageErr("missing --json", "JSON is the only export format so far: redress export --json")
+		return usageErr(w("err_missing", "--json"), w("hint_export_json"))
 	}
 	if opts.output == "" {
 		if err := opts.reveal.check(a); err != nil {
@@ -84,7 +84,7 @@ func runExport(a *app, opts *exportOptions) error {
 func writeNewFile(path string, write func(*bufio.Writer) error) error {
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 	if errors.Is(err, fs.ErrExist) {
-		return failErr(path+" already exists", "choose a new name; nothing was written")
+		return failErr(w("err_exists", path), w("hint_exists"))
 	}
 	if err != nil {
 		return err

@@ -47,7 +47,7 @@ phrases in English and Korean ("2026-11-02", "12/2", "Dec 2", "11월 2일",
 func runNew(a *app, opts *newOptions) error {
 	if !opts.changed("title") {
 		if !a.canPrompt() {
-			return usageErr("missing --title", `e.g. redress new --title "Refund for headphones" --company Acme`)
+			return usageErr(w("err_missing", "--title"), w("hint_new_title"))
 		}
 		if err := a.newCaseForm(opts); err != nil {
 			return err
@@ -99,7 +99,7 @@ func (a *app) newCaseForm(opts *newOptions) error {
 	}
 	input("title", "new_title", &f.title, func(s string) error {
 		if strings.TrimSpace(s) == "" {
-			return errors.New(msg(l, "new_title_required"))
+			return errors.New(msg(l, "new_title_required")) // the form prints it under the field
 		}
 		return nil
 	})

@@ -136,11 +136,11 @@ missing and 3 when something is.`,
 
 func runPrep(a *app, opts *prepOptions) error {
 	if opts.step < 0 || opts.step > 9 {
-		return usageErr(fmt.Sprintf("there is no step %d", opts.step), "steps are 1 to 9; 'redress prep --help' lists them")
+		return usageErr(w("err_no_step", opts.step), w("hint_steps"))
 	}
 	steps := opts.flagSteps()
 	if opts.step != 0 && len(steps) > 0 && (len(steps) > 1 || steps[0] != opts.step) {
-		return usageErr(fmt.Sprintf("flags for step %d given with --step %d", steps[0], opts.step), "leave out --step, or give only that step's flags")
+		return usageErr(w("err_step_flags", steps[0], opts.step), w("hint_step_flags"))
 	}
 	full, now, err := a.loadCase(opts.caseID)
 	if err != nil {
@@ -163,8 +163,7 @@ func runPrep(a *app, opts *prepOptions) error {
 		return printSteps(a, opts.caseID, steps, now)
 	}
 	if !a.canPrompt() {
-		return usageErr("prep needs a terminal, or flags for the steps to answer",
-			fmt.Sprintf("e.g. redress prep %d --problem \"...\" --outcome \"...\"; see 'redress prep --help'", opts.caseID))
+		return usageErr(w("err_prep_terminal"), w("hint_prep_terminal", opts.caseID))
 	}
 	todo := []int{1, 2, 3, 4, 5, 6, 7, 8, 9}
 	if opts.step != 0 {
@@ -180,7 +179,7 @@ func runPrep(a *app, opts *prepOptions) error {
 			if len(saved) > 0 {
 				printSteps(a, opts.caseID, saved, now)
 				code, m, _ := a.classify(err)
-				return &cliError{code: code, msg: m, hint: msgf(a.lang, "prep_saved_so_far", len(saved))}
+				return &cliError{code: code, msg: verbatim(m), hint: w("prep_saved_so_far", len(saved))}
 			}
 			return err
 		}
@@ -260,7 +259,7 @@ func (ans *prepAnswers) change(step int, now time.Time, loc *time.Location) (cas
 	switch step {
 	case 1:
 		if ans.url != "" && len(ans.findings) != 1 {
-			return ch, usageErr("--url goes with exactly one --finding", "give each finding with its own 'redress prep' call")
+			return ch, usageErr(w("err_url_finding"), w("hint_url_finding"))
 		}
 		for _, f := range ans.findings {
 			ch.Notes = append(ch.Notes, casefile.Note{Kind: casefile.NoteResearch, Text: f, SourceURL: ans.url})
@@ -279,7 +278,7 @@ func (ans *prepAnswers) change(step int, now time.Time, loc *time.Location) (cas
 		for _, r := range ans.refs {
 			label, value, ok := strings.Cut(r, "=")
 			if !ok {
-				return ch, usageErr(fmt.Sprintf("--account %q is not LABEL=VALUE", r), `e.g. --account "order number=ORD-2026-114821"`)
+				return ch, usageErr(w("err_account_form", r), w("hint_account_form"))
 			}
 			ch.Refs = append(ch.Refs, casefile.AccountRef{Label: label, Value: value})
 		}
@@ -464,10 +463,10 @@ func (a *app) stepForm(step int, full casefile.Full, now time.Time) (casefile.St
 		}
 		fields = nil
 		var err error
-		if ans.returnDays, err = atoiOrZero("return days", days); err != nil {
+		if ans.returnDays, err = atoiOrZero("field_return-days", days); err != nil {
 			return casefile.StepChange{}, err
 		}
-		if ans.warrantyMonths, err = atoiOrZero("warranty months", months); err != nil {
+		if ans.warrantyMonths, err = atoiOrZero("field_warranty-months", months); err != nil {
 			return casefile.StepChange{}, err
 		}
 	case 6:
@@ -563,7 +562,7 @@ func atoiOrZero(what, s string) (int, error) {
 	}
 	n, err := strconv.Atoi(strings.TrimSpace(s))
 	if err != nil || n < 0 {
-		return 0, usageErr(fmt.Sprintf("%s must be a whole number, not %q", what, s), "")
+		return 0, usageErr(w("err_whole_number", w(what), s), nohint)
 	}
 	return n, nil
 }

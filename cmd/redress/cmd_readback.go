@@ -46,7 +46,7 @@ func runReadback(a *app, opts *readbackOptions) error {
 	}
 	text, err := prep.Readback(prep.NewFacts(full.Case.Lang, full, now, a.loc), opts.contactID)
 	if err != nil {
-		return failErr(err.Error(), "'redress show "+fmt.Sprint(opts.caseID)+"' lists the contacts in [brackets]")
+		return failErr(verbatim(err.Error()), w("hint_show_contacts", opts.caseID))
 	}
 	if opts.json {
 		return writeJSON(a.stdout, struct {

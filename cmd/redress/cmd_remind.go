@@ -81,7 +81,7 @@ func (a *app) reminders(caseID int64) ([]reminders.Reminder, time.Time, error) {
 		return nil, now, err
 	}
 	if caseID < 0 {
-		return nil, now, usageErr("--case must be a case number", "'redress list --all' shows the case numbers")
+		return nil, now, usageErr(w("err_case_number"), w("hint_list_all"))
 	}
 	s, err := a.open()
 	if err != nil {
@@ -188,7 +188,7 @@ func runRemindExport(a *app, opts *remindOptions) error {
 			return err
 		}
 	} else if err := writeFileAtomic(opts.output, encode); err != nil {
-		return failErr("cannot write "+opts.output+": "+unwrapPathError(err), "")
+		return failErr(w("err_cannot_write", opts.output, unwrapPathError(err)), nohint)
 	}
 	// The state is saved only once the file is written: a failed write
 	// leaves the next export to send the same changes again.
@@ -271,7 +271,7 @@ a flag, so it stays out of shell history and the process list.`,
 
 func runRemindPush(a *app, opts *remindOptions) error {
 	if strings.TrimSpace(opts.url) == "" {
-		return usageErr("missing --url", "e.g. --url https://dav.example.com/calendars/me/personal/")
+		return usageErr(w("err_missing", "--url"), w("hint_dav_url"))
 	}
 	envName := opts.passwordEnv
 	if envName == "" {
@@ -279,10 +279,10 @@ func runRemindPush(a *app, opts *remindOptions) error {
 	}
 	password := a.getenv(envName)
 	if opts.passwordEnv != "" && password == "" {
-		return usageErr(envName+" is empty or not set", "export "+envName+"=... before running push")
+		return usageErr(w("err_env_empty", envName), w("hint_env_empty", envName))
 	}
 	if opts.user != "" && password == "" {
-		return usageErr("no password for "+opts.user, "put it in "+defaultPasswordEnv+", or name another variable with --password-env")
+		return usageErr(w("err_no_password", opts.user), w("hint_no_password", defaultPasswordEnv))
 	}
 	rs, now, err := a.reminders(opts.caseID)
 	if err != nil {
@@ -296,9 +296,12 @@ func runRemindPush(a *app, opts *remindOptions) error {
 	if err != nil {
 		var nc *reminders.NoCalendarError
 		if errors.As(err, &nc) && len(nc.Found) > 0 {
-			return usageErr(nc.Error(), "pass one of them as --url: "+strings.Join(nc.Found, ", "))
+			return usageErr(w("err_calendars_found", len(nc.Found)), w("hint_calendars_found", strings.Join(nc.Found, ", ")))
 		}
-		return failErr("CalDAV: "+err.Error(), "check --url and --user")
+		if errors.As(err, &nc) {
+			return failErr(w("err_no_calendar"), w("hint_caldav_connect"))
+		}
+		return failErr(caldavWords(err), w("hint_caldav_connect"))
 	}
 	target := "caldav " + remote.URL
 	prev, err := a.store.ExportRecords(a.ctx, target, opts.caseID)
@@ -311,11 +314,21 @@ func runRemindPush(a *app, opts *remindOptions) error {
 	}
 	res, err := remote.Push(a.ctx, items, reminders.Options{})
 	if err != nil {
-		return failErr("CalDAV: "+err.Error(), "nothing was recorded; run push again")
+		return failErr(caldavWords(err), w("hint_caldav_push"))
 	}
 	if err := a.store.SaveExportRecords(a.ctx, save); err != nil {
 		return err
 	}
 	fmt.Fprintln(a.stderr, msgf(a.lang, "remind_pushed", remote.URL, res.Put, res.Deleted))
 	return nil
+}
+
+// caldavWords says which step of talking to the server failed, in words,
+// with the server's own error after them.
+func caldavWords(err error) words {
+	var ce *reminders.CalDAVError
+	if errors.As(err, &ce) {
+		return w("err_caldav_step", w("caldav_"+ce.Step), ce.Err.Error())
+	}
+	return w("err_caldav", err.Error())
 }

@@ -82,11 +82,11 @@ func runScriptList(a *app) error {
 
 func runScript(a *app, opts *scriptOptions) error {
 	if opts.format != "text" && opts.format != "md" {
-		return usageErr(fmt.Sprintf("unknown format %q", opts.format), "use --format text or --format md")
+		return usageErr(w("err_unknown_format", opts.format), w("hint_format_text_md"))
 	}
 	stage, err := prep.ParseStage(opts.stage)
 	if err != nil {
-		return usageErr(err.Error(), "stages: "+prep.StageNames()+" ('redress script --list' says what each is for)")
+		return usageErr(w("err_unknown_stage", opts.stage), w("hint_stages", prep.StageNames()))
 	}
 	f, now, err := a.loadCase(opts.caseID)
 	if err != nil {
@@ -114,7 +114,7 @@ func writeScript(a *app, sc prep.Script, format, to string) error {
 	if to != "" {
 		// 0600: a letter holds the case's facts, like the case file does.
 		if err := os.WriteFile(to, []byte(out), 0o600); err != nil {
-			return failErr("cannot write "+to+": "+lowerFirst(err.Error()), "")
+			return failErr(w("err_cannot_write", to, lowerFirst(err.Error())), nohint)
 		}
 		fmt.Fprintln(a.stderr, msgf(a.lang, "script_written", to))
 	} else {

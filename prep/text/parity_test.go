@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -101,7 +102,9 @@ func verbs(format string) string {
 		if m[1] != "" {
 			next, _ = strconv.Atoi(m[1])
 		}
-		byArg[next] += m[2]
+		if !strings.Contains(byArg[next], m[2]) { // an argument may be used twice
+			byArg[next] += m[2]
+		}
 		next++
 	}
 	out := ""
