@@ -61,6 +61,25 @@ const (
 // Jurisdictions lists every jurisdiction.
 var Jurisdictions = []Jurisdiction{JurisdictionKR, JurisdictionUS, JurisdictionUK, JurisdictionEU, JurisdictionOther}
 
+// Sector is the trade a complaint is about: it chooses the clocks and the
+// bodies of the rights table (a UK bank has an ombudsman, a UK shop none).
+type Sector string
+
+const (
+	SectorGoods     Sector = "goods"
+	SectorServices  Sector = "services"
+	SectorTelecoms  Sector = "telecoms"
+	SectorEnergy    Sector = "energy"
+	SectorFinancial Sector = "financial"
+	SectorCard      Sector = "card"       // a purchase or charge on a credit card
+	SectorBankDebit Sector = "bank-debit" // a debit from a bank account or debit card
+	SectorTravel    Sector = "travel"
+)
+
+// Sectors lists every sector.
+var Sectors = []Sector{SectorGoods, SectorServices, SectorTelecoms, SectorEnergy, SectorFinancial,
+	SectorCard, SectorBankDebit, SectorTravel}
+
 // Langs are the languages redress speaks; a case's language chooses the
 // language of its scripts and read-back summary.
 var Langs = []string{"en", "ko"}
@@ -119,6 +138,12 @@ type Case struct {
 	Amount          string       `json:"amount"`
 	Currency        string       `json:"currency"`
 	PurchaseDate    Date         `json:"purchase_date"`
+	// DeliveredDate is the day the goods arrived; the law counts most
+	// consumer clocks from it (empty: unknown).
+	DeliveredDate Date `json:"delivered_date"`
+	// Sector says which rules and bodies apply where the kind does not
+	// tell it (empty: from the kind; see rights.SectorOf).
+	Sector Sector `json:"sector"`
 	ReturnWindowEnd Date         `json:"return_window_end"`
 	WarrantyEnd     Date         `json:"warranty_end"`
 	Jurisdiction    Jurisdiction `json:"jurisdiction"`
@@ -243,6 +268,9 @@ func (c *Case) Validate() error {
 	}
 	if !oneOf(c.Jurisdiction, Jurisdictions) {
 		return &InvalidError{Field: "jurisdiction", Problem: "unknown", Args: []any{c.Jurisdiction}, Allowed: join(Jurisdictions)}
+	}
+	if c.Sector != "" && !oneOf(c.Sector, Sectors) {
+		return &InvalidError{Field: "sector", Problem: "unknown", Args: []any{c.Sector}, Allowed: join(Sectors)}
 	}
 	if c.Status == "" {
 		c.Status = StatusOpen

@@ -10,17 +10,21 @@ import (
 )
 
 const caseColumns = `id, title, company, product, kind, problem, outcome, fallback, amount, currency,
-	purchase_date, return_window_end, warranty_end, jurisdiction, lang, status, opened_at, closed_at, final_outcome, no_reply_days`
+	purchase_date, return_window_end, warranty_end, jurisdiction, lang, status, opened_at, closed_at, final_outcome, no_reply_days,
+	delivered_date, sector`
 
 type rowScanner interface{ Scan(dest ...any) error }
 
 func scanCase(r rowScanner) (Case, error) {
 	var c Case
-	var purchase, window, warranty, opened, closed string
+	var purchase, window, warranty, opened, closed, delivered string
 	err := r.Scan(&c.ID, &c.Title, &c.Company, &c.Product, &c.Kind, &c.Problem, &c.Outcome, &c.Fallback,
 		&c.Amount, &c.Currency, &purchase, &window, &warranty, &c.Jurisdiction, &c.Lang, &c.Status,
-		&opened, &closed, &c.FinalOutcome, &c.NoReplyDays)
+		&opened, &closed, &c.FinalOutcome, &c.NoReplyDays, &delivered, &c.Sector)
 	if err != nil {
+		return c, err
+	}
+	if c.DeliveredDate, err = ParseStoredDate(delivered); err != nil {
 		return c, err
 	}
 	return c, fillCaseDates(&c, purchase, window, warranty, opened, closed)
@@ -63,10 +67,11 @@ func (s *Store) CreateCase(ctx context.Context, c *Case) error {
 	return s.WithTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.Exec(`INSERT INTO cases (title, company, product, kind, problem, outcome, fallback,
 			amount, currency, purchase_date, return_window_end, warranty_end, jurisdiction, lang, status,
-			opened_at, closed_at, final_outcome, no_reply_days) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			opened_at, closed_at, final_outcome, no_reply_days, delivered_date, sector) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			c.Title, c.Company, c.Product, c.Kind, c.Problem, c.Outcome, c.Fallback, c.Amount, c.Currency,
 			c.PurchaseDate.String(), c.ReturnWindowEnd.String(), c.WarrantyEnd.String(), c.Jurisdiction,
-			c.Lang, c.Status, formatTime(c.OpenedAt), formatOptionalTime(c.ClosedAt), c.FinalOutcome, c.NoReplyDays)
+			c.Lang, c.Status, formatTime(c.OpenedAt), formatOptionalTime(c.ClosedAt), c.FinalOutcome, c.NoReplyDays,
+			c.DeliveredDate.String(), c.Sector)
 		if err != nil {
 			return err
 		}
@@ -122,10 +127,12 @@ func (s *Store) UpdateCase(ctx context.Context, id int64, change func(*Case) err
 func updateCase(tx *sql.Tx, c Case) error {
 	_, err := tx.Exec(`UPDATE cases SET title=?, company=?, product=?, kind=?, problem=?, outcome=?,
 		fallback=?, amount=?, currency=?, purchase_date=?, return_window_end=?, warranty_end=?,
-		jurisdiction=?, lang=?, status=?, closed_at=?, final_outcome=?, no_reply_days=? WHERE id=?`,
+		jurisdiction=?, lang=?, status=?, closed_at=?, final_outcome=?, no_reply_days=?,
+		delivered_date=?, sector=? WHERE id=?`,
 		c.Title, c.Company, c.Product, c.Kind, c.Problem, c.Outcome, c.Fallback, c.Amount, c.Currency,
 		c.PurchaseDate.String(), c.ReturnWindowEnd.String(), c.WarrantyEnd.String(), c.Jurisdiction,
-		c.Lang, c.Status, formatOptionalTime(c.ClosedAt), c.FinalOutcome, c.NoReplyDays, c.ID)
+		c.Lang, c.Status, formatOptionalTime(c.ClosedAt), c.FinalOutcome, c.NoReplyDays,
+		c.DeliveredDate.String(), c.Sector, c.ID)
 	return err
 }
 
@@ -199,7 +206,7 @@ func (s *Store) List(ctx context.Context, f ListFilter) ([]Summary, error) {
 	for rows.Next() {
 		var sm Summary
 		var nextID sql.NullInt64
-		var opened, closed, purchase, window, warranty string
+		var opened, closed, purchase, window, warranty, delivered string
 		var p Promise
 		var contact sql.NullInt64
 		var pCaseID sql.NullInt64
@@ -207,12 +214,15 @@ func (s *Store) List(ctx context.Context, f ListFilter) ([]Summary, error) {
 		var confirmed sql.NullBool
 		err := rows.Scan(&sm.ID, &sm.Title, &sm.Company, &sm.Product, &sm.Kind, &sm.Problem, &sm.Outcome,
 			&sm.Fallback, &sm.Amount, &sm.Currency, &purchase, &window, &warranty, &sm.Jurisdiction, &sm.Lang,
-			&sm.Status, &opened, &closed, &sm.FinalOutcome, &sm.NoReplyDays, &sm.Pending,
+			&sm.Status, &opened, &closed, &sm.FinalOutcome, &sm.NoReplyDays, &delivered, &sm.Sector, &sm.Pending,
 			&nextID, &pCaseID, &contact, &text, &by, &due, &status, &confirmed, &created, &settled)
 		if err != nil {
 			return nil, err
 		}
 		if err := fillCaseDates(&sm.Case, purchase, window, warranty, opened, closed); err != nil {
+			return nil, err
+		}
+		if sm.DeliveredDate, err = ParseStoredDate(delivered); err != nil {
 			return nil, err
 		}
 		if nextID.Valid {

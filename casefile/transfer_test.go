@@ -20,6 +20,7 @@ var enumValues = map[reflect.Type][]string{
 	reflect.TypeOf(Kind("")):          strs(Kinds),
 	reflect.TypeOf(Status("")):        strs(Statuses),
 	reflect.TypeOf(Jurisdiction("")):  strs(Jurisdictions),
+	reflect.TypeOf(Sector("")):        append(strs(Sectors), ""),
 	reflect.TypeOf(Channel("")):       strs(Channels),
 	reflect.TypeOf(NoteKind("")):      strs(NoteKinds),
 	reflect.TypeOf(PromiseStatus("")): {"pending", "kept", "broken", "cancelled"},

@@ -16,7 +16,8 @@ import (
 type caseFields struct {
 	title, company, product, kind, problem, outcome, fallback string
 	amount, currency                                          string
-	purchased, returnBy, warrantyUntil                        string
+	purchased, returnBy, warrantyUntil, delivered             string
+	sector                                                    string
 	jurisdiction, status, language                            string
 	noReplyDays                                               int
 }
@@ -32,12 +33,22 @@ func (f *caseFields) bind(fs *pflag.FlagSet) {
 	fs.StringVar(&f.amount, "amount", "", "amount in dispute, e.g. 49.90 or \"49.90 EUR\"")
 	fs.StringVar(&f.currency, "currency", "", "currency code of the amount, e.g. EUR, USD, KRW")
 	fs.StringVar(&f.purchased, "purchased", "", "purchase date")
+	fs.StringVar(&f.delivered, "delivered", "", "the day the goods arrived (the law counts most clocks from it)")
+	fs.StringVar(&f.sector, "sector", "", "where the kind does not tell it: "+joinSectors())
 	fs.StringVar(&f.returnBy, "return-by", "", "last day of the return window")
 	fs.StringVar(&f.warrantyUntil, "warranty-until", "", "last day of the warranty")
 	fs.StringVar(&f.jurisdiction, "jurisdiction", "", "where the rules come from: kr, us, uk, eu, other")
 	fs.StringVar(&f.status, "status", "", "preparing, open, waiting, escalated, resolved, closed")
 	fs.IntVar(&f.noReplyDays, "no-reply-days", casefile.DefaultNoReplyDays, "days to wait for a reply to an email, letter or web form before a reminder")
 	fs.StringVar(&f.language, "language", "", "language of the case's scripts and read-back: en or ko (default: --lang)")
+}
+
+func joinSectors() string {
+	s := make([]string, len(casefile.Sectors))
+	for i, k := range casefile.Sectors {
+		s[i] = string(k)
+	}
+	return strings.Join(s, ", ")
 }
 
 func joinKinds() string {
@@ -68,6 +79,9 @@ func (f *caseFields) apply(c *casefile.Case, changed func(string) bool, now time
 	if changed("kind") {
 		c.Kind = casefile.Kind(strings.TrimSpace(f.kind))
 	}
+	if changed("sector") {
+		c.Sector = casefile.Sector(strings.ToLower(strings.TrimSpace(f.sector)))
+	}
 	if changed("jurisdiction") {
 		c.Jurisdiction = casefile.Jurisdiction(strings.ToLower(strings.TrimSpace(f.jurisdiction)))
 	}
@@ -90,7 +104,8 @@ func (f *caseFields) apply(c *casefile.Case, changed func(string) bool, now time
 	for _, d := range []struct {
 		flag, value string
 		dst         *casefile.Date
-	}{{"purchased", f.purchased, &c.PurchaseDate}, {"return-by", f.returnBy, &c.ReturnWindowEnd}, {"warranty-until", f.warrantyUntil, &c.WarrantyEnd}} {
+	}{{"purchased", f.purchased, &c.PurchaseDate}, {"return-by", f.returnBy, &c.ReturnWindowEnd}, {"warranty-until", f.warrantyUntil, &c.WarrantyEnd},
+		{"delivered", f.delivered, &c.DeliveredDate}} {
 		if !changed(d.flag) {
 			continue
 		}

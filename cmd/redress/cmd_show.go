@@ -96,6 +96,10 @@ func printCase(w io.Writer, l string, f casefile.Full, now time.Time, loc *time.
 		add("amount", strings.TrimSpace(c.Amount+" "+c.Currency))
 	}
 	add("purchased", fmtDate(l, c.PurchaseDate, loc))
+	add("delivered", fmtDate(l, c.DeliveredDate, loc))
+	if c.Sector != "" {
+		add("sector", msg(l, "sector_"+string(c.Sector)))
+	}
 	for _, d := range []struct {
 		key  string
 		date casefile.Date
