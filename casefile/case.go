@@ -127,23 +127,23 @@ var NoteKinds = []NoteKind{NoteTimeline, NoteResearch, NoteTried, NoteRefusal}
 
 // Case is one complaint. Optional fields are empty strings or zero Dates.
 type Case struct {
-	ID              int64        `json:"id"`
-	Title           string       `json:"title"`
-	Company         string       `json:"company"`
-	Product         string       `json:"product"`
-	Kind            Kind         `json:"kind"`
-	Problem         string       `json:"problem"`
-	Outcome         string       `json:"outcome"`
-	Fallback        string       `json:"fallback"`
-	Amount          string       `json:"amount"`
-	Currency        string       `json:"currency"`
-	PurchaseDate    Date         `json:"purchase_date"`
+	ID           int64  `json:"id"`
+	Title        string `json:"title"`
+	Company      string `json:"company"`
+	Product      string `json:"product"`
+	Kind         Kind   `json:"kind"`
+	Problem      string `json:"problem"`
+	Outcome      string `json:"outcome"`
+	Fallback     string `json:"fallback"`
+	Amount       string `json:"amount"`
+	Currency     string `json:"currency"`
+	PurchaseDate Date   `json:"purchase_date"`
 	// DeliveredDate is the day the goods arrived; the law counts most
 	// consumer clocks from it (empty: unknown).
 	DeliveredDate Date `json:"delivered_date"`
 	// Sector says which rules and bodies apply where the kind does not
 	// tell it (empty: from the kind; see rights.SectorOf).
-	Sector Sector `json:"sector"`
+	Sector          Sector       `json:"sector"`
 	ReturnWindowEnd Date         `json:"return_window_end"`
 	WarrantyEnd     Date         `json:"warranty_end"`
 	Jurisdiction    Jurisdiction `json:"jurisdiction"`
