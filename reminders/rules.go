@@ -32,11 +32,8 @@ const (
 	RuleWarrantyBefore  Rule = "warranty-before"
 	RuleWarrantyEnd     Rule = "warranty-end"
 	RuleNoReply         Rule = "no-reply"
-	RuleUKFinalResponse Rule = "uk-final-response"
-	RuleUSCFPBResponse  Rule = "us-cfpb-response"
-	RuleEUWithdrawal    Rule = "eu-withdrawal"
-	RuleKRWithdrawal    Rule = "kr-withdrawal"
-	RuleKRAgency        Rule = "kr-kca-handling"
+	// and RuleReplyDue, and one rule per clock of the rights table,
+	// named by the clock's id ("kr-withdrawal", "uk-fos-8-weeks").
 )
 
 // Reminder is one follow-up on one day (all-day) or at one moment.
@@ -346,8 +343,11 @@ type Dated struct {
 // their cause is still open (the promise is still pending, the letter is
 // still unanswered). A window or a statutory date that has passed is
 // history: it drops off the list, but stays in the calendar.
+// So do the day a written step's answer was due, and the day a body (an
+// ombudsman) took the case, until the customer goes there.
 var actionable = map[Rule]bool{
 	RulePromiseDue: true, RulePromiseFollowUp: true, RuleTicketExpected: true, RuleNoReply: true,
+	RuleReplyDue: true,
 }
 
 // Upcoming returns what a person should see now: every reminder from today
@@ -369,7 +369,7 @@ func Upcoming(rs []Reminder, now time.Time, loc *time.Location) []Dated {
 		case r.Rule == RulePromiseDue && followUpDue[r.EntryID]:
 			continue
 		case r.At.HasTime() && r.At.Overdue(now, loc), !r.At.HasTime() && n < 0:
-			if !actionable[r.Rule] {
+			if !actionable[r.Rule] && !opensBody(r.Rule) {
 				continue
 			}
 			d.Status = StatusOverdue

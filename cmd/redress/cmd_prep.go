@@ -517,7 +517,7 @@ func (a *app) stepForm(step int, full casefile.Full, now time.Time) (casefile.St
 		regulator := p.ChannelRegulator
 		if regulator == "" {
 			var err error
-			if regulator, err = prep.RegulatorSuggestion(l, c.Jurisdiction); err != nil {
+			if regulator, err = prep.RegulatorFor(l, full); err != nil {
 				return casefile.StepChange{}, err
 			}
 		}

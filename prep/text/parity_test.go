@@ -166,6 +166,9 @@ func TestKoreanParticlesComeFromTheHelper(t *testing.T) {
 				t.Fatal(err)
 			}
 			for i, line := range regexp.MustCompile("\n").Split(string(src), -1) {
+				if strings.HasPrefix(strings.TrimSpace(line), "#") && kind.ext == ".txt" {
+					continue // a comment of a catalog
+				}
 				if m := bothForms.FindString(line); m != "" {
 					t.Errorf("ko/%s%s:%d prints %q", n, kind.ext, i+1, m)
 				}
