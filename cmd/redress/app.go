@@ -58,6 +58,17 @@ func (a *app) now() (time.Time, error) {
 	return a.nowOnce, nil
 }
 
+// live is the clock of an operation that lasts (a call being logged line
+// by line): each reading is the time now, unless REDRESS_NOW pins it, as
+// for now().
+func (a *app) live() time.Time {
+	if a.getenv("REDRESS_NOW") != "" {
+		t, _ := a.now()
+		return t
+	}
+	return time.Now().In(a.loc).Truncate(time.Second)
+}
+
 // nowAndAt returns the clock and the moment an --at flag names: now when
 // it is empty, else the date it reads (the start of that day when no time
 // of day is given).

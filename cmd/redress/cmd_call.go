@@ -106,14 +106,8 @@ func runCall(a *app, opts *callOptions) error {
 	}
 	s := a.store
 	log := &callLog{a: a, s: s, lang: full.Case.Lang, trigger: full.Prep.EscalateTrigger}
-	// The clock: REDRESS_NOW pins it (tests, demo); otherwise each line is
-	// stamped when it is entered.
-	log.now = func() time.Time {
-		if a.getenv("REDRESS_NOW") != "" {
-			return start
-		}
-		return time.Now().In(a.loc).Truncate(time.Second)
-	}
+	// Each line is stamped when it is entered (the app's live clock).
+	log.now = a.live
 	if opts.resume {
 		if log.contact, err = s.OpenCall(a.ctx, opts.caseID); err != nil {
 			return err
@@ -232,8 +226,7 @@ func (l *callLog) handle(p prep.Line) error {
 		}
 		l.refused++
 		ack("call_refused", l.refused)
-		if (l.trigger == casefile.TriggerRefusedOnce && l.refused >= 1) || (l.trigger == casefile.TriggerRefusedTwice && l.refused >= 2) ||
-			(l.trigger == "" && l.refused >= 2) {
+		if prep.SupervisorDue(l.trigger, l.refused, false) {
 			return l.supervisor()
 		}
 	case prep.LineHold:
@@ -288,7 +281,7 @@ func (l *callLog) promise(p prep.Line) error {
 			return err
 		}
 		fmt.Fprintln(a.stderr, "  "+msg(lang, "call_promise_as_note"))
-		if l.trigger == casefile.TriggerNoDate {
+		if prep.SupervisorDue(l.trigger, l.refused, true) {
 			return l.supervisor()
 		}
 		return nil

@@ -310,14 +310,7 @@ func (ans *prepAnswers) change(step int, now time.Time, loc *time.Location) (cas
 			if !purchased.IsZero() {
 				c.PurchaseDate = purchased
 			}
-			// The policy gives the window ends; a date typed directly
-			// with 'redress edit' stays unless a policy replaces it.
-			if end := prep.ReturnWindowEnd(c.PurchaseDate, ans.returnDays); !end.IsZero() {
-				c.ReturnWindowEnd = end
-			}
-			if end := prep.WarrantyEnd(c.PurchaseDate, ans.warrantyMonths); !end.IsZero() {
-				c.WarrantyEnd = end
-			}
+			prep.ApplyPolicy(c, ans.returnDays, ans.warrantyMonths)
 			return nil
 		}
 		ch.Prep = func(p *casefile.Prep) error {
