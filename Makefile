@@ -9,7 +9,12 @@ export CGO_ENABLED := 1
 BIN := bin/redress
 GO_FILES := $(shell find . -name '*.go' -not -path './bin/*')
 
-.PHONY: all build demo test vet fmt-check man clean tools fuzz bench bench-tools
+.PHONY: all build install demo test vet fmt-check man clean tools fuzz bench bench-tools
+
+# make install copies the binary into $(PREFIX)/bin: ~/.local/bin unless
+# PREFIX says otherwise (make install PREFIX=/usr/local).
+PREFIX ?= $(HOME)/.local
+BINDIR ?= $(PREFIX)/bin
 
 
 all: build
@@ -19,12 +24,18 @@ build: $(BIN)
 $(BIN): $(GO_FILES) go.mod go.sum $(shell find casefile/migrations -name '*.sql')
 	go build -o $(BIN) ./cmd/redress
 
+install: build
+	@mkdir -p "$(DESTDIR)$(BINDIR)"
+	install -m 0755 $(BIN) "$(DESTDIR)$(BINDIR)/redress"
+	@case ":$$PATH:" in *":$(BINDIR):"*) ;; \
+	*) echo "note: $(BINDIR) is not on your PATH; add it with: export PATH=\"$(BINDIR):\$$PATH\"" ;; esac
+
 # The main flow on a throwaway case file, with a fixed clock so the output
 # reads the same every time.
 demo: build
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	export REDRESS_DB="$$tmp/cases.db" REDRESS_NOW=2026-11-23T10:00:00+01:00 TZ=Europe/Berlin REDRESS_LANG=en && \
-	set -x && \
+	( set -x && \
 	$(BIN) new --title "Refund for headphones" --company Acme --kind refund \
 		--amount "49.90 EUR" --purchased 2026-11-02 --return-by 12/2 --jurisdiction eu \
 		--problem "Returned on 5 Nov, no refund yet" --outcome "Refund of 49.90 EUR to my card" && \
@@ -36,7 +47,7 @@ demo: build
 	$(BIN) list && \
 	$(BIN) show 1 && \
 	$(BIN) remind list && \
-	$(BIN) next 1
+	$(BIN) next 1 )
 
 test: tools vet fmt-check
 	go test ./...

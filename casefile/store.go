@@ -72,6 +72,9 @@ type Store struct {
 // that is not a case file, or one from a newer redress, is refused before
 // anything is written to it.
 func Open(path string) (*Store, error) {
+	if !fts5Built {
+		return nil, ErrNoFTS5
+	}
 	if err := prepareFile(path); err != nil {
 		return nil, err
 	}

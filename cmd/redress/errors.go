@@ -57,6 +57,8 @@ func (a *app) classify(err error) (code int, msg, hint string) {
 	switch {
 	case errors.As(err, &ce):
 		return ce.code, ce.msg, ce.hint
+	case errors.Is(err, casefile.ErrNoFTS5) || strings.Contains(err.Error(), "no such module: fts5"):
+		return exitError, messageOf(a.lang, "err_no_fts5"), messageOf(a.lang, "hint_no_fts5")
 	case errors.Is(err, huh.ErrUserAborted):
 		return exitCancelled, "cancelled", ""
 	case errors.Is(err, errInputEnded):
@@ -76,6 +78,9 @@ func (a *app) classify(err error) (code int, msg, hint string) {
 	}
 	return exitError, lowerFirst(err.Error()), ""
 }
+
+// messageOf is msg, for functions whose results are named msg.
+var messageOf = msg
 
 func (a *app) notFoundHint(nf *casefile.NotFoundError) string {
 	switch nf.What {

@@ -196,6 +196,10 @@ var messages = map[string]map[string]string{
 		"ans_refused":      "refused",
 		"ans_final":        "final response",
 		"next_hint":        "Next: redress next %d",
+
+		// install, first run (issue 20)
+		"err_no_fts5":  "this redress was built without full-text search (SQLite FTS5), which the case file needs",
+		"hint_no_fts5": "rebuild it with 'make install', or: CGO_ENABLED=1 go install -tags sqlite_fts5 ./cmd/redress",
 	},
 	"ko": {
 		"today":                "오늘",
@@ -387,6 +391,10 @@ var messages = map[string]map[string]string{
 		"ans_refused":      "거절됨",
 		"ans_final":        "최종 답변",
 		"next_hint":        "다음: redress next %d",
+
+		// install, first run (issue 20)
+		"err_no_fts5":  "이 redress는 사건 파일에 필요한 전문 검색(SQLite FTS5) 없이 빌드되었습니다",
+		"hint_no_fts5": "'make install'로 다시 빌드하거나 다음을 실행하세요: CGO_ENABLED=1 go install -tags sqlite_fts5 ./cmd/redress",
 	},
 }
 
