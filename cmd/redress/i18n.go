@@ -200,6 +200,16 @@ var messages = map[string]map[string]string{
 		// install, first run (issue 20)
 		"err_no_fts5":  "this redress was built without full-text search (SQLite FTS5), which the case file needs",
 		"hint_no_fts5": "rebuild it with 'make install', or: CGO_ENABLED=1 go install -tags sqlite_fts5 ./cmd/redress",
+
+		// shell completion (issue 20)
+		"complete_promise": "case %d: %s, due %s",
+		"step_frontline":   "the first person you reached",
+		"step_supervisor":  "a supervisor or team lead",
+		"step_complaint":   "a formal written complaint",
+		"step_executive":   "a letter to a senior executive",
+		"step_public":      "a public post or review",
+		"step_regulator":   "the regulator, ombudsman or consumer body",
+		"step_chargeback":  "a chargeback through your card issuer",
 	},
 	"ko": {
 		"today":                "오늘",
@@ -395,6 +405,16 @@ var messages = map[string]map[string]string{
 		// install, first run (issue 20)
 		"err_no_fts5":  "이 redress는 사건 파일에 필요한 전문 검색(SQLite FTS5) 없이 빌드되었습니다",
 		"hint_no_fts5": "'make install'로 다시 빌드하거나 다음을 실행하세요: CGO_ENABLED=1 go install -tags sqlite_fts5 ./cmd/redress",
+
+		// shell completion (issue 20)
+		"complete_promise": "사건 %d: %s, 기한 %s",
+		"step_frontline":   "처음 연결된 상담원",
+		"step_supervisor":  "상급자나 팀장",
+		"step_complaint":   "서면으로 낸 정식 불만",
+		"step_executive":   "임원에게 보내는 편지",
+		"step_public":      "공개 게시글이나 후기",
+		"step_regulator":   "규제 기관, 옴부즈맨 또는 소비자 기관",
+		"step_chargeback":  "카드사를 통한 결제 취소 요청",
 	},
 }
 

@@ -68,6 +68,7 @@ Nothing leaves this machine unless you export it.`,
 	root.AddCommand(newExportCmd(a))
 	root.AddCommand(newImportCmd(a))
 	root.AddCommand(newManCmd(root))
+	addCompletions(a, root)
 	return root
 }
 
