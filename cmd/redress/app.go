@@ -34,6 +34,8 @@ type app struct {
 	store   *casefile.Store
 	ctx     context.Context
 	lineIn  *lineReader // accessible-mode form input, made on first use
+
+	stdinTaken string // the text stdin was read for ("-"), if any
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *app {

@@ -165,8 +165,8 @@ var messages = map[string]map[string]string{
 		"call_open":            "Call %d on case %d is still open; finish it with --end or 'redress call %[2]d --resume'.",
 		"call_recap":           "Saved call %d: %d min (%d on hold), %d tickets, %d promises, %d confirmed.",
 		"call_next_reminder":   "Next: %s, check \"%s\". Put it in your calendar: redress remind export --case %d",
-		"call_which_confirmed": "Which points did the agent confirm? (numbers, all, or none) ",
-		"call_hint_confirmed":  "answer with numbers such as 1 3, or all, or none",
+		"call_which_confirmed": "Which promises did the agent confirm? (promise numbers, all, or none) ",
+		"call_hint_confirmed":  "answer with the promise numbers shown above, or all, or none",
 		"new_title":            "A short name for the case (e.g. \"Refund for headphones\")",
 		"new_title_required":   "a title is needed",
 		"new_company":          "Company",
@@ -210,6 +210,20 @@ var messages = map[string]map[string]string{
 		"step_public":      "a public post or review",
 		"step_regulator":   "the regulator, ombudsman or consumer body",
 		"step_chargeback":  "a chargeback through your card issuer",
+
+		// "-" reads stdin (issue 20)
+		"err_stdin_twice":  "stdin was already read for %s, so %s cannot read it too",
+		"hint_stdin_twice": "give one text as -, the others on the command line",
+		"err_stdin_long":   "%s: the text from stdin is longer than 1 MiB",
+		"err_stdin_empty":  "%s: stdin is empty",
+		"hint_stdin_empty": "pipe the text in, e.g. redress note 3 - < notes.txt",
+
+		// call, readback (issue 20)
+		"err_call_interrupted":  "call %d interrupted; every line you entered is saved",
+		"hint_call_resume":      "go on with 'redress call %d --resume'",
+		"call_confirm_item":     "promise %d: %s · %s",
+		"err_readback_no_call":  "case %d has no call or other contact to read back yet",
+		"hint_readback_no_call": "log the call with 'redress call %d'; 'redress script %d readback' prints the read-back to fill in",
 	},
 	"ko": {
 		"today":                "오늘",
@@ -370,8 +384,8 @@ var messages = map[string]map[string]string{
 		"call_open":            "사건 %[2]d의 %[1]d번 통화가 아직 열려 있습니다. --end 또는 'redress call %[2]d --resume'으로 마무리하세요.",
 		"call_recap":           "%d번 통화 저장: %d분 (대기 %d분), 접수번호 %d개, 약속 %d건, 확인 %d건.",
 		"call_next_reminder":   "다음: %s에 \"%s\" 확인. 캘린더에 넣기: redress remind export --case %d",
-		"call_which_confirmed": "상담원이 확인한 항목은? (번호, 모두, 없음) ",
-		"call_hint_confirmed":  "1 3 같은 번호나 모두, 없음으로 답해 주세요",
+		"call_which_confirmed": "상담원이 확인한 약속은? (약속 번호, 모두, 없음) ",
+		"call_hint_confirmed":  "위에 보이는 약속 번호나 모두, 없음으로 답해 주세요",
 		"new_title":            "사건 이름 (예: \"헤드폰 환불\")",
 		"new_title_required":   "사건 이름이 필요합니다",
 		"new_company":          "회사",
@@ -415,6 +429,20 @@ var messages = map[string]map[string]string{
 		"step_public":      "공개 게시글이나 후기",
 		"step_regulator":   "규제 기관, 옴부즈맨 또는 소비자 기관",
 		"step_chargeback":  "카드사를 통한 결제 취소 요청",
+
+		// "-" reads stdin (issue 20)
+		"err_stdin_twice":  "표준 입력은 이미 %s에서 읽었으므로 %s에는 쓸 수 없습니다",
+		"hint_stdin_twice": "-는 한 곳에만 쓰고 나머지는 명령줄에 적으세요",
+		"err_stdin_long":   "%s: 표준 입력의 내용이 1 MiB보다 깁니다",
+		"err_stdin_empty":  "%s: 표준 입력이 비어 있습니다",
+		"hint_stdin_empty": "텍스트를 파이프로 넘기세요. 예: redress note 3 - < notes.txt",
+
+		// call, readback (issue 20)
+		"err_call_interrupted":  "통화 %d 기록을 중단했습니다. 입력한 줄은 모두 저장되어 있습니다",
+		"hint_call_resume":      "이어서 기록하려면: redress call %d --resume",
+		"call_confirm_item":     "약속 %d: %s · %s",
+		"err_readback_no_call":  "사건 %d에는 아직 다시 읽어 줄 통화나 연락 기록이 없습니다",
+		"hint_readback_no_call": "'redress call %d'로 통화를 기록하세요. 채워 넣을 확인 문구는 'redress script %d readback'으로 볼 수 있습니다",
 	},
 }
 

@@ -42,7 +42,10 @@ Nothing leaves this machine unless you export it.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
-			return a.resolveLang(langFlag)
+			if err := a.resolveLang(langFlag); err != nil {
+				return err
+			}
+			return a.readDashFlags(cmd)
 		},
 	}
 	root.PersistentFlags().StringVar(&a.dbFlag, "db", "", "case file (default $REDRESS_DB, then $XDG_DATA_HOME/redress/cases.db)")
