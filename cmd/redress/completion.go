@@ -35,7 +35,12 @@ func addCompletions(a *app, root *cobra.Command) {
 			}
 		}
 		for flag, values := range map[string]func() []string{
-			"kind":         func() []string { return a.kindCandidates() },
+			"kind": func() []string {
+				if c.Name() == "note" {
+					return []string{string(casefile.NoteTimeline), string(casefile.NoteResearch), string(casefile.NoteTried)}
+				}
+				return a.kindCandidates()
+			},
 			"jurisdiction": func() []string { return a.jurisdictionCandidates() },
 			"language":     func() []string { return []string{"en", "ko"} },
 			"channel":      func() []string { return casefileStrings(casefile.Channels) },
