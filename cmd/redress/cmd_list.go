@@ -55,6 +55,8 @@ const defaultListLimit = 50
 type listRow struct {
 	casefile.Summary
 	Overdue bool `json:"overdue"`
+	// NextDeadline is the soonest return-window or warranty end to come.
+	NextDeadline *casefile.Deadline `json:"next_deadline"`
 }
 
 func runList(a *app, opts *listOptions) error {
@@ -84,7 +86,8 @@ func runList(a *app, opts *listOptions) error {
 	if opts.json {
 		rows := make([]listRow, len(cases))
 		for i, c := range cases {
-			rows[i] = listRow{Summary: c, Overdue: c.NextPromise != nil && c.NextPromise.Due.Overdue(now, a.loc)}
+			rows[i] = listRow{Summary: c, Overdue: c.NextPromise != nil && c.NextPromise.Due.Overdue(now, a.loc),
+				NextDeadline: c.NextDeadline(now, a.loc)}
 		}
 		return writeJSON(a.stdout, rows)
 	}
@@ -112,6 +115,10 @@ func runList(a *app, opts *listOptions) error {
 func nextPromiseCell(a *app, c casefile.Summary, n time.Time) string {
 	p := c.NextPromise
 	if p == nil {
+		// With no promise pending, the next deadline is what to watch.
+		if d := c.NextDeadline(n, a.loc); d != nil {
+			return msg(a.lang, d.What) + " " + fmtShortDate(a.lang, d.Date, n, a.loc) + " (" + relDays(a.lang, d.Date, n, a.loc, "passed") + ")"
+		}
 		return "-"
 	}
 	cell := truncate(clean(p.Text), 40) + " · " + msgf(a.lang, "due", fmtShortDate(a.lang, p.Due, n, a.loc)) +
