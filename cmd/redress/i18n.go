@@ -224,6 +224,10 @@ var messages = map[string]map[string]string{
 		"call_confirm_item":     "promise %d: %s · %s",
 		"err_readback_no_call":  "case %d has no call or other contact to read back yet",
 		"hint_readback_no_call": "log the call with 'redress call %d'; 'redress script %d readback' prints the read-back to fill in",
+
+		// import, restore (issue 20)
+		"hint_import_masked": "export again with the real values: redress export --json --reveal -o FILE, then import that file",
+		"imported_as":        "case %d is now case %d",
 	},
 	"ko": {
 		"today":                "오늘",
@@ -443,6 +447,10 @@ var messages = map[string]map[string]string{
 		"call_confirm_item":     "약속 %d: %s · %s",
 		"err_readback_no_call":  "사건 %d에는 아직 다시 읽어 줄 통화나 연락 기록이 없습니다",
 		"hint_readback_no_call": "'redress call %d'로 통화를 기록하세요. 채워 넣을 확인 문구는 'redress script %d readback'으로 볼 수 있습니다",
+
+		// import, restore (issue 20)
+		"hint_import_masked": "실제 값을 담아 다시 내보낸 뒤 그 파일을 가져오세요: redress export --json --reveal -o FILE",
+		"imported_as":        "사건 %d → 사건 %d",
 	},
 }
 
