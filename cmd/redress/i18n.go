@@ -228,6 +228,9 @@ var messages = map[string]map[string]string{
 		// import, restore (issue 20)
 		"hint_import_masked": "export again with the real values: redress export --json --reveal -o FILE, then import that file",
 		"imported_as":        "case %d is now case %d",
+		"restored":           "Case file restored from %s",
+		"hint_restore_check": "restore takes a file written by 'redress backup'; the case file was not changed",
+		"restore_kept":       "The case file it replaced is kept as %s (open it with --db)",
 	},
 	"ko": {
 		"today":                "오늘",
@@ -451,6 +454,9 @@ var messages = map[string]map[string]string{
 		// import, restore (issue 20)
 		"hint_import_masked": "실제 값을 담아 다시 내보낸 뒤 그 파일을 가져오세요: redress export --json --reveal -o FILE",
 		"imported_as":        "사건 %d → 사건 %d",
+		"restored":           "%s에서 사건 파일을 복원했습니다",
+		"hint_restore_check": "restore에는 'redress backup'으로 만든 파일을 주세요. 사건 파일은 바뀌지 않았습니다",
+		"restore_kept":       "바뀌기 전의 사건 파일은 %s에 남겨 두었습니다 (--db로 열 수 있습니다)",
 	},
 }
 

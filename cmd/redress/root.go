@@ -68,6 +68,7 @@ Nothing leaves this machine unless you export it.`,
 	root.AddCommand(newEscalateCmd(a))
 	root.AddCommand(newNextCmd(a))
 	root.AddCommand(newBackupCmd(a))
+	root.AddCommand(newRestoreCmd(a))
 	root.AddCommand(newExportCmd(a))
 	root.AddCommand(newImportCmd(a))
 	root.AddCommand(newManCmd(root))
