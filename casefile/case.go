@@ -131,6 +131,10 @@ type Case struct {
 	// NoReplyDays is how long to wait for a reply to an email, letter or
 	// web form before a reminder to chase it (default 5).
 	NoReplyDays int `json:"no_reply_days"`
+	// Phone and Hours are how to reach the company by phone: its number
+	// and opening hours as the user wrote them ("Mon-Fri 9-18").
+	Phone string `json:"phone"`
+	Hours string `json:"hours"`
 }
 
 // DefaultNoReplyDays is the wait for a written reply when none is set.

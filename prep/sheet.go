@@ -24,6 +24,8 @@ type Sheet struct {
 	PolicyDocs     string       `json:"policy_docs"`
 	AtHand         []AtHand     `json:"at_hand"`
 	Channels       []Channel    `json:"channels"`
+	Phone          string       `json:"phone"`         // the company's phone number, or ""
+	Hours          string       `json:"hours"`         // when that line is open, or ""
 	EarlierNotes   int          `json:"earlier_notes"` // timeline bullets left off the sheet to keep it one page
 	Markdown       bool         `json:"-"`             // set by RenderSheet
 }
@@ -64,7 +66,8 @@ func NewSheet(lang string, f casefile.Full, now time.Time, loc *time.Location, r
 	}
 	p := f.Prep
 	s := Sheet{Facts: facts, Trigger: p.EscalateTrigger, WillRecord: p.WillRecord, PolicyDocs: p.PolicyDocs,
-		Ask: p.Ask, Opening: p.OpeningLine, SupervisorLine: p.SupervisorLine, RecordLine: p.RecordLine}
+		Ask: p.Ask, Opening: p.OpeningLine, SupervisorLine: p.SupervisorLine, RecordLine: p.RecordLine,
+		Phone: f.Case.Phone, Hours: f.Case.Hours}
 	if len(s.Ask) == 0 {
 		s.Ask = casefile.AskKeys // tip 8 applies to every call, chosen or not
 	}

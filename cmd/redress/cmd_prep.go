@@ -39,6 +39,7 @@ type prepAnswers struct {
 	email, chat     string   // 9
 	social, review  string
 	regulator       string
+	phone, hours    string // 9: how to reach the company by phone
 }
 
 // stepFlags says which step each flag answers.
@@ -51,7 +52,7 @@ var stepFlags = map[string]int{
 	"trigger": 6, "supervisor-line": 6,
 	"record": 7, "record-line": 7,
 	"ask":   8,
-	"email": 9, "chat": 9, "social": 9, "review": 9, "regulator": 9,
+	"email": 9, "chat": 9, "social": 9, "review": 9, "regulator": 9, "phone": 9, "hours": 9,
 }
 
 type prepOptions struct {
@@ -131,6 +132,8 @@ missing and 3 when something is.`,
 	f.StringVar(&ans.social, "social", "", "9: its social media handle")
 	f.StringVar(&ans.review, "review", "", "9: a review site")
 	f.StringVar(&ans.regulator, "regulator", "", "9: the regulator or consumer body")
+	f.StringVar(&ans.phone, "phone", "", "9: the company's phone number")
+	f.StringVar(&ans.hours, "hours", "", "9: when that phone line is open")
 	return cmd
 }
 
@@ -359,6 +362,11 @@ func (ans *prepAnswers) change(step int, now time.Time, loc *time.Location) (cas
 			setIf(&p.ChannelRegulator, ans.regulator)
 			return nil
 		}
+		ch.Case = func(c *casefile.Case) error {
+			setIf(&c.Phone, ans.phone)
+			setIf(&c.Hours, ans.hours)
+			return nil
+		}
 	}
 	return ch, nil
 }
@@ -511,6 +519,8 @@ func (a *app) stepForm(step int, full casefile.Full, now time.Time) (casefile.St
 		}
 		fields = append(fields, huh.NewMultiSelect[string]().Title(msg(l, "prep_ask")).Options(options...).Value(&ans.ask))
 	case 9:
+		input("prep_phone", &ans.phone, c.Phone)
+		input("prep_hours", &ans.hours, c.Hours)
 		input("prep_email", &ans.email, p.ChannelEmail)
 		input("prep_chat", &ans.chat, p.ChannelChat)
 		input("prep_social", &ans.social, p.ChannelSocial)
