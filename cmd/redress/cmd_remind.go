@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/emersion/go-webdav"
+	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
 
 	"github.com/redress-cli/redress/casefile"
@@ -117,15 +118,55 @@ func runRemindList(a *app, opts *remindOptions) error {
 		return nil
 	}
 	l := a.lang
+	width, fit := a.termWidth()
 	rows := make([][]string, 0, len(list))
 	for _, d := range list {
 		when := fmtShortDate(l, d.At, now, a.loc) + " (" + relDays(l, d.At, now, a.loc, "overdue") + ")"
 		if d.Status == reminders.StatusOverdue {
 			when = "! " + when
 		}
-		rows = append(rows, []string{when, fmt.Sprint(d.CaseID), truncate(clean(d.Summary), 60), clean(d.Next)})
+		summary := clean(d.Summary)
+		if !fit {
+			summary = truncate(summary, 60)
+		}
+		rows = append(rows, []string{when, fmt.Sprint(d.CaseID), summary, clean(d.Next)})
 	}
-	table(a.stdout, []string{msg(l, "col_when"), msg(l, "col_case"), msg(l, "col_reminder"), msg(l, "col_run")}, rows)
+	header := []string{msg(l, "col_when"), msg(l, "col_case"), msg(l, "col_reminder"), msg(l, "col_run")}
+	if !fit {
+		table(a.stdout, header, rows) // into a pipe: whole rows
+		return nil
+	}
+	// On a terminal every row fits: the reminder is shortened (--json has
+	// it whole); when even then the command to run would not fit beside
+	// it, the command goes on its own line under its reminder.
+	fixed := 0
+	for i := range header {
+		if i != 2 {
+			w := displayWidth(header[i])
+			for _, r := range rows {
+				w = max(w, displayWidth(r[i]))
+			}
+			fixed += w + 2
+		}
+	}
+	if width-fixed >= 20 {
+		fitColumn(header, rows, 2, width)
+		table(a.stdout, header, rows)
+		return nil
+	}
+	short := make([][]string, len(rows))
+	for i, r := range rows {
+		short[i] = r[:3]
+	}
+	fitColumn(header[:3], short, 2, width)
+	var b strings.Builder
+	table(&b, header[:3], short)
+	lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
+	fmt.Fprintln(a.stdout, lines[0])
+	for i, r := range rows {
+		fmt.Fprintln(a.stdout, lines[i+1])
+		fmt.Fprintln(a.stdout, runewidth.Truncate("    → "+r[3], width, "…"))
+	}
 	return nil
 }
 
