@@ -50,6 +50,10 @@ func everyCommand(dir string) []exposure {
 		{args: []string{"promise", "broken", "2"}},
 		{args: []string{"promise", "cancel", "1"}},
 		{args: []string{"ref", "1", h, "ACCT-77\x1b[2J"}},
+		{args: []string{"attach", "1", filepath.Join(dir, hostileName+".gif"), "--note", h}},
+		{args: []string{"evidence", "1"}},
+		{args: []string{"evidence", "1", "--json"}, json: true},
+		{args: []string{"evidence", "get", "1", "-o", filepath.Join(dir, "copy"+hostileName+".gif")}},
 		{args: []string{"list"}},
 		{args: []string{"list", "--all", "--company", h}},
 		{args: []string{"list", "--json"}, json: true},
@@ -90,6 +94,7 @@ func everyCommand(dir string) []exposure {
 		{args: []string{"remind", "push", "--url", "http://127.0.0.1:1/" + hostileName}, code: 1},
 		{args: []string{"close", "2", "--outcome", h}},
 		{args: []string{"reopen", "2"}},
+		{args: []string{"evidence", "delete", "1"}},
 		// Error messages that quote what was typed.
 		{args: []string{"edit", "1", "--kind", h}, code: 2},
 		{args: []string{"show", h}, code: 2},
@@ -99,6 +104,7 @@ func everyCommand(dir string) []exposure {
 		{args: []string{"list", "--status", h}, code: 2},
 		{args: []string{"ref", "1", "PIN" + h, rawRef}, code: 2},
 		{args: []string{"import", filepath.Join(dir, h+".json")}, code: 1},
+		{args: []string{"attach", "1", filepath.Join(dir, h+".missing")}, code: 1},
 		{args: []string{"--db", filepath.Join(dir, hostileName+".txt"), "list"}, code: 1}, // not a case file
 		{args: []string{h}, code: 1},
 	}
@@ -144,6 +150,7 @@ func TestNoTerminalControlNoLeak(t *testing.T) {
 		return stdout.String(), stderr.String(), code
 	}
 	must(t, os.WriteFile(filepath.Join(dir, hostileName+".txt"), []byte(strings.Repeat("not a database ", 20)), 0o600))
+	must(t, os.WriteFile(filepath.Join(dir, hostileName+".gif"), []byte("GIF89a a photo"), 0o600))
 	for _, setup := range [][]string{
 		{"new", "--title", hostile, "--company", hostile, "--product", hostile, "--problem", hostile, "--outcome", hostile, "--fallback", hostile},
 		{"new", "--title", "second"},

@@ -196,6 +196,23 @@ var messages = map[string]map[string]string{
 		"ans_refused":      "refused",
 		"ans_final":        "final response",
 		"next_hint":        "Next: redress next %d",
+
+		// attach, evidence, dossier
+		"evidence_added":          "Evidence %d on case %d: %s (%s, %s)",
+		"evidence_already":        "Already on case %[2]d as evidence %[1]d: %[3]s (%[4]s, %[5]s)",
+		"evidence_unreadable":     "cannot read %s: %s",
+		"evidence_folder":         "%s is a folder",
+		"evidence_folder_hint":    "attach the files in it: redress attach CASE FOLDER/*",
+		"evidence_too_large":      "%s is %s, over the limit of %s a file; nothing was attached",
+		"evidence_too_large_hint": "attach a smaller copy: a photo at a lower resolution, a PDF of the pages that matter",
+		"evidence_none":           "No evidence on case %d. Add some with: redress attach %[1]d FILE...",
+		"evidence_written":        "Evidence %d (%s) written to %s",
+		"evidence_deleted":        "Evidence %d (%s) removed from case %d",
+		"col_file":                "FILE",
+		"col_type":                "TYPE",
+		"col_size":                "SIZE",
+		"tl_evidence":             "evidence",
+		"evidence":                "EVIDENCE",
 	},
 	"ko": {
 		"today":                "오늘",
@@ -387,6 +404,23 @@ var messages = map[string]map[string]string{
 		"ans_refused":      "거절됨",
 		"ans_final":        "최종 답변",
 		"next_hint":        "다음: redress next %d",
+
+		// attach, evidence, dossier
+		"evidence_added":          "사건 %[2]d에 증거 %[1]d번 추가: %[3]s (%[4]s, %[5]s)",
+		"evidence_already":        "사건 %[2]d에 이미 증거 %[1]d번으로 있습니다: %[3]s (%[4]s, %[5]s)",
+		"evidence_unreadable":     "%s 파일을 읽을 수 없습니다: %s",
+		"evidence_folder":         "%s: 파일이 아니라 폴더입니다",
+		"evidence_folder_hint":    "폴더 안의 파일을 지정하세요: redress attach 사건번호 폴더/*",
+		"evidence_too_large":      "%s: 파일 크기(%s)가 한도(파일당 %s)를 넘어 아무것도 첨부하지 않았습니다",
+		"evidence_too_large_hint": "크기를 줄인 사본을 첨부하세요: 해상도를 낮춘 사진, 필요한 쪽만 담은 PDF",
+		"evidence_none":           "사건 %d에 증거가 없습니다. 추가하려면: redress attach %[1]d 파일...",
+		"evidence_written":        "증거 %d번(%s) 사본을 %s에 저장했습니다",
+		"evidence_deleted":        "증거 %d번(%s)을 사건 %d에서 삭제했습니다",
+		"col_file":                "파일",
+		"col_type":                "형식",
+		"col_size":                "크기",
+		"tl_evidence":             "증거",
+		"evidence":                "증거",
 	},
 }
 

@@ -56,7 +56,8 @@ Nothing leaves this machine unless you export it.`,
 		c.GroupID = "case"
 		root.AddCommand(c)
 	}
-	for _, c := range []*cobra.Command{newCallCmd(a), newReadbackCmd(a), newNoteCmd(a), newContactCmd(a), newTicketCmd(a), newPromiseCmd(a), newRefCmd(a)} {
+	for _, c := range []*cobra.Command{newCallCmd(a), newReadbackCmd(a), newNoteCmd(a), newContactCmd(a), newTicketCmd(a), newPromiseCmd(a), newRefCmd(a),
+		newAttachCmd(a), newEvidenceCmd(a)} {
 		c.GroupID = "log"
 		root.AddCommand(c)
 	}
