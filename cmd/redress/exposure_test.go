@@ -54,6 +54,7 @@ func everyCommand(dir string) []exposure {
 		{args: []string{"evidence", "1"}},
 		{args: []string{"evidence", "1", "--json"}, json: true},
 		{args: []string{"evidence", "get", "1", "-o", filepath.Join(dir, "copy"+hostileName+".gif")}},
+		{args: []string{"dossier", "1", "-o", filepath.Join(dir, "dossier"+hostileName+".html")}},
 		{args: []string{"list"}},
 		{args: []string{"list", "--all", "--company", h}},
 		{args: []string{"list", "--json"}, json: true},

@@ -213,6 +213,12 @@ var messages = map[string]map[string]string{
 		"col_size":                "SIZE",
 		"tl_evidence":             "evidence",
 		"evidence":                "EVIDENCE",
+		"dossier_written":         "Dossier of case %d written to %s",
+		"pdf_no_browser":          "no Chrome or Chromium found to make the PDF",
+		"pdf_chrome_env":          "REDRESS_CHROME names %s, which is not a program that can be run",
+		"pdf_no_browser_hint":     "write the HTML with -o FILE.html and print it to PDF from any browser (Print, then Save as PDF); or install Chromium, or set REDRESS_CHROME to your Chrome",
+		"pdf_timeout":             "the browser took too long to make the PDF",
+		"pdf_failed":              "the browser could not make the PDF: %s",
 	},
 	"ko": {
 		"today":                "오늘",
@@ -421,6 +427,12 @@ var messages = map[string]map[string]string{
 		"col_size":                "크기",
 		"tl_evidence":             "증거",
 		"evidence":                "증거",
+		"dossier_written":         "사건 %d의 민원 자료를 %s에 저장했습니다",
+		"pdf_no_browser":          "PDF를 만들 Chrome이나 Chromium을 찾지 못했습니다",
+		"pdf_chrome_env":          "REDRESS_CHROME에 지정한 %s: 실행할 수 있는 프로그램이 아닙니다",
+		"pdf_no_browser_hint":     "-o 파일.html로 HTML을 저장한 뒤 브라우저에서 인쇄하고 'PDF로 저장'을 고르세요. 또는 Chromium을 설치하거나 REDRESS_CHROME에 Chrome 경로를 지정하세요",
+		"pdf_timeout":             "브라우저가 PDF를 만드는 데 너무 오래 걸렸습니다",
+		"pdf_failed":              "브라우저가 PDF를 만들지 못했습니다: %s",
 	},
 }
 
