@@ -8,7 +8,6 @@ import (
 	"html/template"
 	"path"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/redress-cli/redress/casefile"
@@ -179,8 +178,11 @@ func chronology(lang string, f casefile.Full, clocks []Clock, now time.Time, loc
 	add := func(e Event) { es = append(es, e) }
 	for _, c := range f.Contacts {
 		who := c.Rep
-		if c.Department != "" {
-			who = strings.TrimSpace(who + " (" + c.Department + ")")
+		switch {
+		case c.Rep != "" && c.Department != "":
+			who = c.Rep + " (" + c.Department + ")"
+		case c.Department != "":
+			who = c.Department
 		}
 		add(Event{at: c.At, order: 0, Kind: "contact", ID: c.ID, Channel: string(c.Channel), Who: who,
 			Minutes: (c.DurationS + 59) / 60, Text: c.Summary})
