@@ -106,6 +106,11 @@ func datesIn(s string, ref time.Time, loc *time.Location, rs ruleSet) []casefile
 			}
 		}
 	}
+	if len(found) > 0 {
+		// A counted period is what the sentence promises; other words
+		// in it ("the December charge") are not dates.
+		return latestFirst(found, loc)
+	}
 	rest := s
 	for i := 0; i < 6; i++ {
 		d, r, ok := dates.Find(rest, ref, loc)
@@ -119,6 +124,12 @@ func datesIn(s string, ref time.Time, loc *time.Location, rs ruleSet) []casefile
 		}
 		found = append(found, d)
 	}
+	return latestFirst(found, loc)
+}
+
+// latestFirst orders dates latest first: "shipped on the 25th, with you
+// by the 27th" promises the 27th.
+func latestFirst(found []casefile.Date, loc *time.Location) []casefile.Date {
 	sort.SliceStable(found, func(i, j int) bool { return found[j].Day(loc).Before(found[i].Day(loc)) })
 	return found
 }

@@ -161,7 +161,7 @@ func Grade(m Message, c casefile.Case, now time.Time, loc *time.Location) (Resul
 
 	// What it promises: a commitment with a date on or after the reply.
 	for _, s := range sents {
-		if !rs.any("commit", s) {
+		if !rs.any("future", s) {
 			continue
 		}
 		if ds := datesIn(s, ref, loc, rs); len(ds) > 0 {

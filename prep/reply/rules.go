@@ -63,6 +63,9 @@ func rulesFor(lang string) (ruleSet, error) {
 	return rs, nil
 }
 
+// flagGroup is a pattern's own flags, "(?m)" or "(?-i)": then no "(?i)" is added.
+var flagGroup = regexp.MustCompile(`^\(\?-?[imsU]+\)`)
+
 func parseRules(src []byte) (ruleSet, error) {
 	rs := ruleSet{}
 	section := ""
@@ -81,7 +84,7 @@ func parseRules(src []byte) (ruleSet, error) {
 		var r rule
 		for _, part := range strings.Split(line, " && ") {
 			part = strings.TrimSpace(part)
-			if !strings.HasPrefix(part, "(?") {
+			if !flagGroup.MatchString(part) {
 				part = "(?i)" + part
 			}
 			re, err := regexp.Compile(part)
