@@ -164,3 +164,20 @@ func findSender(text string, rs ruleSet) string {
 	}
 	return ""
 }
+
+// Grouped is the value with thousands separated by commas: "59,000",
+// "1,049.90".
+func (a Amount) Grouped() string {
+	whole, frac, hasFrac := strings.Cut(a.Value, ".")
+	var b strings.Builder
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if hasFrac {
+		b.WriteString("." + frac)
+	}
+	return b.String()
+}

@@ -46,8 +46,9 @@ type Verdict struct {
 // Check compares the reply with what the case asks for or the law says.
 type Check struct {
 	Key     string        `json:"key"` // amount_missing, amount_short, amount_ok, law_no_date, law_late
-	Offered string        `json:"offered,omitempty"`
-	Asked   string        `json:"asked,omitempty"`
+	Offered *Amount       `json:"offered,omitempty"` // the most the reply names in the case's currency
+	Asked   *Amount       `json:"asked,omitempty"`   // the case's amount
+	Latest  casefile.Date `json:"latest"`            // the latest date the reply gives, for law_late
 	Law     string        `json:"law,omitempty"` // the rights fact's key (kr_refund, eu_refund, uk_refund)
 	Due     casefile.Date `json:"due"`           // the legal deadline, for law checks
 }
@@ -173,12 +174,20 @@ func Grade(m Message, c casefile.Case, now time.Time, loc *time.Location) (Resul
 	for _, s := range sents {
 		res.Amounts = append(res.Amounts, findAmounts(s)...)
 	}
-	res.Sender = m.From
-	if b.agent != "" {
-		res.Sender = b.agent
+	// The sender is a person's name: a team or a department is no one
+	// to write "Dear ..." to, nor a rep to record.
+	// A mail's From name counts only when the body is signed with it;
+	// otherwise it is usually the company's.
+	from := ""
+	if m.From != "" && strings.Contains(all, m.From) {
+		from = m.From
 	}
-	if res.Sender == "" {
-		res.Sender = findSender(all, rs)
+	for _, name := range []string{b.agent, findSender(all, rs), from} {
+		if name != "" && !rs.any("role", name) &&
+			(c.Company == "" || !strings.Contains(strings.ToLower(name), strings.ToLower(c.Company))) {
+			res.Sender = name
+			break
+		}
 	}
 
 	// The signs.
@@ -215,26 +224,40 @@ func Grade(m Message, c casefile.Case, now time.Time, loc *time.Location) (Resul
 	return res, nil
 }
 
+// moneyKinds are the kinds whose remedy is a sum of money, so a reply
+// that names none leaves the amount to confirm.
+var moneyKinds = map[casefile.Kind]bool{casefile.KindRefund: true, casefile.KindBillingError: true, casefile.KindCancellation: true}
+
+// moneyRemedy reports whether the case asks for money: its kind is about
+// money, or its outcome names its amount ("a refund of the 240.00 EUR").
+func moneyRemedy(c casefile.Case) bool {
+	if moneyKinds[c.Kind] {
+		return true
+	}
+	whole, _, _ := strings.Cut(c.Amount, ".")
+	outcome := strings.ReplaceAll(c.Outcome, ",", "")
+	return whole != "" && strings.Contains(outcome, whole)
+}
+
 // compare checks the amount offered against the case's, and the date
 // against the law's clock where one applies.
 func compare(res Result, c casefile.Case, ref time.Time, loc *time.Location) []Check {
 	var out []Check
-	if c.Amount != "" && c.Currency != "" {
-		asked := c.Amount + " " + c.Currency
-		best := -1.0
-		bestText := ""
-		for _, a := range res.Amounts {
-			if a.Currency == c.Currency && amountValue(a.Value) > best {
-				best, bestText = amountValue(a.Value), a.Value+" "+a.Currency
+	if c.Amount != "" && c.Currency != "" && moneyRemedy(c) {
+		asked := &Amount{Value: c.Amount, Currency: c.Currency}
+		var best *Amount
+		for i, a := range res.Amounts {
+			if a.Currency == c.Currency && (best == nil || amountValue(a.Value) > amountValue(best.Value)) {
+				best = &res.Amounts[i]
 			}
 		}
 		switch {
-		case best < 0:
+		case best == nil:
 			out = append(out, Check{Key: "amount_missing", Asked: asked})
-		case best < amountValue(c.Amount):
-			out = append(out, Check{Key: "amount_short", Offered: bestText, Asked: asked})
+		case amountValue(best.Value) < amountValue(c.Amount):
+			out = append(out, Check{Key: "amount_short", Offered: best, Asked: asked})
 		default:
-			out = append(out, Check{Key: "amount_ok", Offered: bestText, Asked: asked})
+			out = append(out, Check{Key: "amount_ok", Offered: best, Asked: asked})
 		}
 	}
 	if law, ok := lawFor(c); ok {
@@ -249,7 +272,7 @@ func compare(res Result, c casefile.Case, ref time.Time, loc *time.Location) []C
 		case latest.IsZero():
 			out = append(out, Check{Key: "law_no_date", Law: law.Key, Due: due})
 		case due.Before(latest):
-			out = append(out, Check{Key: "law_late", Law: law.Key, Due: due, Offered: latest.String()})
+			out = append(out, Check{Key: "law_late", Law: law.Key, Due: due, Latest: latest})
 		}
 	}
 	return out
