@@ -45,12 +45,12 @@ type Verdict struct {
 
 // Check compares the reply with what the case asks for or the law says.
 type Check struct {
-	Key     string        `json:"key"` // amount_missing, amount_short, amount_ok, law_no_date, law_late
+	Key     string        `json:"key"`               // amount_missing, amount_short, amount_ok, law_no_date, law_late
 	Offered *Amount       `json:"offered,omitempty"` // the most the reply names in the case's currency
 	Asked   *Amount       `json:"asked,omitempty"`   // the case's amount
 	Latest  casefile.Date `json:"latest"`            // the latest date the reply gives, for law_late
-	Law     string        `json:"law,omitempty"` // the rights fact's key (kr_refund, eu_refund, uk_refund)
-	Due     casefile.Date `json:"due"`           // the legal deadline, for law checks
+	Law     string        `json:"law,omitempty"`     // the rights fact's key (kr_refund, eu_refund, uk_refund)
+	Due     casefile.Date `json:"due"`               // the legal deadline, for law checks
 }
 
 // Result is the grade of a reply and what it promises.

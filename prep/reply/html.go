@@ -1,6 +1,7 @@
 package reply
 
 import (
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -15,6 +16,9 @@ var (
 	skipTags      = map[string]bool{"script": true, "style": true, "title": true, "noscript": true, "template": true}
 )
 
+// blankLines are two or more empty lines (spaces allowed), kept as one.
+var blankLines = regexp.MustCompile(`\n[ \t]*(\n[ \t]*){2,}`)
+
 // HTMLText reduces an HTML mail to its text: paragraphs and line breaks
 // kept, scripts, styles and the head dropped, entities decoded. It uses
 // the HTML5 tokenizer, so broken markup never stops it.
@@ -26,7 +30,7 @@ func HTMLText(src string) string {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
-			return b.String()
+			return blankLines.ReplaceAllString(b.String(), "\n\n")
 		case html.TextToken:
 			if skip == 0 {
 				b.WriteString(strings.Join(strings.Fields(string(z.Text())), " "))
@@ -41,7 +45,7 @@ func HTMLText(src string) string {
 				}
 				continue
 			}
-			if tag == "br" || blockTags[tag] || paragraphTags[tag] {
+			if tag == "br" || (blockTags[tag] && tag != "td") || paragraphTags[tag] {
 				b.WriteByte('\n')
 			}
 		case html.EndTagToken:

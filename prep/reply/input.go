@@ -115,7 +115,7 @@ func decodeText(data []byte) (string, error) {
 			controls++
 		}
 	}
-	if controls*100 > total {
+	if controls*4 > total { // more than a quarter: not text someone wrote
 		return "", ErrBinary
 	}
 	return s, nil
