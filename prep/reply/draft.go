@@ -102,7 +102,7 @@ func weekday(d casefile.Date) casefile.Date {
 // by a date. Blanks the user must fill are listed in Placeholders.
 func Draft(lang string, res Result, c casefile.Case, now time.Time, loc *time.Location) (prep.Script, error) {
 	answerBy, remedyBy := AnswerDates(res, c, now, loc)
-	f := answerFacts{Company: c.Company, Sender: res.Sender, Subject: res.Subject, Remedy: strings.TrimSpace(c.Outcome),
+	f := answerFacts{Company: c.Company, Sender: res.Sender, Subject: replyPrefix.ReplaceAllString(res.Subject, ""), Remedy: strings.TrimSpace(c.Outcome),
 		Problem: strings.TrimSpace(c.Problem), RemedyBy: remedyBy, AnswerBy: answerBy, LawKey: res.LawKey, LawDue: res.LawDue, Loc: loc}
 	if len(res.Tickets) > 0 {
 		f.Ticket = res.Tickets[0]
@@ -158,6 +158,10 @@ func Draft(lang string, res Result, c casefile.Case, now time.Time, loc *time.Lo
 	}
 	return sc, nil
 }
+
+// replyPrefix is the "Re:" and "Fwd:" a subject already carries; the
+// template adds its own.
+var replyPrefix = regexp.MustCompile(`^(?i)((re|fw|fwd|aw|회신|답장|전달)\s*(\[\d+\])?\s*:\s*)+`)
 
 // blank is a [bracketed blank] the templates leave for the user.
 var blank = regexp.MustCompile(`\[([^\[\]\n]{2,40})\]`)

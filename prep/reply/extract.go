@@ -134,11 +134,17 @@ func latestFirst(found []casefile.Date, loc *time.Location) []casefile.Date {
 	return found
 }
 
-// findTickets returns the reference numbers in the text, in order, once each.
-func findTickets(text string, rs ruleSet) []string {
+// findTickets returns the reference numbers named as such in the subject
+// or body, then reference-like codes in the body, once each.
+func findTickets(subject, body string, rs ruleSet) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, r := range rs["ticket"] {
+	out = collectTickets(out, seen, subject+"\n"+body, rs["ticket"])
+	return collectTickets(out, seen, body, rs["ticket_id"])
+}
+
+func collectTickets(out []string, seen map[string]bool, text string, rules []rule) []string {
+	for _, r := range rules {
 		for _, re := range r {
 			for _, m := range re.FindAllStringSubmatch(text, -1) {
 				n := m[len(m)-1]

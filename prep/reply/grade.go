@@ -170,7 +170,7 @@ func Grade(m Message, c casefile.Case, now time.Time, loc *time.Location) (Resul
 		}
 	}
 	all := strings.Join(b.lines, "\n")
-	res.Tickets = findTickets(m.Subject+"\n"+all, rs)
+	res.Tickets = findTickets(m.Subject, all, rs)
 	for _, s := range sents {
 		res.Amounts = append(res.Amounts, findAmounts(s)...)
 	}
