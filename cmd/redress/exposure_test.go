@@ -38,6 +38,11 @@ type exposure struct {
 func everyCommand(dir string) []exposure {
 	h := hostile
 	export := filepath.Join(dir, "export.json")
+	// A company's reply whose every sentence, signature and ticket carry
+	// hostile text; the grade quotes them and the draft names the case.
+	replyFile := filepath.Join(dir, "reply.txt")
+	os.WriteFile(replyFile, []byte("Hello,\n\nI'm sorry "+h+" happened to you. Your refund "+h+" will reach you by friday.\n"+
+		"Our courier is responsible "+h+". Your ticket number is AB-"+h+"-12345.\n\nKind regards,\nAnna "+h+"\n"), 0o600)
 	return []exposure{
 		{args: []string{"new", "--title", h, "--company", h, "--product", h, "--problem", h, "--outcome", h, "--fallback", h}},
 		{args: []string{"new", "--title", h, "--json"}, json: true},
@@ -87,6 +92,8 @@ func everyCommand(dir string) []exposure {
 		{args: []string{"script", "1", "social", "--format", "md"}},
 		{args: []string{"escalate", "1", "supervisor", "--note", h}},
 		{args: []string{"next", "1"}},
+		{args: []string{"reply", "1", replyFile}},
+		{args: []string{"reply", "1", replyFile, "--record"}},
 		{args: []string{"remind", "list"}},
 		{args: []string{"remind", "list", "--json"}, json: true},
 		// The .ics itself is a file format with CRLF lines, checked by the

@@ -66,6 +66,7 @@ Nothing leaves this machine unless you export it.`,
 	root.AddCommand(newEscalateCmd(a))
 	root.AddCommand(newNextCmd(a))
 	root.AddCommand(newDossierCmd(a))
+	root.AddCommand(newReplyCmd(a))
 	root.AddCommand(newBackupCmd(a))
 	root.AddCommand(newExportCmd(a))
 	root.AddCommand(newImportCmd(a))
