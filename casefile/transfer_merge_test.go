@@ -55,6 +55,7 @@ func TestImportMergeMapsEveryReference(t *testing.T) {
 		for i := range 1 + g.r.IntN(3) {
 			own.Cases = append(own.Cases, g.full(int64(i+1)))
 		}
+		own.Blobs = g.takeBlobs()
 		if _, err := s.Import(ctx, own); err != nil {
 			t.Fatalf("round %d: %v", round, err)
 		}
@@ -68,6 +69,7 @@ func TestImportMergeMapsEveryReference(t *testing.T) {
 		for i := range 1 + g.r.IntN(3) {
 			doc.Cases = append(doc.Cases, g2.full(int64(i+1)))
 		}
+		doc.Blobs = g2.takeBlobs()
 		want := make([]Full, len(doc.Cases))
 		raw, _ := json.Marshal(doc)
 		var copyDoc Export
@@ -117,6 +119,7 @@ func TestImportMergeRefusesForeignLinks(t *testing.T) {
 	doc := &Export{Format: exportFormat, Version: ExportVersion}
 	for len(doc.Cases) < 2 || len(doc.Cases[0].Contacts) == 0 || len(doc.Cases[1].Promises) == 0 {
 		doc.Cases = []Full{g.full(1), g.full(2)}
+		doc.Blobs = g.takeBlobs()
 	}
 	other := doc.Cases[0].Contacts[0].ID
 	doc.Cases[1].Promises[0].ContactID = &other
