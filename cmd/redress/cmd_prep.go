@@ -169,30 +169,75 @@ func runPrep(a *app, opts *prepOptions) error {
 		return usageErr("prep needs a terminal, or flags for the steps to answer",
 			fmt.Sprintf("e.g. redress prep %d --problem \"...\" --outcome \"...\"; see 'redress prep --help'", opts.caseID))
 	}
-	todo := []int{1, 2, 3, 4, 5, 6, 7, 8, 9}
+	todo := prepTodo(full.Prep.Steps)
 	if opts.step != 0 {
 		todo = []int{opts.step}
 	}
-	var saved []int
+	var shown []int // steps whose form ran: answered, skipped or kept
+	answered := 0
 	for _, step := range todo {
 		if full, err = s.Full(a.ctx, opts.caseID); err != nil {
 			return err
 		}
+		a.clearStep()
 		ch, err := a.stepForm(step, full, now)
 		if err != nil {
-			if len(saved) > 0 {
-				printSteps(a, opts.caseID, saved, now)
+			if len(shown) > 0 {
+				printSteps(a, opts.caseID, shown, now)
 				code, m, _ := a.classify(err)
-				return &cliError{code: code, msg: m, hint: msgf(a.lang, "prep_saved_so_far", len(saved))}
+				return &cliError{code: code, msg: m, hint: savedSoFar(a.lang, answered)}
 			}
 			return err
 		}
-		if err := s.SaveStep(a.ctx, opts.caseID, ch); err != nil {
-			return err
+		// Skipping a step that was done keeps what was done.
+		if !(ch.Skipped && full.Prep.Steps[strconv.Itoa(step)] == "done") {
+			if err := s.SaveStep(a.ctx, opts.caseID, ch); err != nil {
+				return err
+			}
 		}
-		saved = append(saved, step)
+		if !ch.Skipped {
+			answered++
+		}
+		shown = append(shown, step)
 	}
-	return printSteps(a, opts.caseID, saved, now)
+	return printSteps(a, opts.caseID, shown, now)
+}
+
+// prepTodo is the steps the prep form walks: every step not done yet, in
+// order, so it opens at the first step not done; when all are done, all
+// nine again, to review them.
+func prepTodo(status map[string]string) []int {
+	var todo []int
+	for step := 1; step <= 9; step++ {
+		if status[strconv.Itoa(step)] != "done" {
+			todo = append(todo, step)
+		}
+	}
+	if len(todo) == 0 {
+		return []int{1, 2, 3, 4, 5, 6, 7, 8, 9}
+	}
+	return todo
+}
+
+// savedSoFar is the hint after a form ended early: how many steps
+// answered before it were saved (skipped ones are not counted), or "".
+func savedSoFar(lang string, n int) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return msg(lang, "prep_saved_so_far_1")
+	}
+	return msgf(lang, "prep_saved_so_far_n", n)
+}
+
+// clearStep clears the terminal before a step's form, so nothing from
+// an earlier step (step 1's search phrases, a list's echoes) stays on
+// screen. Not in accessible mode: a screen reader keeps its history.
+func (a *app) clearStep() {
+	if !a.accessible() && isTerminal(a.stderr) {
+		fmt.Fprint(a.stderr, "\x1b[H\x1b[2J")
+	}
 }
 
 // flagSteps lists, in order, the steps whose flags were given.
@@ -389,7 +434,13 @@ func (a *app) stepForm(step int, full casefile.Full, now time.Time) (casefile.St
 	l := a.lang
 	answer := true
 	title := msgf(l, "prep_step", step, msg(l, fmt.Sprintf("prep_tip%d", step)))
-	if err := a.runForm(huh.NewConfirm().Title(title).Description(msg(l, fmt.Sprintf("prep_why%d", step))).
+	why := msg(l, fmt.Sprintf("prep_why%d", step))
+	if a.accessible() {
+		// huh's accessible prompts show no description: say it first.
+		fmt.Fprintln(a.stderr, title)
+		title, why = why, ""
+	}
+	if err := a.runForm(huh.NewConfirm().Title(title).Description(why).
 		Affirmative(msg(l, "yes")).Negative(msg(l, "prep_skip")).Value(&answer)); err != nil {
 		return casefile.StepChange{}, err
 	}
@@ -402,7 +453,12 @@ func (a *app) stepForm(step int, full casefile.Full, now time.Time) (casefile.St
 	var after []func() // turn form values into answers once the form ends
 	input := func(key string, dst *string, current string) {
 		*dst = current
-		fields = append(fields, huh.NewInput().Title(msg(l, key)).Value(dst))
+		title := msg(l, key)
+		if a.accessible() && strings.TrimSpace(current) != "" {
+			// A screen reader hears no pre-filled field: say what Enter keeps.
+			title = msgf(l, "prep_current", title, clean(current))
+		}
+		fields = append(fields, huh.NewInput().Title(title).Value(dst))
 	}
 	yesNo := func(key string, dst *string, current string) {
 		v := new(bool)
@@ -557,6 +613,7 @@ func (a *app) askList(title string, dst *[]string) error {
 			return nil
 		}
 		*dst = append(*dst, v)
+		fmt.Fprintln(a.stderr, "  "+msgf(a.lang, "prep_list_saved", clean(v)))
 	}
 }
 
