@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/huh"
+	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
 
 	"github.com/redress-cli/redress/casefile"
@@ -499,15 +500,24 @@ func (a *app) stepForm(step int, full casefile.Full, now time.Time) (casefile.St
 	case 4:
 		facts := prep.NewFacts(l, full, now, a.loc)
 		var options []huh.Option[string]
+		// On a terminal each option is one line: a line that wrapped would
+		// make huh scroll the highlighted option out of view. The option
+		// keeps the whole line as its value; accessible mode reads it all.
+		label := func(s string) string {
+			if a.accessible() {
+				return clean(s)
+			}
+			return runewidth.Truncate(clean(s), max(a.formWidth()-6, 20), "…")
+		}
 		if p.OpeningLine != "" {
-			options = append(options, huh.NewOption(clean(p.OpeningLine), p.OpeningLine))
+			options = append(options, huh.NewOption(label(p.OpeningLine), p.OpeningLine))
 		}
 		for _, part := range []string{"calm", "direct", "followup"} {
 			line, err := prep.RenderPart(l, "opening", part, facts)
 			if err != nil {
 				return casefile.StepChange{}, err
 			}
-			options = append(options, huh.NewOption(clean(line), line))
+			options = append(options, huh.NewOption(label(line), line))
 		}
 		options = append(options, huh.NewOption(msg(l, "prep_own_line"), ""))
 		ans.opening = options[0].Value

@@ -38,6 +38,19 @@ func envInt(s string) int {
 	return n
 }
 
+// formWidth is the width of the terminal the forms draw on (stderr).
+func (a *app) formWidth() int {
+	if n := envInt(a.getenv("REDRESS_COLUMNS")); n > 0 {
+		return n
+	}
+	if f, ok := a.stderr.(*os.File); ok && isTerminal(f) {
+		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
+			return w
+		}
+	}
+	return defaultWidth
+}
+
 // fitColumn shortens the cells of column flex so that every row of a
 // table (two spaces between columns, as table prints) fits width
 // columns; the other columns keep their text. The column keeps at least
