@@ -55,7 +55,8 @@ test: tools vet fmt-check
 # The external validators the tests run (never skip): Python's icalendar
 # and calcurse read the .ics exports, Radicale is the CalDAV server of the
 # push test (Debian packages; PyPI is not reachable, so not pip), ical.js
-# is Mozilla's parser (npm, into the gitignored .tools/node_modules).
+# is Mozilla's parser (npm, into the gitignored .tools/node_modules);
+# tmux is the real terminal the form tests draw on.
 # The dossier test prints an English and a Korean dossier to PDF in
 # Debian's chromium (with fonts-noto-cjk for the Korean) and reads it back
 # with poppler-utils' pdftotext and pdftoppm.
@@ -66,6 +67,7 @@ tools:
 	/usr/bin/python3 -c 'import icalendar' 2>/dev/null || missing="$$missing python3-icalendar"; \
 	command -v calcurse >/dev/null || missing="$$missing calcurse"; \
 	command -v radicale >/dev/null || missing="$$missing radicale"; \
+	command -v tmux >/dev/null || missing="$$missing tmux"; \
 	command -v node >/dev/null && command -v npm >/dev/null || missing="$$missing nodejs npm"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \

@@ -137,7 +137,7 @@ func (a *app) newCaseForm(opts *newOptions) error {
 		for _, k := range casefile.Kinds {
 			options = append(options, huh.NewOption(msg(l, "kind_"+string(k)), string(k)))
 		}
-		fields = append(fields, huh.NewSelect[string]().Title(msg(l, "new_kind")).Options(options...).Value(&f.kind))
+		fields = append(fields, huh.NewSelect[string]().Title(msg(l, "new_kind")).Options(options...).Height(len(options)+1).Value(&f.kind))
 	}
 	page()
 	input("problem", "prep_problem", &f.problem, nil)
@@ -156,7 +156,7 @@ func (a *app) newCaseForm(opts *newOptions) error {
 		for _, j := range casefile.Jurisdictions {
 			options = append(options, huh.NewOption(msg(l, "jurisdiction_"+string(j)), string(j)))
 		}
-		fields = append(fields, huh.NewSelect[string]().Title(msg(l, "new_jurisdiction")).Options(options...).Value(&f.jurisdiction))
+		fields = append(fields, huh.NewSelect[string]().Title(msg(l, "new_jurisdiction")).Options(options...).Height(len(options)+1).Value(&f.jurisdiction))
 	}
 	page()
 	if err := a.runGroups(groups...); err != nil {

@@ -521,7 +521,11 @@ func (a *app) stepForm(step int, full casefile.Full, now time.Time) (casefile.St
 		}
 		options = append(options, huh.NewOption(msg(l, "prep_own_line"), ""))
 		ans.opening = options[0].Value
-		if err := a.runForm(huh.NewSelect[string]().Title(msg(l, "prep_opening")).Options(options...).Value(&ans.opening)); err != nil {
+		// An explicit height (the title and one row per option) keeps the
+		// first option in view: sized by itself, huh's select can open
+		// scrolled to its end.
+		if err := a.runForm(huh.NewSelect[string]().Title(msg(l, "prep_opening")).Options(options...).
+			Height(len(options) + 1).Value(&ans.opening)); err != nil {
 			return casefile.StepChange{}, err
 		}
 		if ans.opening == "" {
