@@ -63,8 +63,9 @@ func SchemaVersion() int { return migrations[len(migrations)-1].version }
 
 // Store is an open case file.
 type Store struct {
-	db   *sql.DB
-	path string
+	db     *sql.DB
+	path   string
+	fileID string // read on first use: see FileID
 }
 
 // Open opens the case file at path, creating it (0600, in a 0700 folder it

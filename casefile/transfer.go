@@ -36,8 +36,12 @@ type Export struct {
 	// RefsMasked says the account references were written masked (the
 	// default): such a document can be read, but not imported, since the
 	// real values are not in it.
-	RefsMasked bool   `json:"refs_masked"`
-	Cases      []Full `json:"cases"`
+	RefsMasked bool `json:"refs_masked"`
+	// FileID is the id of the case file exported (Store.FileID); import
+	// into a file with no case yet takes it over, so calendar events made
+	// from the old file are updated, not duplicated.
+	FileID string `json:"file_id,omitempty"`
+	Cases  []Full `json:"cases"`
 }
 
 // ImportError is an export document that cannot be imported: malformed,
@@ -65,6 +69,9 @@ func (s *Store) ExportAll(ctx context.Context, now time.Time) (Export, error) {
 		return doc, s.fileError(err)
 	}
 	defer tx.Rollback()
+	if err := tx.QueryRowContext(ctx, "SELECT file_id FROM file_info").Scan(&doc.FileID); err != nil {
+		return doc, s.fileError(err)
+	}
 	rows, err := tx.QueryContext(ctx, "SELECT id FROM cases ORDER BY id")
 	if err != nil {
 		return doc, s.fileError(err)
@@ -191,6 +198,10 @@ func (s *Store) Import(ctx context.Context, doc *Export) (int, error) {
 		}
 	}
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		if err := adoptFileID(tx, doc.FileID); err != nil {
+			return err
+		}
+		s.fileID = ""
 		for i := range doc.Cases {
 			if err := importCase(tx, &doc.Cases[i]); err != nil {
 				return err

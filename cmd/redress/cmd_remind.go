@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -14,14 +12,16 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/redress-cli/redress/casefile"
+	"github.com/redress-cli/redress/casefile/outfile"
 	"github.com/redress-cli/redress/reminders"
 )
 
 type remindOptions struct {
 	caseID      int64
 	json        bool
-	output      string
+	out         outputFlags
 	todo        bool
+	noCancelled bool
 	url         string
 	user        string
 	passwordEnv string
@@ -87,10 +87,14 @@ func (a *app) reminders(caseID int64) ([]reminders.Reminder, time.Time, error) {
 	if err != nil {
 		return nil, now, err
 	}
+	fileID, err := s.FileID(a.ctx)
+	if err != nil {
+		return nil, now, err
+	}
 	// One case at a time: the reminders are kept, the cases are not.
 	var rs []reminders.Reminder
 	err = s.EachActiveCase(a.ctx, caseID, func(f casefile.Full) error {
-		rs = reminders.Append(rs, f, a.loc)
+		rs = reminders.AppendIn(rs, fileID, f, a.loc)
 		return nil
 	})
 	if err != nil {
@@ -139,19 +143,28 @@ event per reminder, all-day for a date and in UTC for a time of day, each with
 an alarm, its case, company, tickets and the command to run next. Account
 references are never written, not even masked.
 
-UIDs are stable, so importing a newer export updates the events instead of
-duplicating them; a reminder that changed gets a higher SEQUENCE, and one
-that was dropped (promise kept, case closed) is written once as cancelled.
---todo writes to-dos instead of events (many calendars ignore to-dos on
-import). Without -o the file goes to standard output.`,
+UIDs are stable and carry the case file's own id, so importing a newer
+export updates the events instead of duplicating them, and two case files
+never touch each other's events. A reminder that changed gets a higher
+SEQUENCE, and one that was dropped (promise kept, case closed) is written
+once as cancelled to each FILE: every FILE keeps its own record of what it
+was sent. Standard output and pipes keep none, so they get no cancellations.
+--no-cancelled leaves cancellations out (calcurse imports them as live
+events; re-import into an empty calcurse calendar instead).
+
+-o FILE is written 0600 via a temporary file; an existing FILE is replaced
+only when it is an earlier redress export, or with --force, and never the
+case file. --todo writes to-dos instead of events (many calendars ignore
+to-dos on import). Without -o the file goes to standard output.`,
 		Example: `  redress remind export -o followups.ics
   redress remind export --case 3 --todo > case3.ics`,
 		Args: exactArgs(),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runRemindExport(a, opts) },
 	}
 	caseFlag(cmd, opts)
-	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to FILE instead of standard output")
+	opts.out.bind(cmd, "write to FILE instead of standard output")
 	cmd.Flags().BoolVar(&opts.todo, "todo", false, "write VTODO to-dos instead of VEVENT events")
+	cmd.Flags().BoolVar(&opts.noCancelled, "no-cancelled", false, "leave out the cancelled reminders (for calcurse, which imports them as live)")
 	return cmd
 }
 
@@ -160,43 +173,72 @@ func runRemindExport(a *app, opts *remindOptions) error {
 	if err != nil {
 		return err
 	}
-	// Events and to-dos are two calendars as far as a client is concerned,
-	// so each keeps its own export state.
-	target := reminders.TargetFile
-	if opts.todo {
-		target += " todo"
+	force := opts.out.force
+	if opts.out.path != "" && !force && reminders.IsOwnExport(opts.out.path) {
+		// A file redress exported before holds nothing the user wrote:
+		// exporting again to it is the normal way to update it.
+		force = true
+	}
+	var f *outfile.File
+	if opts.out.path != "" {
+		if f, err = a.createOutput(opts.out.path, force); err != nil {
+			return err
+		}
+		defer f.Abort()
+	}
+	// The export state belongs to one destination: the absolute path of
+	// a regular file. A pipe or stdout keeps none, so looking at the
+	// export (remind export | less) uses up nothing.
+	var target string
+	if f != nil && f.Kind() != outfile.KindStream {
+		target, err = reminders.FileTarget(opts.out.path, opts.todo)
+		if err != nil {
+			return err
+		}
 	}
 	s := a.store
-	prev, err := s.ExportRecords(a.ctx, target, opts.caseID)
-	if err != nil {
-		return err
+	var prev []casefile.ExportRecord
+	if target != "" {
+		if prev, err = s.ExportRecords(a.ctx, target, opts.caseID); err != nil {
+			return err
+		}
 	}
 	items, save, err := reminders.Reconcile(target, rs, prev, now, a.loc)
 	if err != nil {
 		return err
 	}
+	if opts.noCancelled {
+		items = reminders.Live(items)
+	}
 	if len(items) == 0 {
 		fmt.Fprintln(a.stderr, msg(a.lang, "remind_nothing"))
+		if target != "" {
+			return s.SaveExportRecords(a.ctx, save)
+		}
 		return nil
 	}
 	// Streamed to its destination, not built in memory first.
-	encode := func(w io.Writer) error {
-		return reminders.Encode(w, items, reminders.Options{Todo: opts.todo, Name: "redress"})
+	var w io.Writer = a.stdout
+	if f != nil {
+		w = f
 	}
-	if opts.output == "" || opts.output == "-" {
-		if err := encode(a.stdout); err != nil {
-			return err
+	if err := reminders.Encode(w, items, reminders.Options{Todo: opts.todo, Name: "redress"}); err != nil {
+		return a.outputErr(err)
+	}
+	if f != nil {
+		if err := f.Commit(); err != nil {
+			return a.outputErr(err)
 		}
-	} else if err := writeFileAtomic(opts.output, encode); err != nil {
-		return failErr("cannot write "+opts.output+": "+unwrapPathError(err), "")
 	}
 	// The state is saved only once the file is written: a failed write
 	// leaves the next export to send the same changes again.
-	if err := s.SaveExportRecords(a.ctx, save); err != nil {
-		return err
+	if target != "" {
+		if err := s.SaveExportRecords(a.ctx, save); err != nil {
+			return err
+		}
 	}
 	changed, cancelled := counts(items, save)
-	where := opts.output
+	where := clean(opts.out.path)
 	if where == "" || where == "-" {
 		where = msg(a.lang, "stdout")
 	}
@@ -212,33 +254,12 @@ func counts(items []reminders.Item, save []casefile.ExportRecord) (changed, canc
 			cancelled++
 		}
 	}
-	return len(save) - cancelled, cancelled
-}
-
-// writeFileAtomic writes the file next to its destination and renames it,
-// so a calendar watching the file never reads half of it.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
+	for _, r := range save {
+		if r.CancelledAt == nil {
+			changed++
+		}
 	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
-}
-
-func unwrapPathError(err error) string {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
+	return changed, cancelled
 }
 
 // defaultPasswordEnv is where push looks for the CalDAV password when

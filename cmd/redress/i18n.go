@@ -196,6 +196,16 @@ var messages = map[string]map[string]string{
 		"ans_refused":      "refused",
 		"ans_final":        "final response",
 		"next_hint":        "Next: redress next %d",
+
+		"out_exists":          "%s already exists",
+		"out_exists_hint":     "choose a new name, or add --force to replace it; nothing was written",
+		"out_symlink":         "%s is a symbolic link; redress does not write through one",
+		"out_symlink_hint":    "name the real file, or a new one; nothing was written",
+		"out_protected":       "%s is the case file (or one of its -wal, -shm, -journal files); redress never writes over it",
+		"out_protected_hint":  "choose another name; to copy the case file use 'redress backup FILE'",
+		"out_not_file":        "%s is not a file redress can write (a folder, a socket or a block device)",
+		"out_cannot_write":    "cannot write %s: %s",
+		"out_nothing_written": "nothing was left under that name",
 	},
 	"ko": {
 		"today":                "오늘",
@@ -387,6 +397,16 @@ var messages = map[string]map[string]string{
 		"ans_refused":      "거절됨",
 		"ans_final":        "최종 답변",
 		"next_hint":        "다음: redress next %d",
+
+		"out_exists":          "%s 파일이 이미 있습니다",
+		"out_exists_hint":     "새 이름을 고르거나 --force를 붙여 바꾸세요. 아무것도 쓰지 않았습니다",
+		"out_symlink":         "%s 경로는 심볼릭 링크라서 쓰지 않습니다",
+		"out_symlink_hint":    "실제 파일이나 새 파일 이름을 쓰세요. 아무것도 쓰지 않았습니다",
+		"out_protected":       "%s 파일은 사건 파일(또는 그 -wal, -shm, -journal 파일)이라서 덮어쓰지 않습니다",
+		"out_protected_hint":  "다른 이름을 고르세요. 사건 파일을 복사하려면 'redress backup FILE'을 쓰세요",
+		"out_not_file":        "%s 경로는 redress가 쓸 수 있는 파일이 아닙니다(폴더, 소켓, 블록 장치)",
+		"out_cannot_write":    "%s 파일을 쓸 수 없습니다: %s",
+		"out_nothing_written": "그 이름으로는 아무것도 남기지 않았습니다",
 	},
 }
 
