@@ -1,14 +1,15 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
+	"os"
+	"os/signal"
 	"strings"
 	"time"
 
-	"github.com/emersion/go-webdav"
 	"github.com/spf13/cobra"
 
 	"github.com/redress-cli/redress/casefile"
@@ -25,6 +26,8 @@ type remindOptions struct {
 	url         string
 	user        string
 	passwordEnv string
+	insecure    bool
+	create      bool
 }
 
 func newRemindCmd(a *app) *cobra.Command {
@@ -273,26 +276,43 @@ func newRemindPushCmd(a *app) *cobra.Command {
 		Use:   "push --url URL [--user USER] [--password-env VAR]",
 		Short: "Put the reminders into a CalDAV calendar",
 		Long: `Put every reminder into a CalDAV calendar (Nextcloud, Radicale, Fastmail,
-iCloud, …): each is created or updated by its UID, and dropped ones are
-deleted. --url is the calendar's address, or the server's when the account
-has only one calendar. The password is read from the environment variable
-named by --password-env (default ` + defaultPasswordEnv + `); it is never
-a flag, so it stays out of shell history and the process list.`,
+iCloud, …): each is created or updated by its UID, unchanged ones are left
+alone, and dropped ones are deleted. --url is the calendar's address, or the
+server's when the account has only one calendar. The calendar must exist;
+--create makes the one --url names (MKCALENDAR). Each event is recorded as
+it is sent, so a push that was interrupted (Ctrl-C, a dropped line) resumes
+where it stopped.
+
+The password is read from the environment variable named by --password-env
+(default ` + defaultPasswordEnv + `); it is never a flag nor part of --url,
+so it stays out of shell history and the process list. It is sent only to
+the host and port of --url (a redirect elsewhere is refused), and over
+plain http only to this machine unless --insecure.`,
 		Example: `  export REDRESS_CALDAV_PASSWORD=...
   redress remind push --url https://dav.example.com/calendars/me/personal/ --user me`,
 		Args: exactArgs(),
-		RunE: func(cmd *cobra.Command, _ []string) error { return runRemindPush(a, opts) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			// Ctrl-C stops the push between two events; what was sent
+			// is recorded, so the next push resumes.
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
+			defer stop()
+			a.ctx = ctx
+			return runRemindPush(a, opts)
+		},
 	}
 	caseFlag(cmd, opts)
 	cmd.Flags().StringVar(&opts.url, "url", "", "CalDAV calendar or server address (required)")
 	cmd.Flags().StringVar(&opts.user, "user", "", "user name")
 	cmd.Flags().StringVar(&opts.passwordEnv, "password-env", "", "environment variable holding the password (default "+defaultPasswordEnv+")")
+	cmd.Flags().BoolVar(&opts.create, "create", false, "create the calendar named by --url if it does not exist")
+	cmd.Flags().BoolVar(&opts.insecure, "insecure", false, "allow a password over plain http to another machine")
 	return cmd
 }
 
 func runRemindPush(a *app, opts *remindOptions) error {
+	l := a.lang
 	if strings.TrimSpace(opts.url) == "" {
-		return usageErr("missing --url", "e.g. --url https://dav.example.com/calendars/me/personal/")
+		return usageErr(msg(l, "push_no_url"), msg(l, "push_url_example"))
 	}
 	envName := opts.passwordEnv
 	if envName == "" {
@@ -300,26 +320,31 @@ func runRemindPush(a *app, opts *remindOptions) error {
 	}
 	password := a.getenv(envName)
 	if opts.passwordEnv != "" && password == "" {
-		return usageErr(envName+" is empty or not set", "export "+envName+"=... before running push")
+		return usageErr(msgf(l, "push_env_empty", envName), msgf(l, "push_env_empty_hint", envName))
 	}
 	if opts.user != "" && password == "" {
-		return usageErr("no password for "+opts.user, "put it in "+defaultPasswordEnv+", or name another variable with --password-env")
+		return usageErr(msgf(l, "push_no_password", clean(opts.user)), msgf(l, "push_no_password_hint", defaultPasswordEnv))
+	}
+	if opts.user == "" {
+		password = "" // no user, no Basic auth: the password is not sent
+	}
+	base, err := reminders.CheckURL(opts.url, password != "", opts.insecure)
+	switch {
+	case errors.Is(err, reminders.ErrPasswordInURL):
+		return usageErr(msg(l, "push_url_password"), msgf(l, "push_url_password_hint", defaultPasswordEnv))
+	case errors.Is(err, reminders.ErrInsecure):
+		return usageErr(msg(l, "push_insecure"), msg(l, "push_insecure_hint"))
+	case err != nil:
+		return usageErr(msg(l, "push_not_http"), msg(l, "push_url_example"))
 	}
 	rs, now, err := a.reminders(opts.caseID)
 	if err != nil {
 		return err
 	}
-	var hc webdav.HTTPClient = &http.Client{Timeout: 30 * time.Second}
-	if opts.user != "" {
-		hc = webdav.HTTPClientWithBasicAuth(hc, opts.user, password)
-	}
-	remote, err := reminders.Connect(a.ctx, hc, opts.url)
+	hc := reminders.NewHTTPClient(base, opts.user, password, 30*time.Second, nil)
+	remote, err := reminders.Connect(a.ctx, hc, base.String(), opts.create)
 	if err != nil {
-		var nc *reminders.NoCalendarError
-		if errors.As(err, &nc) && len(nc.Found) > 0 {
-			return usageErr(nc.Error(), "pass one of them as --url: "+strings.Join(nc.Found, ", "))
-		}
-		return failErr("CalDAV: "+err.Error(), "check --url and --user")
+		return a.pushErr(err, envName)
 	}
 	target := "caldav " + remote.URL
 	prev, err := a.store.ExportRecords(a.ctx, target, opts.caseID)
@@ -330,13 +355,40 @@ func runRemindPush(a *app, opts *remindOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := remote.Push(a.ctx, items, reminders.Options{})
+	// Each event's record is saved as soon as the server has it, so an
+	// interrupted push resumes where it stopped.
+	res, err := remote.Push(a.ctx, items, save, reminders.Options{}, func(rec casefile.ExportRecord) error {
+		return a.store.SaveExportRecords(context.WithoutCancel(a.ctx), []casefile.ExportRecord{rec})
+	})
 	if err != nil {
-		return failErr("CalDAV: "+err.Error(), "nothing was recorded; run push again")
+		fmt.Fprintln(a.stderr, msgf(l, "remind_pushed", clean(remote.URL), res.Created, res.Updated, res.Unchanged, res.Deleted))
+		return a.pushErr(err, envName)
 	}
-	if err := a.store.SaveExportRecords(a.ctx, save); err != nil {
-		return err
-	}
-	fmt.Fprintln(a.stderr, msgf(a.lang, "remind_pushed", remote.URL, res.Put, res.Deleted))
+	fmt.Fprintln(a.stderr, msgf(l, "remind_pushed", clean(remote.URL), res.Created, res.Updated, res.Unchanged, res.Deleted))
 	return nil
+}
+
+// pushErr words what went wrong talking to the CalDAV server, never with
+// the password, and says what to do.
+func (a *app) pushErr(err error, envName string) error {
+	l := a.lang
+	var nc *reminders.NoCalendarError
+	var re *reminders.RedirectError
+	switch {
+	case errors.Is(err, context.Canceled):
+		return &cliError{code: exitCancelled, msg: msg(l, "push_cancelled")}
+	case errors.As(err, &nc) && nc.Missing != "":
+		return failErr(msgf(l, "push_missing_calendar", clean(nc.Missing)), msg(l, "push_missing_calendar_hint"))
+	case errors.As(err, &nc) && len(nc.Found) > 0:
+		return usageErr(msgf(l, "push_several", len(nc.Found)), msgf(l, "push_several_hint", clean(strings.Join(nc.Found, ", "))))
+	case errors.As(err, &nc):
+		return failErr(msg(l, "push_no_calendar"), msg(l, "push_missing_calendar_hint"))
+	case errors.Is(err, reminders.ErrUnauthorized):
+		return failErr(msg(l, "push_unauthorized"), msgf(l, "push_unauthorized_hint", envName))
+	case errors.As(err, &re):
+		return failErr(msgf(l, "push_redirect", clean(re.From), clean(re.To)), msg(l, "push_redirect_hint"))
+	case errors.Is(err, reminders.ErrTooLarge):
+		return failErr("CalDAV: "+reminders.ErrTooLarge.Error(), "")
+	}
+	return failErr("CalDAV: "+lowerFirst(err.Error()), msg(l, "push_retry_hint"))
 }
