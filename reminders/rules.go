@@ -25,6 +25,7 @@ type Rule string
 const (
 	RulePromiseDue      Rule = "promise-due"
 	RulePromiseFollowUp Rule = "promise-followup"
+	RulePromiseChase    Rule = "promise-chase"
 	RuleTicketExpected  Rule = "ticket-expected"
 	RuleReturnBefore    Rule = "return-window-before"
 	RuleReturnEnd       Rule = "return-window-end"
@@ -80,8 +81,9 @@ var writtenChannels = map[casefile.Channel]bool{
 }
 
 // For returns the reminders of one case, soonest first. A resolved or
-// closed case has none; only pending promises make reminders, so a kept,
-// broken or cancelled promise drops its own. Date-times are placed on
+// closed case has none; a pending promise makes its due and follow-up
+// reminders, a broken one a reminder to chase it, a kept or cancelled one
+// none. Date-times are placed on
 // days in loc, the user's zone.
 func For(f casefile.Full, loc *time.Location) []Reminder {
 	rs := build(f, loc)
@@ -101,8 +103,11 @@ func buildIn(f casefile.Full, loc *time.Location, fileID string) []Reminder {
 	}
 	b := builder{f: f, loc: loc, lang: lang(f.Lang), tx: texts[lang(f.Lang)], domain: UIDDomain(fileID)}
 	for _, p := range f.Promises {
-		if p.Status == casefile.PromisePending && !p.Due.IsZero() {
+		switch {
+		case p.Status == casefile.PromisePending && !p.Due.IsZero():
 			b.promise(p)
+		case p.Status == casefile.PromiseBroken:
+			b.chase(p)
 		}
 	}
 	for _, t := range f.Tickets {
@@ -278,6 +283,34 @@ func (b *builder) promise(p casefile.Promise) {
 	b.add(RulePromiseFollowUp, UID(b.f.ID, "promise", p.ID, "followup"), p.ID, follow,
 		b.t("follow_up", what, b.date(p.Due)), b.t("next_followup", b.f.ID),
 		promiseLine, b.ticketsLine())
+}
+
+// chase reminds, on the first working day after a promise was marked
+// broken, to send the follow-up: a broken promise must not just vanish
+// from the calendar. Any contact recorded after it was marked broken is
+// the chase, and drops the reminder.
+func (b *builder) chase(p casefile.Promise) {
+	broken := p.Due.Day(b.loc)
+	var since time.Time
+	if p.SettledAt != nil {
+		since = *p.SettledAt
+		broken = casefile.DateOf(p.SettledAt.In(b.loc))
+	}
+	for _, c := range b.f.Contacts {
+		if !since.IsZero() && c.At.After(since) {
+			return
+		}
+	}
+	if broken.IsZero() {
+		return
+	}
+	what := p.Text
+	if p.By != "" {
+		what = b.t("promised_by", p.Text, p.By)
+	}
+	b.add(RulePromiseChase, UID(b.f.ID, "promise", p.ID, "chase"), p.ID, NextWorkingDay(broken),
+		b.t("chase", what, b.date(broken)), b.t("next_followup", b.f.ID),
+		b.ticketsLine())
 }
 
 func (b *builder) ticket(t casefile.Ticket) {
