@@ -87,7 +87,7 @@ func everyCommand(dir string) []exposure {
 		// The .ics itself is a file format with CRLF lines, checked by the
 		// reminders tests; what reaches the terminal is the summary line.
 		{args: []string{"remind", "export", "-o", filepath.Join(dir, "followups.ics")}},
-		{args: []string{"remind", "push", "--url", "http://127.0.0.1:1/" + hostileName}, code: 1},
+		{args: []string{"remind", "push", "--url", "http://127.0.0.1:1/" + hostileName}, code: 2},
 		{args: []string{"close", "2", "--outcome", h}},
 		{args: []string{"reopen", "2"}},
 		// Error messages that quote what was typed.

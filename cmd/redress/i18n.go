@@ -228,6 +228,7 @@ var messages = map[string]map[string]string{
 		"push_redirect_hint":         "if the new address is right, pass it as --url",
 		"push_retry_hint":            "what was sent is recorded; run push again to resume",
 		"push_cancelled":             "cancelled; what was sent is recorded, push again to resume",
+		"out_stdout_failed":          "cannot write the output: %s",
 	},
 	"ko": {
 		"today":                "오늘",
@@ -451,6 +452,7 @@ var messages = map[string]map[string]string{
 		"push_redirect_hint":         "새 주소가 맞다면 그 주소를 --url로 주세요",
 		"push_retry_hint":            "보낸 것은 기록했습니다. 다시 push하면 이어서 보냅니다",
 		"push_cancelled":             "취소했습니다. 보낸 것은 기록했으니 다시 push하면 이어서 보냅니다",
+		"out_stdout_failed":          "출력을 쓸 수 없습니다: %s",
 	},
 }
 
