@@ -115,11 +115,17 @@ func pushOnce(t *testing.T, ctx context.Context, s *casefile.Store, r *Remote, n
 }
 
 func push(ctx context.Context, s *casefile.Store, r *Remote, now time.Time) (PushResult, error) {
-	cases, err := s.ActiveCases(ctx, 0)
+	fileID, err := s.FileID(ctx)
 	if err != nil {
 		return PushResult{}, err
 	}
-	fileID, err := s.FileID(ctx)
+	return pushAs(ctx, s, fileID, r, now)
+}
+
+// pushAs pushes with the UIDs of fileID ("" for the UIDs of a redress
+// before file ids, "…@redress").
+func pushAs(ctx context.Context, s *casefile.Store, fileID string, r *Remote, now time.Time) (PushResult, error) {
+	cases, err := s.ActiveCases(ctx, 0)
 	if err != nil {
 		return PushResult{}, err
 	}
@@ -403,3 +409,33 @@ func TestInterruptedPushResumes(t *testing.T) {
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// A calendar filled by a redress before file ids ("…@redress" UIDs) has
+// its events replaced once by the first push after the migration: the old
+// ones deleted, the new ones created; the push after that changes nothing.
+func TestOldUIDsReplacedOnceOnPush(t *testing.T) {
+	calURL := startRadicale(t)
+	ctx := context.Background()
+	now := at(2026, 11, 23, 10)
+	s, _ := newStoreWithPromise(t, ctx, "refund", day(2026, 11, 27))
+	hc := webdav.HTTPClientWithBasicAuth(&http.Client{Timeout: 10 * time.Second}, "alice", "x")
+	r, err := Connect(ctx, hc, calURL, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res, err := pushAs(ctx, s, "", r, now); err != nil || res != (PushResult{Created: 2}) {
+		t.Fatalf("push with the old UIDs: %+v %v", res, err)
+	}
+	if res := pushOnce(t, ctx, s, r, now.Add(time.Hour)); res != (PushResult{Created: 2, Deleted: 2}) {
+		t.Fatalf("first push with the file id: %+v", res)
+	}
+	if res := pushOnce(t, ctx, s, r, now.Add(2*time.Hour)); res != (PushResult{Unchanged: 2}) {
+		t.Fatalf("second push with the file id: %+v", res)
+	}
+	fid, _ := s.FileID(ctx)
+	for _, e := range onServer(t, ctx, r) {
+		if !strings.Contains(e, "@"+fid+".redress ") {
+			t.Errorf("left on the server: %s", e)
+		}
+	}
+}
