@@ -229,6 +229,9 @@ type Full struct {
 // Validate checks the fields a person types, so that a bad value is refused
 // before anything is written.
 func (c *Case) Validate() error {
+	if err := checkLimits(c); err != nil {
+		return err
+	}
 	c.Title = strings.TrimSpace(c.Title)
 	if c.Title == "" {
 		return &InvalidError{Field: "title", Reason: "must not be empty"}

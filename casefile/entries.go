@@ -48,6 +48,9 @@ func (s *Store) AddContact(ctx context.Context, c *Contact) error {
 
 // validContact checks and tidies what a person typed about a contact.
 func validContact(c *Contact) error {
+	if err := checkLimits(c); err != nil {
+		return err
+	}
 	if err := ValidChannel(c.Channel); err != nil {
 		return err
 	}
@@ -116,6 +119,9 @@ func (s *Store) AddPromise(ctx context.Context, p *Promise) error {
 
 // validPromise checks and tidies a new promise; it starts pending.
 func validPromise(p *Promise) error {
+	if err := checkLimits(p); err != nil {
+		return err
+	}
 	var err error
 	if p.Text, err = required("promise", p.Text); err != nil {
 		return err
@@ -227,6 +233,9 @@ func (s *Store) AddTicket(ctx context.Context, t *Ticket) error {
 
 // validTicket checks and tidies a new ticket.
 func validTicket(t *Ticket) error {
+	if err := checkLimits(t); err != nil {
+		return err
+	}
 	var err error
 	if t.Number, err = required("ticket number", t.Number); err != nil {
 		return err
@@ -288,6 +297,9 @@ func (s *Store) AddNote(ctx context.Context, n *Note) error {
 
 // insertNote validates and inserts a note of an existing case.
 func insertNote(tx *sql.Tx, n *Note) error {
+	if err := checkLimits(n); err != nil {
+		return err
+	}
 	var err error
 	if n.Text, err = required("note", n.Text); err != nil {
 		return err
@@ -353,6 +365,9 @@ func (s *Store) AddRef(ctx context.Context, r *AccountRef) error {
 
 // insertRef validates and inserts an account reference of an existing case.
 func insertRef(tx *sql.Tx, r *AccountRef) error {
+	if err := checkLimits(r); err != nil {
+		return err
+	}
 	var err error
 	if r.Label, err = required("label", r.Label); err != nil {
 		return err

@@ -13,3 +13,10 @@ func VersionBefore(name string) int {
 	}
 	panic("no migration " + name)
 }
+
+// SetMaxImport lowers the import limit for a test.
+func SetMaxImport(n int) (restore func()) {
+	old := maxImport
+	maxImport = n
+	return func() { maxImport = old }
+}

@@ -136,9 +136,12 @@ func fullIn(ctx context.Context, tx *sql.Tx, id int64) (Full, error) {
 // (it would be lost on import). A document from a newer redress is named as such first, so the
 // user is told to update rather than that some field is unknown.
 func DecodeExport(r io.Reader) (*Export, error) {
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(io.LimitReader(r, int64(maxImport)+1))
 	if err != nil {
 		return nil, err
+	}
+	if len(data) > maxImport {
+		return nil, &ImportError{Msg: fmt.Sprintf("the document is larger than %s, the most import reads", size(maxImport))}
 	}
 	var probe struct {
 		Format  string `json:"format"`
@@ -227,6 +230,9 @@ func importCase(tx *sql.Tx, f *Full) error {
 	c := f.Case
 	if c.ID <= 0 {
 		return bad("", 0, "needs an id above 0")
+	}
+	if err := checkLimits(f); err != nil {
+		return bad("", 0, err.Error())
 	}
 	if err := c.Validate(); err != nil {
 		return bad("", 0, err.Error())

@@ -229,6 +229,7 @@ var messages = map[string]map[string]string{
 		"push_retry_hint":            "what was sent is recorded; run push again to resume",
 		"push_cancelled":             "cancelled; what was sent is recorded, push again to resume",
 		"out_stdout_failed":          "cannot write the output: %s",
+		"call_line_too_long":         "  that line is longer than %d KiB and was not saved; split it into shorter lines",
 	},
 	"ko": {
 		"today":                "오늘",
@@ -453,6 +454,7 @@ var messages = map[string]map[string]string{
 		"push_retry_hint":            "보낸 것은 기록했습니다. 다시 push하면 이어서 보냅니다",
 		"push_cancelled":             "취소했습니다. 보낸 것은 기록했으니 다시 push하면 이어서 보냅니다",
 		"out_stdout_failed":          "출력을 쓸 수 없습니다: %s",
+		"call_line_too_long":         "  %d KiB보다 긴 줄이라 저장하지 않았습니다. 짧은 줄로 나눠 입력하세요",
 	},
 }
 

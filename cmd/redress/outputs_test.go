@@ -265,3 +265,19 @@ func TestBackupKilledMidwayLeavesNothing(t *testing.T) {
 		t.Fatalf("file id %q, backup's %q", a, b)
 	}
 }
+
+// Issue 15, problem 10: one 20 MB call-log line took 211 MB. A line over
+// the limit is skipped with a message; the lines around it are kept.
+func TestCallLogLineLimit(t *testing.T) {
+	env, _ := outEnv(t)
+	stdin := "rep Anna\n" + strings.Repeat("x", 3<<20) + "\nshe was very nice\nend\n"
+	var out, errOut bytes.Buffer
+	code := run([]string{"call", "1"}, strings.NewReader(stdin), &out, &errOut, func(k string) string { return env[k] })
+	if code != 0 || !strings.Contains(errOut.String(), "longer than 64 KiB and was not saved") {
+		t.Fatalf("exit %d\n%s", code, errOut.String())
+	}
+	code, show := runRedress(env, "show", "1", "--json")
+	if code != 0 || !strings.Contains(show, `"text": "she was very nice"`) || strings.Contains(show, "xxxx") {
+		t.Fatalf("after the call: %s", show[:min(len(show), 2000)])
+	}
+}
