@@ -348,10 +348,6 @@ func listNotes(ctx context.Context, q querier, caseID int64) ([]Note, error) {
 	return out, rows.Err()
 }
 
-// secretLabels are labels that name a secret. redress never stores secrets:
-// the prep checklist asks whether you have them at hand instead.
-var secretLabels = []string{"pin", "password", "passcode", "passwd", "cvv", "cvc", "비밀번호", "암호"}
-
 // AddRef stores an account reference and sets its ID. A label that names
 // a secret (PIN, password) is refused.
 func (s *Store) AddRef(ctx context.Context, r *AccountRef) error {
@@ -375,12 +371,9 @@ func insertRef(tx *sql.Tx, r *AccountRef) error {
 	if r.Value, err = required("value", r.Value); err != nil {
 		return err
 	}
-	lower := strings.ToLower(r.Label)
-	for _, word := range secretLabels {
-		if strings.Contains(lower, word) {
-			return &InvalidError{Field: "label", Reason: fmt.Sprintf("%q looks like a secret; redress never stores PINs or passwords", r.Label),
-				Allowed: "account number, order number, customer id, …"}
-		}
+	if secretLabel(r.Label) {
+		return &InvalidError{Field: "label", Reason: fmt.Sprintf("%q looks like a secret; redress never stores PINs or passwords", r.Label),
+			Allowed: "account number, order number, customer id, …"}
 	}
 	res, err := tx.Exec(`INSERT INTO account_refs (case_id, label, value, created_at) VALUES (?,?,?,?)`,
 		r.CaseID, r.Label, r.Value, formatTime(r.CreatedAt))

@@ -469,15 +469,3 @@ func setID(res sql.Result, err error, id *int64) error {
 	*id, err = res.LastInsertId()
 	return err
 }
-
-// secretLabel reports whether a reference label names a secret (the same
-// words AddRef refuses).
-func secretLabel(label string) bool {
-	lower := strings.ToLower(label)
-	for _, word := range secretLabels {
-		if strings.Contains(lower, word) {
-			return true
-		}
-	}
-	return false
-}
