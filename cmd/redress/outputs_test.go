@@ -281,3 +281,58 @@ func TestCallLogLineLimit(t *testing.T) {
 		t.Fatalf("after the call: %s", show[:min(len(show), 2000)])
 	}
 }
+
+// Issue 15, problem 12: --db :memory: accepted writes and kept nothing.
+func TestNonFileCaseFileNamesRefused(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, name := range []string{":memory:", "file:cases.db?mode=memory"} {
+		code, out := runRedress(map[string]string{"REDRESS_LANG": "en"}, "--db", name, "new", "--title", "x")
+		if code != exitError || !strings.Contains(out, "not a file name") || !strings.Contains(out, "hint: point --db") {
+			t.Errorf("--db %s: exit %d\n%s", name, code, out)
+		}
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("files were made: %v", ents)
+	}
+}
+
+// Issue 15, problem 12: a -shm left read-only (by opening a 0400 case
+// file) blocked every later write with no hint. The error names it.
+func TestReadOnlySHMIsNamed(t *testing.T) {
+	bin := buildRedress(t) // in a folder the unprivileged user can reach
+	dir := t.TempDir()
+	must(t, os.Chmod(dir, 0o777))
+	must(t, os.Chmod(filepath.Dir(dir), 0o755))
+	db := filepath.Join(dir, "cases.db")
+	env := append(binEnv(), "REDRESS_DB="+db)
+	as := func(args ...string) (*exec.Cmd, *bytes.Buffer) {
+		c := exec.Command(bin, args...)
+		c.Env = env
+		var out bytes.Buffer
+		c.Stdout, c.Stderr = &out, &out
+		if os.Getuid() == 0 {
+			c.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+		}
+		return c, &out
+	}
+	c, out := as("new", "--title", "x")
+	if err := c.Run(); err != nil {
+		t.Fatalf("new: %v\n%s", err, out)
+	}
+	must(t, os.Chmod(db, 0o400))
+	c, out = as("list")
+	if err := c.Run(); err != nil {
+		t.Fatalf("list of a read-only case file: %v\n%s", err, out)
+	}
+	if _, err := os.Stat(db + "-shm"); err != nil {
+		t.Skip("SQLite left no -shm here; nothing to show")
+	}
+	must(t, os.Chmod(db, 0o600))
+	c, out = as("note", "1", "hello")
+	err := c.Run()
+	if err == nil || !strings.Contains(out.String(), db+"-shm: this file beside the case file is read-only") ||
+		!strings.Contains(out.String(), "hint: make it writable (chmod u+w "+db+"-shm)") {
+		t.Fatalf("write with a read-only -shm: %v\n%s", err, out)
+	}
+}
