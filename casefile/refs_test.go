@@ -62,13 +62,13 @@ func TestReferencesGiveNothingAway(t *testing.T) {
 	}
 	for _, label := range []string{"PIN", "card PIN1234", "online banking login pw", "security answer", "Security Question",
 		"memorable word", "보안카드 번호", "보안카드번호", "OTP", "otp code", "passcode", "비밀번호", "인증번호", "CVV2",
-		"mother's maiden name", "one-time password"} {
+		"mother's maiden name", "one-time password", "PINcode", "passwordhint", "PINevil"} {
 		if !secretLabel(label) {
 			t.Errorf("%q is not taken for a secret", label)
 		}
 	}
 	for _, label := range []string{"shipping number", "order number", "account number", "customer id", "주문번호",
-		"opinion ref", "spinner serial", "helpdesk ticket", "카드 번호"} {
+		"opinion ref", "spinner serial", "helpdesk ticket", "카드 번호", "pink card number"} {
 		if secretLabel(label) {
 			t.Errorf("%q is taken for a secret", label)
 		}

@@ -7,10 +7,15 @@ import (
 
 // Labels that name a secret. redress never stores secrets: the prep
 // checklist asks whether you have them at hand instead. A label is
-// refused when one of its words is a secretWord, or it contains a
-// secretPhrase (words joined by one space) or a secretKorean term
-// (Korean compounds are written without spaces: 보안카드번호).
+// refused when one of its words is a secretWord or begins with a
+// secretPrefix (PINcode, passwordhint) and is not an everyday word that
+// happens to (pink, pine), or it contains a secretPhrase (words joined by
+// one space) or a secretKorean term (Korean compounds are written without
+// spaces: 보안카드번호).
 var (
+	secretPrefixes = []string{"pin", "password", "passcode", "passwd", "passphrase", "pwd", "otp", "cvv", "cvc"}
+	notSecret      = map[string]bool{"pink": true, "pine": true, "pint": true, "pinch": true, "ping": true, "pinnacle": true,
+		"pinpoint": true, "pinion": true, "pinball": true, "pinafore": true}
 	secretWords = map[string]bool{"pin": true, "pins": true, "password": true, "passwords": true, "passcode": true,
 		"passcodes": true, "passwd": true, "pwd": true, "pw": true, "passphrase": true, "cvv": true, "cvc": true,
 		"otp": true, "totp": true, "secret": true, "secrets": true, "passkey": true}
@@ -34,6 +39,11 @@ func secretLabel(label string) bool {
 	for _, w := range words {
 		if secretWords[w] {
 			return true
+		}
+		for _, p := range secretPrefixes {
+			if strings.HasPrefix(w, p) && !notSecret[w] {
+				return true
+			}
 		}
 	}
 	joined := " " + strings.Join(words, " ") + " "
