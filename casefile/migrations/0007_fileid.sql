@@ -1,4 +1,4 @@
--- 0006: the case file's own id, made at random once: when the file is
+-- 0007: the case file's own id, made at random once: when the file is
 -- created (every migration runs then) or when an older file is brought up
 -- to date. Calendar UIDs carry it (case-3-promise-7-due@<id>.redress) so
 -- two case files pushed into one calendar never touch each other's events.
