@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
+
+	"github.com/redress-cli/redress/casefile/outfile"
 )
 
 // ErrSameFile is a restore of the case file from itself.
@@ -97,7 +99,7 @@ func (s *Store) Restore(ctx context.Context, from, keep string) error {
 	if err := CheckBackup(ctx, from); err != nil {
 		return err
 	}
-	if err := s.Backup(ctx, keep); err != nil {
+	if err := s.Backup(ctx, keep, outfile.Options{}); err != nil { // never over a file
 		return err
 	}
 	src, err := openReadOnly(from)
