@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -63,7 +64,6 @@ func (f *caseFields) apply(c *casefile.Case, changed func(string) bool, now time
 	set("problem", &c.Problem, f.problem)
 	set("outcome", &c.Outcome, f.outcome)
 	set("fallback", &c.Fallback, f.fallback)
-	set("currency", &c.Currency, f.currency)
 	set("language", &c.Lang, f.language)
 	if changed("kind") {
 		c.Kind = casefile.Kind(strings.TrimSpace(f.kind))
@@ -77,14 +77,9 @@ func (f *caseFields) apply(c *casefile.Case, changed func(string) bool, now time
 	if changed("no-reply-days") {
 		c.NoReplyDays = f.noReplyDays
 	}
-	if changed("amount") {
-		amount, currency := splitAmount(f.amount)
-		c.Amount = amount
-		if currency != "" {
-			if changed("currency") && !strings.EqualFold(currency, f.currency) {
-				return usageErr(fmt.Sprintf("--amount says %s but --currency says %s", currency, f.currency), "give the currency once")
-			}
-			c.Currency = currency
+	if changed("amount") || changed("currency") {
+		if err := f.applyMoney(c, changed); err != nil {
+			return err
 		}
 	}
 	for _, d := range []struct {
@@ -107,15 +102,30 @@ func (f *caseFields) apply(c *casefile.Case, changed func(string) bool, now time
 	return nil
 }
 
-// splitAmount reads "49.90 EUR" or "EUR 49.90" as an amount and a currency.
-func splitAmount(s string) (amount, currency string) {
-	fields := strings.Fields(s)
-	if len(fields) == 2 {
-		for i, f := range fields {
-			if len(f) == 3 && strings.IndexFunc(f, func(r rune) bool { return r < 'A' || r > 'z' }) < 0 {
-				return fields[1-i], strings.ToUpper(f)
-			}
-		}
+// applyMoney reads --amount with the case's jurisdiction. --currency is
+// the code of an amount given without one; an amount given without either
+// keeps the case's currency when it has one; --currency alone re-reads the
+// stored number in that currency.
+func (f *caseFields) applyMoney(c *casefile.Case, changed func(string) bool) error {
+	text := f.amount
+	if !changed("amount") {
+		text = c.Amount
 	}
-	return strings.TrimSpace(s), ""
+	if strings.TrimSpace(text) == "" {
+		c.SetMoney(casefile.Money{})
+		return nil
+	}
+	if changed("currency") {
+		text += " " + f.currency
+	}
+	m, err := casefile.ParseMoney(text, c.Jurisdiction)
+	var me *casefile.MoneyError
+	if errors.As(err, &me) && me.Kind == "no-currency" && c.Currency != "" {
+		m, err = casefile.ParseMoney(text+" "+c.Currency, c.Jurisdiction)
+	}
+	if err != nil {
+		return fmt.Errorf("--amount: %w", err)
+	}
+	c.SetMoney(m)
+	return nil
 }

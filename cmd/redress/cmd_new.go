@@ -149,9 +149,12 @@ func fieldValue(f *caseFields, name string) string {
 		"outcome": f.outcome, "amount": f.amount, "purchased": f.purchased}[name]
 }
 
-// printCaseDates echoes the dates a person typed, with weekdays, so a
-// misread date is seen at once.
+// printCaseDates echoes the amount and the dates a person typed, the
+// dates with weekdays, so a misread value is seen at once.
 func printCaseDates(a *app, c casefile.Case) {
+	if m := c.Money(); !m.IsZero() {
+		fmt.Fprintf(a.stdout, "  %s %s\n", msg(a.lang, "amount"), clean(m.Format(a.lang)))
+	}
 	for _, d := range []struct {
 		key  string
 		date casefile.Date

@@ -92,9 +92,7 @@ func printCase(w io.Writer, l string, f casefile.Full, now time.Time, loc *time.
 	add("problem", c.Problem)
 	add("outcome", c.Outcome)
 	add("fallback", c.Fallback)
-	if c.Amount != "" {
-		add("amount", strings.TrimSpace(c.Amount+" "+c.Currency))
-	}
+	add("amount", c.Money().Format(l))
 	add("purchased", fmtDate(l, c.PurchaseDate, loc))
 	for _, d := range []struct {
 		key  string

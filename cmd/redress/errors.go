@@ -54,6 +54,7 @@ func (a *app) classify(err error) (code int, msg, hint string) {
 	var inv *casefile.InvalidError
 	var fe *casefile.FileError
 	var ud *dates.UnreadableError
+	var me *casefile.MoneyError
 	switch {
 	case errors.As(err, &ce):
 		return ce.code, ce.msg, ce.hint
@@ -71,6 +72,8 @@ func (a *app) classify(err error) (code int, msg, hint string) {
 		return exitUsage, err.Error(), h
 	case errors.As(err, &ud):
 		return exitUsage, err.Error(), "accepted: " + dates.Forms
+	case errors.As(err, &me):
+		return exitUsage, err.Error(), "accepted: " + casefile.MoneyForms
 	case errors.As(err, &fe):
 		return exitError, lowerFirst(fe.Error()), fileHint(fe)
 	}
