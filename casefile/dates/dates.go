@@ -169,7 +169,9 @@ func (r Reader) findExplicit(s string, now time.Time, past bool) (casefile.Date,
 		if r.Order == DayFirst {
 			mo, d = b, a
 		}
-		fits := func(mo, d int) bool { return validDay(y, mo, d) || (!explicitYear && (validDay(y+1, mo, d) || validDay(y-1, mo, d))) }
+		fits := func(mo, d int) bool {
+			return validDay(y, mo, d) || (!explicitYear && (validDay(y+1, mo, d) || validDay(y-1, mo, d)))
+		}
 		if !fits(mo, d) {
 			mo, d = d, mo // the only reading that is a real date
 			if !fits(mo, d) {

@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/redress-cli/redress/casefile"
-	"github.com/redress-cli/redress/casefile/dates"
 )
 
 // caseFields are the flags that set a case's fields, shared by `new` and
@@ -52,7 +51,8 @@ func joinKinds() string {
 // apply copies the flags that were given (changed reports which) onto c.
 // Dates are read with the natural-date parser; an empty value clears an
 // optional field.
-func (f *caseFields) apply(c *casefile.Case, changed func(string) bool, now time.Time, loc *time.Location) error {
+func (f *caseFields) apply(a *app, c *casefile.Case, changed func(string) bool, now time.Time) error {
+	loc := a.loc
 	set := func(name string, dst *string, v string) {
 		if changed(name) {
 			*dst = strings.TrimSpace(v)
@@ -82,10 +82,12 @@ func (f *caseFields) apply(c *casefile.Case, changed func(string) bool, now time
 			return err
 		}
 	}
+	r := a.dateReader(now, c.Jurisdiction)
 	for _, d := range []struct {
 		flag, value string
 		dst         *casefile.Date
-	}{{"purchased", f.purchased, &c.PurchaseDate}, {"return-by", f.returnBy, &c.ReturnWindowEnd}, {"warranty-until", f.warrantyUntil, &c.WarrantyEnd}} {
+		past        bool
+	}{{"purchased", f.purchased, &c.PurchaseDate, true}, {"return-by", f.returnBy, &c.ReturnWindowEnd, false}, {"warranty-until", f.warrantyUntil, &c.WarrantyEnd, false}} {
 		if !changed(d.flag) {
 			continue
 		}
@@ -93,7 +95,11 @@ func (f *caseFields) apply(c *casefile.Case, changed func(string) bool, now time
 			*d.dst = casefile.Date{}
 			continue
 		}
-		v, err := dates.Parse(d.value, now, loc)
+		read := r.Parse
+		if d.past {
+			read = r.Past // a purchase has happened
+		}
+		v, err := read(d.value)
 		if err != nil {
 			return fmt.Errorf("--%s: %w", d.flag, err)
 		}

@@ -58,7 +58,7 @@ func runNew(a *app, opts *newOptions) error {
 		return err
 	}
 	c := casefile.Case{Lang: a.lang, OpenedAt: now}
-	if err := opts.fields.apply(&c, opts.changed, now, a.loc); err != nil {
+	if err := opts.fields.apply(a, &c, opts.changed, now); err != nil {
 		return err
 	}
 	if err := c.Validate(); err != nil { // before the file is even opened
@@ -116,8 +116,6 @@ func (a *app) newCaseForm(opts *newOptions) error {
 	}
 	input("problem", "prep_problem", &f.problem, nil)
 	input("outcome", "prep_outcome", &f.outcome, nil)
-	input("amount", "new_amount", &f.amount, nil)
-	input("purchased", "prep_purchased", &f.purchased, nil)
 	if !opts.changed("jurisdiction") {
 		asked["jurisdiction"] = true
 		f.jurisdiction = string(casefile.JurisdictionOther)
@@ -130,6 +128,24 @@ func (a *app) newCaseForm(opts *newOptions) error {
 		}
 		fields = append(fields, huh.NewSelect[string]().Title(msg(l, "new_jurisdiction")).Options(options...).Value(&f.jurisdiction))
 	}
+	// Asked after the jurisdiction, which says what "$" or a bare number
+	// means. Each answer is read as it is given; a wrong one is said under
+	// the field and asked again, and no other answer is lost.
+	input("amount", "new_amount", &f.amount, validator(l, func(v string) error {
+		if opts.changed("currency") {
+			v += " " + f.currency
+		}
+		_, err := casefile.ParseMoney(v, casefile.Jurisdiction(f.jurisdiction))
+		return err
+	}))
+	input("purchased", "prep_purchased", &f.purchased, validator(l, func(v string) error {
+		now, err := a.now()
+		if err != nil {
+			return err
+		}
+		_, err = a.dateReader(now, casefile.Jurisdiction(f.jurisdiction)).Past(v)
+		return err
+	}))
 	if err := a.runForm(fields...); err != nil {
 		return err
 	}

@@ -98,7 +98,10 @@ func printCase(w io.Writer, l string, f casefile.Full, now time.Time, loc *time.
 		key  string
 		date casefile.Date
 	}{{"return_by", c.ReturnWindowEnd}, {"warranty_to", c.WarrantyEnd}} {
-		if !d.date.IsZero() {
+		switch {
+		case d.date.Unreadable() != "":
+			add(d.key, fmtDate(l, d.date, loc))
+		case !d.date.IsZero():
 			add(d.key, fmtDate(l, d.date, loc)+" ("+relDays(l, d.date, now, loc, "passed")+")")
 		}
 	}
