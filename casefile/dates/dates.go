@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -86,7 +87,7 @@ func (r Reader) find(s string, past bool) (casefile.Date, string, bool) {
 	}
 	rest := s[:res.Index] + s[res.Index+len(res.Text):]
 	t := res.Time
-	if past && bareWeekday.MatchString(strings.TrimSpace(s)) && t.After(noon) {
+	if past && bareWeekday().MatchString(strings.TrimSpace(s)) && t.After(noon) {
 		t = t.AddDate(0, 0, -7) // "friday", said of what happened: the last one
 	}
 	if hasTimeOfDay(res.Text) {
@@ -96,12 +97,12 @@ func (r Reader) find(s string, past bool) (casefile.Date, string, bool) {
 }
 
 // bareWeekday is a weekday named alone ("friday", "on Fri", "금요일").
-var bareWeekday = regexp.MustCompile(`(?i)^(?:on\s+)?(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?$|^[월화수목금토일]요일$`)
+var bareWeekday = lazyRE(`(?i)^(?:on\s+)?(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?$|^[월화수목금토일]요일$`)
 
 // check refuses a reading out of range: a year outside 1900 to 2200, or a
 // count so large that the arithmetic could have wrapped.
 func (r Reader) check(s string, d casefile.Date) error {
-	if longNumber.MatchString(s) {
+	if longNumber().MatchString(s) {
 		return &RangeError{Input: s}
 	}
 	if y := d.Time(r.Loc).Year(); y < casefile.MinYear || y > casefile.MaxYear {
@@ -110,25 +111,25 @@ func (r Reader) check(s string, d casefile.Date) error {
 	return nil
 }
 
-var longNumber = regexp.MustCompile(`\d{7,}`)
+var longNumber = lazyRE(`\d{7,}`)
 
 var (
 	// Year first: 2026-12-05, 2026/12/01, 2026.12.05 and the Korean
 	// 2026. 12. 1. with its spaces and final point.
-	isoDateTime = regexp.MustCompile(`(?:^|\s)(\d{4})(?:[-/]|\.\s*)(\d{1,2})(?:[-/]|\.\s*)(\d{1,2})\.?(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?(?:\s|$|[,.:])`)
+	isoDateTime = lazyRE(`(?:^|\s)(\d{4})(?:[-/]|\.\s*)(\d{1,2})(?:[-/]|\.\s*)(\d{1,2})\.?(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?(?:\s|$|[,.:])`)
 	// Two numbers and an optional year, with slashes or points: 1/12,
 	// 31/12/2026, 1.12.2026, 12/5/27. The reader's Order says which is
 	// the day; when only one reading is a real date, that one.
-	numericDate = regexp.MustCompile(`(?:^|\s)(\d{1,2})([/.])(\d{1,2})(?:[/.](\d{4}|\d{2}))?(?:\s|$|[,:]|\.(?:\s|$))`)
+	numericDate = lazyRE(`(?:^|\s)(\d{1,2})([/.])(\d{1,2})(?:[/.](\d{4}|\d{2}))?(?:\s|$|[,:]|\.(?:\s|$))`)
 	// English day-month-year and month-day-year with the year written out;
 	// when's own rule has no year.
-	dayMonthYear = regexp.MustCompile(`(?i)(?:^|\s)(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})(?:\s|$|[,.])`)
-	monthDayYear = regexp.MustCompile(`(?i)(?:^|\s)([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:\s|$|[,.])`)
+	dayMonthYear = lazyRE(`(?i)(?:^|\s)(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})(?:\s|$|[,.])`)
+	monthDayYear = lazyRE(`(?i)(?:^|\s)([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:\s|$|[,.])`)
 )
 
 func (r Reader) findExplicit(s string, now time.Time, past bool) (casefile.Date, string, bool) {
 	loc := r.Loc
-	if m := isoDateTime.FindStringSubmatchIndex(s); m != nil {
+	if m := isoDateTime().FindStringSubmatchIndex(s); m != nil {
 		g := groups(s, m)
 		y, mo, d := atoi(g[1]), atoi(g[2]), atoi(g[3])
 		if !validDay(y, mo, d) {
@@ -152,7 +153,7 @@ func (r Reader) findExplicit(s string, now time.Time, past bool) (casefile.Date,
 		}
 		return casefile.DateTime(time.Date(y, time.Month(mo), d, h, mi, sec, 0, zone)), rest, true
 	}
-	if m := numericDate.FindStringSubmatchIndex(s); m != nil {
+	if m := numericDate().FindStringSubmatchIndex(s); m != nil {
 		g := groups(s, m)
 		a, b := atoi(g[1]), atoi(g[3])
 		if g[2] == "." && g[4] == "" && len(g[3]) == 2 {
@@ -180,11 +181,11 @@ func (r Reader) findExplicit(s string, now time.Time, past bool) (casefile.Date,
 		}
 		return nearest(y, mo, d, explicitYear, now, past), s[:m[0]] + " " + s[m[1]:], true
 	}
-	for _, re := range []*regexp.Regexp{dayMonthYear, monthDayYear} {
+	for _, re := range []*regexp.Regexp{dayMonthYear(), monthDayYear()} {
 		if m := re.FindStringSubmatchIndex(s); m != nil {
 			g := groups(s, m)
 			dayText, monthText := g[1], g[2]
-			if re == monthDayYear {
+			if re == monthDayYear() {
 				dayText, monthText = g[2], g[1]
 			}
 			mo, ok := en.MONTH_OFFSET[strings.ToLower(monthText)]
@@ -197,8 +198,8 @@ func (r Reader) findExplicit(s string, now time.Time, past bool) (casefile.Date,
 	if past {
 		// Month and day without a year, said of what happened: the last
 		// such day ("Oct 1" in November is this October), not the nearest.
-		for _, re := range []*regexp.Regexp{dayMonth, monthDay, koMonthDayRe} {
-			if re == koMonthDayRe && strings.Contains(s, "년") {
+		for _, re := range []*regexp.Regexp{dayMonth(), monthDay(), koMonthDayRe()} {
+			if re == koMonthDayRe() && strings.Contains(s, "년") {
 				continue // 2027년 1월 3일 has its year: the rules read it
 			}
 			if m := re.FindStringSubmatchIndex(s); m != nil {
@@ -207,10 +208,10 @@ func (r Reader) findExplicit(s string, now time.Time, past bool) (casefile.Date,
 				var mo int
 				var ok bool
 				switch re {
-				case monthDay:
+				case monthDay():
 					dayText, monthText = g[2], g[1]
 					mo, ok = en.MONTH_OFFSET[strings.ToLower(monthText)]
-				case koMonthDayRe:
+				case koMonthDayRe():
 					dayText, mo, ok = g[2], atoi(g[1]), true
 				default:
 					mo, ok = en.MONTH_OFFSET[strings.ToLower(monthText)]
@@ -226,9 +227,9 @@ func (r Reader) findExplicit(s string, now time.Time, past bool) (casefile.Date,
 }
 
 var (
-	dayMonth     = regexp.MustCompile(`(?i)(?:^|\s)(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?(?:\s|$|[,:])`)
-	monthDay     = regexp.MustCompile(`(?i)(?:^|\s)([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s|$|[,:])`)
-	koMonthDayRe = regexp.MustCompile(`(?:^|\s)(\d{1,2})\s*월\s*(\d{1,2})\s*일`)
+	dayMonth     = lazyRE(`(?i)(?:^|\s)(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?(?:\s|$|[,:])`)
+	monthDay     = lazyRE(`(?i)(?:^|\s)([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s|$|[,:])`)
+	koMonthDayRe = lazyRE(`(?:^|\s)(\d{1,2})\s*월\s*(\d{1,2})\s*일`)
 )
 
 // nearest picks the year for a month and day given without one: the
@@ -295,16 +296,16 @@ func parseZone(z string) (*time.Location, error) {
 	return t.Location(), nil
 }
 
-var timeOfDay = regexp.MustCompile(`(?i)\d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|\bnoon\b|\bmidnight\b|\d{1,2}\s*시|정오|자정`)
+var timeOfDay = lazyRE(`(?i)\d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|\bnoon\b|\bmidnight\b|\d{1,2}\s*시|정오|자정`)
 
-func hasTimeOfDay(s string) bool { return timeOfDay.MatchString(s) }
+func hasTimeOfDay(s string) bool { return timeOfDay().MatchString(s) }
 
 // filler are the words that may stand around a date without changing it.
-var filler = regexp.MustCompile(`(?i)(^|\s)(by|on|until|till|before|at|the|of|due|no later than)(\s|$)|까지|전까지|에|쯤|경`)
+var filler = lazyRE(`(?i)(^|\s)(by|on|until|till|before|at|the|of|due|no later than)(\s|$)|까지|전까지|에|쯤|경`)
 
 func stripFiller(s string) string {
 	for {
-		t := filler.ReplaceAllString(s, " ")
+		t := filler().ReplaceAllString(s, " ")
 		if t == s {
 			return strings.TrimSpace(t)
 		}
@@ -312,11 +313,11 @@ func stripFiller(s string) string {
 	}
 }
 
-var trailingFiller = regexp.MustCompile(`(?i)\s*(\b(by|on|until|till|before|due|no later than)\s*|(전까지|까지|에|쯤)\s*)+$`)
+var trailingFiller = lazyRE(`(?i)\s*(\b(by|on|until|till|before|due|no later than)\s*|(전까지|까지|에|쯤)\s*)+$`)
 
 func trimTrailingFiller(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	return strings.TrimSpace(trailingFiller.ReplaceAllString(s, ""))
+	return strings.TrimSpace(trailingFiller().ReplaceAllString(s, ""))
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
@@ -415,4 +416,10 @@ func weekdayNextWeekEN() rules.Rule {
 			return true, nil
 		},
 	}
+}
+
+// lazyRE compiles a pattern on first use, so a command that reads no date
+// (list, show, --version) never pays for it at start-up.
+func lazyRE(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }

@@ -1,7 +1,6 @@
 package dates
 
 import (
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -57,7 +56,7 @@ func (r Reader) Parse(s string) (casefile.Date, error) {
 func (r Reader) parse(s string, past bool) (casefile.Date, error) {
 	d, rest, ok := r.find(s, past)
 	if !ok || strings.IndexFunc(stripFiller(rest), isWordRune) >= 0 {
-		if longNumber.MatchString(s) || outOfRangeYear(s) {
+		if longNumber().MatchString(s) || outOfRangeYear(s) {
 			return casefile.Date{}, &RangeError{Input: s}
 		}
 		return casefile.Date{}, &UnreadableError{Input: s}
@@ -109,7 +108,7 @@ func (r Reader) Due(s string) (d casefile.Date, daysAgo int, err error) {
 // future.
 func (r Reader) Line(line string) (d casefile.Date, text string, ok bool, err error) {
 	trimmed := strings.TrimLeftFunc(line, unicode.IsSpace)
-	m := leadingDate.FindStringSubmatchIndex(trimmed)
+	m := leadingDate().FindStringSubmatchIndex(trimmed)
 	if m == nil {
 		return casefile.Date{}, line, false, nil
 	}
@@ -138,7 +137,7 @@ func asUnreadable(err error, target **UnreadableError) bool {
 
 // leadingDate is what a timeline line may start with: one date form, then
 // a separator. Group 1 is the date.
-var leadingDate = regexp.MustCompile(`(?i)^(` +
+var leadingDate = lazyRE(`(?i)^(` +
 	`\d{4}(?:[-/]|\.\s*)\d{1,2}(?:[-/]|\.\s*)\d{1,2}\.?` + // 2026-11-05, 2026. 11. 5.
 	`|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?` + // 11/5, 5.11.2026
 	`|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:,?\s+\d{4})?` + // 1 Oct, 1st October 2026
@@ -147,12 +146,12 @@ var leadingDate = regexp.MustCompile(`(?i)^(` +
 	`|today|yesterday|오늘|어제|그제|그저께` +
 	`)(?:\s*[:\-–—,]\s*|\s+)`)
 
-var fourDigits = regexp.MustCompile(`\d{4,}`)
+var fourDigits = lazyRE(`\d{4,}`)
 
 // outOfRangeYear reports a year written out that redress does not keep
 // (2201-01-01, 1/1/1899, 31 December 9999).
 func outOfRangeYear(s string) bool {
-	for _, y := range fourDigits.FindAllString(s, -1) {
+	for _, y := range fourDigits().FindAllString(s, -1) {
 		if n := atoi(y); len(y) == 4 && (n < casefile.MinYear || n > casefile.MaxYear) {
 			return true
 		}
