@@ -57,11 +57,17 @@ func Parse(s string, now time.Time, loc *time.Location) (casefile.Date, error) {
 	return Reader{Now: now, Loc: loc, Order: MonthFirst}.Parse(s)
 }
 
-// Find looks for a date phrase inside text (a call-log line such as
-// "refund 49 EUR to card by friday") and returns the date and the text with
-// the phrase and its filler word removed. ok is false when there is none.
+// Find is Reader.Find, month first.
 func Find(text string, now time.Time, loc *time.Location) (d casefile.Date, rest string, ok bool) {
-	r := Reader{Now: now, Loc: loc, Order: MonthFirst}
+	return Reader{Now: now, Loc: loc, Order: MonthFirst}.Find(text)
+}
+
+// Find looks for a date phrase anywhere inside text (a call-log line such
+// as "refund 49 EUR to card by friday") and returns the date and the text
+// with the phrase and its filler word removed. ok is false when there is
+// none, or when the date is out of range. For timeline lines, where only a
+// leading date counts, use Line.
+func (r Reader) Find(text string) (d casefile.Date, rest string, ok bool) {
 	d, rest, ok = r.find(text, false)
 	if !ok || r.check(text, d) != nil {
 		return casefile.Date{}, text, false
