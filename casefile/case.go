@@ -224,6 +224,9 @@ type Full struct {
 	Prep     Prep         `json:"prep"`
 	// Escalations are the ladder steps taken, oldest first.
 	Escalations []Escalation `json:"escalations"`
+	// Evidence is the files kept with the case (without their content),
+	// oldest first.
+	Evidence []Evidence `json:"evidence"`
 }
 
 // Validate checks the fields a person types, so that a bad value is refused
