@@ -203,14 +203,26 @@ type AccountRef struct {
 // whole, since their last four would be all of them.
 func (r AccountRef) Masked() string { return Mask(r.Value) }
 
-// Mask hides all but the last four characters of an identifier.
+// Mask hides an identifier but for its last characters: at most half of
+// them and never more than four ("•••• 4821"), so a short reference is
+// not given away by its own mask.
 func Mask(v string) string {
 	n := utf8.RuneCountInString(v)
-	if n <= 4 {
+	show := MaskShows(n)
+	if show == 0 {
 		return "••••"
 	}
 	r := []rune(v)
-	return "•••• " + string(r[n-4:])
+	return "•••• " + string(r[n-show:])
+}
+
+// MaskShows is how many trailing characters Mask shows of a value of n
+// characters: none of a value shorter than 4.
+func MaskShows(n int) int {
+	if n < 4 {
+		return 0
+	}
+	return min(4, n/2)
 }
 
 // Full is a case with everything that happened to it.
@@ -232,6 +244,9 @@ type Full struct {
 // Validate checks the fields a person types, so that a bad value is refused
 // before anything is written.
 func (c *Case) Validate() error {
+	if err := checkLimits(c); err != nil {
+		return err
+	}
 	c.Title = strings.TrimSpace(c.Title)
 	if c.Title == "" {
 		return &InvalidError{Field: "title", Reason: "must not be empty"}

@@ -36,8 +36,12 @@ type Export struct {
 	// RefsMasked says the account references were written masked (the
 	// default): such a document can be read, but not imported, since the
 	// real values are not in it.
-	RefsMasked bool   `json:"refs_masked"`
-	Cases      []Full `json:"cases"`
+	RefsMasked bool `json:"refs_masked"`
+	// FileID is the id of the case file exported (Store.FileID); import
+	// into a file with no case yet takes it over, so calendar events made
+	// from the old file are updated, not duplicated.
+	FileID string `json:"file_id,omitempty"`
+	Cases  []Full `json:"cases"`
 	// Blobs are the contents of every case's evidence, once each, in
 	// base64; import checks each against its SHA-256.
 	Blobs []Blob `json:"blobs"`
@@ -74,6 +78,9 @@ func (s *Store) ExportAll(ctx context.Context, now time.Time) (Export, error) {
 		return doc, s.fileError(err)
 	}
 	defer tx.Rollback()
+	if err := tx.QueryRowContext(ctx, "SELECT file_id FROM file_info").Scan(&doc.FileID); err != nil {
+		return doc, s.fileError(err)
+	}
 	rows, err := tx.QueryContext(ctx, "SELECT id FROM cases ORDER BY id")
 	if err != nil {
 		return doc, s.fileError(err)
@@ -198,9 +205,12 @@ func fullIn(ctx context.Context, tx *sql.Tx, id int64) (Full, error) {
 // (it would be lost on import). A document from a newer redress is named as such first, so the
 // user is told to update rather than that some field is unknown.
 func DecodeExport(r io.Reader) (*Export, error) {
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(io.LimitReader(r, int64(maxImport)+1))
 	if err != nil {
 		return nil, err
+	}
+	if len(data) > maxImport {
+		return nil, &ImportError{Msg: fmt.Sprintf("the document is larger than %s, the most import reads", size(maxImport))}
 	}
 	var probe struct {
 		Format  string `json:"format"`
@@ -260,6 +270,10 @@ func (s *Store) Import(ctx context.Context, doc *Export) (int, error) {
 		}
 	}
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		if err := adoptFileID(tx, doc.FileID); err != nil {
+			return err
+		}
+		s.fileID = ""
 		sizes, err := importBlobs(tx, doc.Blobs)
 		if err != nil {
 			return err
@@ -289,6 +303,9 @@ func importCase(tx *sql.Tx, f *Full, blobSizes map[string]int64) error {
 	c := f.Case
 	if c.ID <= 0 {
 		return bad("", 0, "needs an id above 0")
+	}
+	if err := checkLimits(f); err != nil {
+		return bad("", 0, err.Error())
 	}
 	if err := c.Validate(); err != nil {
 		return bad("", 0, err.Error())
@@ -542,16 +559,4 @@ func setID(res sql.Result, err error, id *int64) error {
 	}
 	*id, err = res.LastInsertId()
 	return err
-}
-
-// secretLabel reports whether a reference label names a secret (the same
-// words AddRef refuses).
-func secretLabel(label string) bool {
-	lower := strings.ToLower(label)
-	for _, word := range secretLabels {
-		if strings.Contains(lower, word) {
-			return true
-		}
-	}
-	return false
 }

@@ -210,6 +210,9 @@ func (a *app) stdoutIsTerminal() bool { return isTerminal(a.stdout) }
 func (a *app) stdinIsTerminal() bool { return isTerminal(a.stdin) }
 
 func isTerminal(v any) bool {
+	if c, ok := v.(*checkedWriter); ok {
+		v = c.w
+	}
 	f, ok := v.(*os.File)
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }

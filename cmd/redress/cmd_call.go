@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -166,11 +167,31 @@ func (l *callLog) loop() error {
 }
 
 func (l *callLog) readLine() (string, bool) {
-	line, err := l.in.ReadString('\n')
-	if err != nil && line == "" {
-		return "", false
+	// Read at most casefile.MaxText of a line: a pasted file or a stuck
+	// key cannot make the log take memory without end. The rest of a
+	// longer line is skipped, and the user told.
+	var line []byte
+	tooLong := false
+	for {
+		chunk, err := l.in.ReadSlice('\n')
+		if len(line)+len(chunk) > casefile.MaxText {
+			tooLong, line = true, nil
+		} else if !tooLong {
+			line = append(line, chunk...)
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if err != nil && len(line) == 0 && !tooLong {
+			return "", false
+		}
+		break
 	}
-	return strings.TrimRight(line, "\r\n"), true
+	if tooLong {
+		fmt.Fprintln(l.a.stderr, msgf(l.a.lang, "call_line_too_long", casefile.MaxText>>10))
+		return "", true
+	}
+	return strings.TrimRight(string(line), "\r\n"), true
 }
 
 // handle stores one parsed line and acknowledges it on stderr.

@@ -116,6 +116,12 @@ func fileHint(fe *casefile.FileError) string {
 		return "point --db (or REDRESS_DB) at a redress case file, or at a path that does not exist yet"
 	case errors.Is(fe.Err, casefile.ErrNewerVersion):
 		return "update redress to open this case file; it was left unchanged"
+	case errors.Is(fe.Err, casefile.ErrNotAFileName):
+		return "point --db (or REDRESS_DB) at a file, e.g. --db ~/cases.db"
+	case errors.Is(fe.Err, casefile.ErrReadOnlySidecar) && strings.HasSuffix(fe.Path, "-shm"):
+		return "make it writable (chmod u+w " + fe.Path + "), or delete it while no redress is running"
+	case errors.Is(fe.Err, casefile.ErrReadOnlySidecar):
+		return "make it writable: chmod u+w " + fe.Path
 	}
 	return ""
 }
