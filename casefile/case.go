@@ -155,6 +155,10 @@ type Case struct {
 	// NoReplyDays is how long to wait for a reply to an email, letter or
 	// web form before a reminder to chase it (default 5).
 	NoReplyDays int `json:"no_reply_days"`
+	// Phone and Hours are how to reach the company by phone: its number
+	// and opening hours as the user wrote them ("Mon-Fri 9-18").
+	Phone string `json:"phone"`
+	Hours string `json:"hours"`
 }
 
 // DefaultNoReplyDays is the wait for a written reply when none is set.
@@ -227,14 +231,26 @@ type AccountRef struct {
 // whole, since their last four would be all of them.
 func (r AccountRef) Masked() string { return Mask(r.Value) }
 
-// Mask hides all but the last four characters of an identifier.
+// Mask hides an identifier but for its last characters: at most half of
+// them and never more than four ("•••• 4821"), so a short reference is
+// not given away by its own mask.
 func Mask(v string) string {
 	n := utf8.RuneCountInString(v)
-	if n <= 4 {
+	show := MaskShows(n)
+	if show == 0 {
 		return "••••"
 	}
 	r := []rune(v)
-	return "•••• " + string(r[n-4:])
+	return "•••• " + string(r[n-show:])
+}
+
+// MaskShows is how many trailing characters Mask shows of a value of n
+// characters: none of a value shorter than 4.
+func MaskShows(n int) int {
+	if n < 4 {
+		return 0
+	}
+	return min(4, n/2)
 }
 
 // Full is a case with everything that happened to it.
@@ -248,11 +264,17 @@ type Full struct {
 	Prep     Prep         `json:"prep"`
 	// Escalations are the ladder steps taken, oldest first.
 	Escalations []Escalation `json:"escalations"`
+	// Evidence is the files kept with the case (without their content),
+	// oldest first.
+	Evidence []Evidence `json:"evidence"`
 }
 
 // Validate checks the fields a person types, so that a bad value is refused
 // before anything is written.
 func (c *Case) Validate() error {
+	if err := checkLimits(c); err != nil {
+		return err
+	}
 	c.Title = strings.TrimSpace(c.Title)
 	if c.Title == "" {
 		return &InvalidError{Field: "title", Problem: "empty"}
@@ -290,50 +312,33 @@ func (c *Case) Validate() error {
 	if c.NoReplyDays < 1 || c.NoReplyDays > 365 {
 		return &InvalidError{Field: "no-reply-days", Problem: "out-of-range", Args: []any{c.NoReplyDays}, Allowed: "1–365"}
 	}
-	amount, err := NormalizeAmount(c.Amount)
-	if err != nil {
-		return err
-	}
-	c.Amount = amount
-	c.Currency = strings.ToUpper(strings.TrimSpace(c.Currency))
-	if c.Currency != "" && !isCurrencyCode(c.Currency) {
-		return &InvalidError{Field: "currency", Problem: "not-currency", Args: []any{c.Currency}, Allowed: "EUR, USD, GBP, KRW, …"}
-	}
+	c.normalizeMoney()
 	return nil
 }
 
-// NormalizeAmount checks a money amount ("49", "49.90", "1,200,000") and
-// returns it without thousands separators. Amounts stay decimal text: they
-// are shown and quoted, never summed, so no float rounding can creep in.
-func NormalizeAmount(s string) (string, error) {
-	s = strings.ReplaceAll(strings.TrimSpace(s), ",", "")
-	if s == "" {
-		return "", nil
-	}
-	digits, dot := 0, 0
-	for i, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			digits++
-		case r == '.' && dot == 0 && i > 0 && i < len(s)-1:
-			dot++
-		default:
-			return "", &InvalidError{Field: "amount", Problem: "not-amount", Args: []any{s}, Allowed: "49, 49.90, 1,200,000"}
-		}
-	}
-	return s, nil
-}
+// Money reads the case's amount: an exact decimal and its currency, or,
+// for a value an older redress stored unread ("49.90" with no currency),
+// that value as typed.
+func (c Case) Money() Money { return StoredMoney(c.Amount, c.Currency) }
 
-func isCurrencyCode(s string) bool {
-	if len(s) != 3 {
-		return false
-	}
-	for _, r := range s {
-		if r < 'A' || r > 'Z' {
-			return false
+// SetMoney stores m as the case's amount (the zero Money clears it).
+func (c *Case) SetMoney(m Money) { c.Amount, c.Currency = m.Stored() }
+
+// normalizeMoney writes a readable amount in its one stored form
+// ("1,049.90" "eur" becomes "1049.90" "EUR"). A value that cannot be read
+// for sure is left as it is: files from older versions hold such values
+// and must still open, show and save; commands read what people type
+// with ParseMoney, which never lets one through.
+func (c *Case) normalizeMoney() {
+	m := StoredMoney(c.Amount, strings.ToUpper(c.Currency))
+	if m.Unreadable() != "" && strings.TrimSpace(c.Currency) != "" { // never a currency it had to infer
+		if read, err := ParseMoney(c.Amount+" "+c.Currency, JurisdictionOther); err == nil {
+			m = read
 		}
 	}
-	return true
+	if m.Unreadable() == "" {
+		c.SetMoney(m)
+	}
 }
 
 func oneOf[T comparable](v T, all []T) bool {

@@ -36,8 +36,21 @@ type Export struct {
 	// RefsMasked says the account references were written masked (the
 	// default): such a document can be read, but not imported, since the
 	// real values are not in it.
-	RefsMasked bool   `json:"refs_masked"`
-	Cases      []Full `json:"cases"`
+	RefsMasked bool `json:"refs_masked"`
+	// FileID is the id of the case file exported (Store.FileID); import
+	// into a file with no case yet takes it over, so calendar events made
+	// from the old file are updated, not duplicated.
+	FileID string `json:"file_id,omitempty"`
+	Cases  []Full `json:"cases"`
+	// Blobs are the contents of every case's evidence, once each, in
+	// base64; import checks each against its SHA-256.
+	Blobs []Blob `json:"blobs"`
+}
+
+// Blob is the content of evidence, named by its SHA-256.
+type Blob struct {
+	SHA256 string `json:"sha256"`
+	Data   []byte `json:"data"` // base64 in JSON
 }
 
 // ImportError is an export document that cannot be imported: malformed,
@@ -49,21 +62,32 @@ type Export struct {
 // or validator's own diagnostic, printed after them as it came.
 type ImportError struct {
 	Where   string
-	Problem string // "not-export", "newer", "malformed", "masked", "id-exists", "bad-entry"
+	Problem string // "not-export", "newer", "version", "malformed", "masked", "id-exists", "too-large", "bad-blob"; "" is a bad entry
 	Args    []any
-	Detail  string
+	Msg     string // the validator's own detail, printed as it came
+	Err     error  // ErrMaskedRefs, or nil
 }
 
+func (e *ImportError) Unwrap() error { return e.Err }
+
+// ErrMaskedRefs is an import refused because the export's account
+// references were written masked: importing it would lose their values.
+var ErrMaskedRefs = errors.New("the account references in this export are masked") // words:ok mapped to err_import_masked
+
 func (e *ImportError) Error() string {
-	s := "import: " + e.Problem
+	problem := e.Problem
+	if problem == "" {
+		problem = "bad-entry"
+	}
+	s := "import: " + problem
 	for _, a := range e.Args {
 		s += fmt.Sprintf(" %v", a)
 	}
 	if e.Where != "" {
 		s = e.Where + ": " + s
 	}
-	if e.Detail != "" {
-		s += ": " + e.Detail
+	if e.Msg != "" {
+		s += ": " + e.Msg
 	}
 	return s
 }
@@ -72,12 +96,15 @@ func (e *ImportError) Error() string {
 // document is one consistent snapshot even while another process writes.
 func (s *Store) ExportAll(ctx context.Context, now time.Time) (Export, error) {
 	doc := Export{Format: exportFormat, Version: ExportVersion, Schema: SchemaVersion(),
-		ExportedAt: now.UTC().Truncate(time.Second), Cases: []Full{}}
+		ExportedAt: now.UTC().Truncate(time.Second), Cases: []Full{}, Blobs: []Blob{}}
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return doc, s.fileError(err)
 	}
 	defer tx.Rollback()
+	if err := tx.QueryRowContext(ctx, "SELECT file_id FROM file_info").Scan(&doc.FileID); err != nil {
+		return doc, s.fileError(err)
+	}
 	rows, err := tx.QueryContext(ctx, "SELECT id FROM cases ORDER BY id")
 	if err != nil {
 		return doc, s.fileError(err)
@@ -102,7 +129,64 @@ func (s *Store) ExportAll(ctx context.Context, now time.Time) (Export, error) {
 		}
 		doc.Cases = append(doc.Cases, f)
 	}
+	if doc.Blobs, err = exportBlobs(ctx, tx); err != nil {
+		return doc, err
+	}
 	return doc, nil
+}
+
+// exportBlobs reads the content of all evidence, each checked against its
+// hash, in hash order.
+func exportBlobs(ctx context.Context, tx *sql.Tx) ([]Blob, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT DISTINCT sha256 FROM evidence ORDER BY sha256")
+	if err != nil {
+		return nil, err
+	}
+	var sums []string
+	for rows.Next() {
+		var sum string
+		if err := rows.Scan(&sum); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		sums = append(sums, sum)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]Blob, 0, len(sums))
+	for _, sum := range sums {
+		data, err := blobIn(tx, sum)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Blob{SHA256: sum, Data: data})
+	}
+	return out, nil
+}
+
+// importBlobs checks every blob against its SHA-256 and stores it; it
+// returns the sizes by hash, for the evidence rows to be checked against.
+func importBlobs(tx *sql.Tx, blobs []Blob) (map[string]int64, error) {
+	sizes := map[string]int64{}
+	for i, b := range blobs {
+		where := fmt.Sprintf("blob %d", i+1)
+		if got := SHA256Hex(b.Data); got != b.SHA256 {
+			return nil, &ImportError{Where: where, Problem: "bad-blob", Msg: fmt.Sprintf("SHA-256 %s != %q", got, b.SHA256)}
+		}
+		if int64(len(b.Data)) > MaxEvidenceSize {
+			return nil, &ImportError{Where: where, Msg: (&TooLargeError{Name: b.SHA256, Size: int64(len(b.Data))}).Error()}
+		}
+		if _, dup := sizes[b.SHA256]; dup {
+			continue
+		}
+		if err := putBlob(tx, b.SHA256, b.Data); err != nil {
+			return nil, err
+		}
+		sizes[b.SHA256] = int64(len(b.Data))
+	}
+	return sizes, nil
 }
 
 // fullIn reads a case and all its entries inside a transaction the caller
@@ -134,6 +218,9 @@ func fullIn(ctx context.Context, tx *sql.Tx, id int64) (Full, error) {
 	if f.Escalations, err = listEscalations(ctx, tx, id); err != nil {
 		return f, err
 	}
+	if f.Evidence, err = queryEvidence(ctx, tx, evidenceOfCase, id); err != nil {
+		return f, err
+	}
 	return f, nil
 }
 
@@ -142,19 +229,22 @@ func fullIn(ctx context.Context, tx *sql.Tx, id int64) (Full, error) {
 // (it would be lost on import). A document from a newer redress is named as such first, so the
 // user is told to update rather than that some field is unknown.
 func DecodeExport(r io.Reader) (*Export, error) {
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(io.LimitReader(r, int64(maxImport)+1))
 	if err != nil {
 		return nil, err
+	}
+	if len(data) > maxImport {
+		return nil, &ImportError{Problem: "too-large", Args: []any{size(maxImport)}}
 	}
 	var probe struct {
 		Format  string `json:"format"`
 		Version int    `json:"version"`
 	}
 	if err := json.Unmarshal(data, &probe); err != nil {
-		return nil, &ImportError{Problem: "not-export", Detail: jsonProblem(data, err)}
+		return nil, &ImportError{Problem: "not-export", Msg: jsonProblem(data, err)}
 	}
 	if probe.Format != exportFormat {
-		return nil, &ImportError{Problem: "not-export", Detail: fmt.Sprintf("format %q != %q", probe.Format, exportFormat)}
+		return nil, &ImportError{Problem: "not-export", Msg: fmt.Sprintf("format %q != %q", probe.Format, exportFormat)}
 	}
 	if probe.Version > ExportVersion {
 		return nil, &ImportError{Problem: "newer", Args: []any{probe.Version, ExportVersion}}
@@ -166,7 +256,7 @@ func DecodeExport(r io.Reader) (*Export, error) {
 	dec.DisallowUnknownFields()
 	var doc Export
 	if err := dec.Decode(&doc); err != nil {
-		return nil, &ImportError{Problem: "malformed", Detail: jsonProblem(data, err)}
+		return nil, &ImportError{Problem: "malformed", Msg: jsonProblem(data, err)}
 	}
 	return &doc, nil
 }
@@ -195,39 +285,181 @@ func jsonProblem(data []byte, err error) string {
 // knows survive; importing into a case file that already has one of them
 // is refused, so import into a new case file to restore a backup.
 func (s *Store) Import(ctx context.Context, doc *Export) (int, error) {
+	if _, err := s.importDoc(ctx, doc, false); err != nil {
+		return 0, err
+	}
+	return len(doc.Cases), nil
+}
+
+// ImportMerge stores every case of doc beside the cases already in the
+// case file, under new ids: each case and entry gets the next free id of
+// its table, in the document's order, and every reference (an entry's
+// case, a promise's, ticket's or note's contact) is mapped to the new id,
+// all in one write transaction. It returns the new case id of each case
+// of the document, by its id there.
+func (s *Store) ImportMerge(ctx context.Context, doc *Export) (map[int64]int64, error) {
+	return s.importDoc(ctx, doc, true)
+}
+
+func (s *Store) importDoc(ctx context.Context, doc *Export, merge bool) (map[int64]int64, error) {
 	if doc.RefsMasked {
 		for _, f := range doc.Cases {
 			if len(f.Refs) > 0 {
-				return 0, &ImportError{Problem: "masked", Args: []any{f.ID}}
+				return nil, &ImportError{Problem: "masked", Args: []any{f.ID}, Err: ErrMaskedRefs}
 			}
 		}
 	}
+	cases := map[int64]int64{}
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		if merge {
+			var err error
+			if cases, err = renumber(tx, doc); err != nil {
+				return err
+			}
+		}
+		if !merge {
+			// A merge keeps this file's id: the merged cases have new
+			// numbers, so the old file's calendar entries are not theirs.
+			if err := adoptFileID(tx, doc.FileID); err != nil {
+				return err
+			}
+		}
+		s.fileID = ""
+		sizes, err := importBlobs(tx, doc.Blobs)
+		if err != nil {
+			return err
+		}
 		for i := range doc.Cases {
-			if err := importCase(tx, &doc.Cases[i]); err != nil {
+			if err := importCase(tx, &doc.Cases[i], sizes); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	return len(doc.Cases), nil
+	return cases, nil
 }
 
-func importCase(tx *sql.Tx, f *Full) error {
+// renumber gives every case and entry of doc the next free id of its
+// table in the case file and maps every reference to the new ids. A
+// reference to something not in the document (an entry listed under one
+// case naming another, a contact of another case) is refused here, as a
+// plain import would refuse it.
+func renumber(tx *sql.Tx, doc *Export) (map[int64]int64, error) {
+	next := map[string]int64{}
+	for _, t := range []string{"cases", "contacts", "promises", "tickets", "notes", "account_refs", "escalations", "evidence"} {
+		var max int64
+		if err := tx.QueryRow("SELECT COALESCE(MAX(id), 0) FROM " + t).Scan(&max); err != nil {
+			return nil, err
+		}
+		next[t] = max
+	}
+	fresh := func(table string) int64 { next[table]++; return next[table] }
+	caseIDs := map[int64]int64{}
+	for i := range doc.Cases {
+		f := &doc.Cases[i]
+		old := f.ID
+		where := fmt.Sprintf("case %d", old)
+		if old <= 0 {
+			return nil, &ImportError{Where: where, Msg: "needs an id above 0"} // words:ok the detail of import_bad-entry
+		}
+		if _, dup := caseIDs[old]; dup {
+			return nil, &ImportError{Where: where, Msg: "is in the export twice"} // words:ok the detail of import_bad-entry
+		}
+		f.ID = fresh("cases")
+		caseIDs[old] = f.ID
+		owner := func(what string, id int64, caseID *int64) error {
+			if *caseID != 0 && *caseID != old {
+				return &ImportError{Where: fmt.Sprintf("%s: %s %d", where, what, id), Msg: fmt.Sprintf("case_id %d, but it is listed under case %d", *caseID, old)} // words:ok the detail of import_bad-entry
+			}
+			*caseID = f.ID
+			return nil
+		}
+		contacts := map[int64]int64{}
+		contact := func(what string, id int64, c **int64) error {
+			if *c == nil {
+				return nil
+			}
+			n, ok := contacts[**c]
+			if !ok {
+				return &ImportError{Where: fmt.Sprintf("%s: %s %d", where, what, id), Msg: fmt.Sprintf("contact %d is not one of this case's contacts", **c)} // words:ok the detail of import_bad-entry
+			}
+			*c = &n
+			return nil
+		}
+		for j := range f.Contacts {
+			x := &f.Contacts[j]
+			if err := owner("contact", x.ID, &x.CaseID); err != nil {
+				return nil, err
+			}
+			n := fresh("contacts")
+			contacts[x.ID], x.ID = n, n
+		}
+		for j := range f.Promises {
+			x := &f.Promises[j]
+			if err := errors.Join(owner("promise", x.ID, &x.CaseID), contact("promise", x.ID, &x.ContactID)); err != nil {
+				return nil, err
+			}
+			x.ID = fresh("promises")
+		}
+		for j := range f.Tickets {
+			x := &f.Tickets[j]
+			if err := errors.Join(owner("ticket", x.ID, &x.CaseID), contact("ticket", x.ID, &x.ContactID)); err != nil {
+				return nil, err
+			}
+			x.ID = fresh("tickets")
+		}
+		for j := range f.Notes {
+			x := &f.Notes[j]
+			if err := errors.Join(owner("note", x.ID, &x.CaseID), contact("note", x.ID, &x.ContactID)); err != nil {
+				return nil, err
+			}
+			x.ID = fresh("notes")
+		}
+		for j := range f.Refs {
+			x := &f.Refs[j]
+			if err := owner("ref", x.ID, &x.CaseID); err != nil {
+				return nil, err
+			}
+			x.ID = fresh("account_refs")
+		}
+		for j := range f.Escalations {
+			x := &f.Escalations[j]
+			if err := owner("escalation", x.ID, &x.CaseID); err != nil {
+				return nil, err
+			}
+			x.ID = fresh("escalations")
+		}
+		for j := range f.Evidence {
+			// Evidence names its content by hash; blobs are shared, so
+			// only the row is renumbered.
+			x := &f.Evidence[j]
+			if err := owner("evidence", x.ID, &x.CaseID); err != nil {
+				return nil, err
+			}
+			x.ID = fresh("evidence")
+		}
+	}
+	return caseIDs, nil
+}
+
+func importCase(tx *sql.Tx, f *Full, blobSizes map[string]int64) error {
 	where := fmt.Sprintf("case %d", f.ID)
 	bad := func(what string, id int64, msg string) error {
 		w := where
 		if what != "" {
 			w += fmt.Sprintf(": %s %d", what, id)
 		}
-		return &ImportError{Where: w, Problem: "bad-entry", Detail: msg}
+		return &ImportError{Where: w, Msg: msg}
 	}
 	c := f.Case
 	if c.ID <= 0 {
-		return bad("", 0, "needs an id above 0")
+		return bad("", 0, "needs an id above 0") // words:ok the detail of import_bad-entry
+	}
+	if err := checkLimits(f); err != nil {
+		return bad("", 0, err.Error())
 	}
 	if err := c.Validate(); err != nil {
 		return bad("", 0, err.Error())
@@ -337,6 +569,24 @@ func importCase(tx *sql.Tx, f *Full) error {
 			return err
 		}
 	}
+	for i := range f.Evidence {
+		x := &f.Evidence[i]
+		if err := entryOf(x.ID, &x.CaseID, c.ID); err != nil {
+			return bad("evidence", x.ID, err.Error())
+		}
+		size, ok := blobSizes[x.SHA256]
+		switch {
+		case !ok:
+			return bad("evidence", x.ID, fmt.Sprintf("its content (SHA-256 %q) is not among the document's blobs", x.SHA256)) // words:ok the detail of import_bad-entry
+		case size != x.Size:
+			return bad("evidence", x.ID, fmt.Sprintf("size %d, but its content is %d bytes", x.Size, size)) // words:ok the detail of import_bad-entry
+		case strings.TrimSpace(x.Name) == "" || x.At.IsZero() || x.AddedAt.IsZero():
+			return bad("evidence", x.ID, "needs a name, a time and added_at")
+		}
+		if err := importInsert(tx, where, putEvidence(tx, x)); err != nil {
+			return err
+		}
+	}
 	return importPrep(tx, c, f.Prep, bad)
 }
 
@@ -387,7 +637,7 @@ func entryOf(id int64, caseID *int64, want int64) error {
 func importInsert(tx *sql.Tx, where string, err error) error {
 	var se sqlite3.Error
 	if errors.As(err, &se) && (se.ExtendedCode == sqlite3.ErrConstraintPrimaryKey || se.ExtendedCode == sqlite3.ErrConstraintUnique) {
-		return &ImportError{Where: where, Problem: "id-exists", Detail: se.Error()}
+		return &ImportError{Where: where, Problem: "id-exists", Msg: se.Error()}
 	}
 	return err
 }
@@ -399,12 +649,12 @@ func importInsert(tx *sql.Tx, where string, err error) error {
 func putCase(tx *sql.Tx, c *Case) error {
 	res, err := tx.Exec(`INSERT INTO cases (id, title, company, product, kind, problem, outcome, fallback,
 		amount, currency, purchase_date, return_window_end, warranty_end, jurisdiction, lang, status,
-		opened_at, closed_at, final_outcome, no_reply_days, delivered_date, sector)
-		VALUES (NULLIF(?,0),?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		opened_at, closed_at, final_outcome, no_reply_days, company_phone, company_hours, delivered_date, sector)
+		VALUES (NULLIF(?,0),?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		c.ID, c.Title, c.Company, c.Product, c.Kind, c.Problem, c.Outcome, c.Fallback, c.Amount, c.Currency,
 		c.PurchaseDate.String(), c.ReturnWindowEnd.String(), c.WarrantyEnd.String(), c.Jurisdiction,
 		c.Lang, c.Status, formatTime(c.OpenedAt), formatOptionalTime(c.ClosedAt), c.FinalOutcome, c.NoReplyDays,
-		c.DeliveredDate.String(), c.Sector)
+		c.Phone, c.Hours, c.DeliveredDate.String(), c.Sector)
 	return setID(res, err, &c.ID)
 }
 
@@ -465,16 +715,4 @@ func setID(res sql.Result, err error, id *int64) error {
 	}
 	*id, err = res.LastInsertId()
 	return err
-}
-
-// secretLabel reports whether a reference label names a secret (the same
-// words AddRef refuses).
-func secretLabel(label string) bool {
-	lower := strings.ToLower(label)
-	for _, word := range secretLabels {
-		if strings.Contains(lower, word) {
-			return true
-		}
-	}
-	return false
 }

@@ -1,7 +1,6 @@
 package prep
 
 import (
-	"strings"
 	"time"
 
 	"github.com/redress-cli/redress/casefile"
@@ -27,7 +26,7 @@ type Facts struct {
 	Kind             string `json:"kind"`
 	Jurisdiction     string `json:"jurisdiction"`
 	Status           string `json:"status"`
-	Amount           string `json:"amount"` // "49.90 EUR", or ""
+	Amount           string `json:"amount"` // "€49.90", "1,290,000원", or ""
 	Purchased        string `json:"purchased"`
 	ReturnBy         string `json:"return_by"`
 	WarrantyEnd      string `json:"warranty_end"`
@@ -48,6 +47,11 @@ type Facts struct {
 	Timeline []NoteFact    `json:"timeline"`
 	Research []NoteFact    `json:"research"`
 	Tried    []NoteFact    `json:"tried"`
+	// Attached is the evidence kept with the case, oldest first, and
+	// Enclosed the line that words it ("3 photos, order confirmation"),
+	// set by the sheet and the scripts.
+	Attached []EvidenceFact `json:"evidence"`
+	Enclosed string         `json:"enclosed"`
 
 	Contacts    int    `json:"contacts"` // how many contacts so far
 	LastContact string `json:"last_contact"`
@@ -95,7 +99,7 @@ func NewFacts(lang string, f casefile.Full, now time.Time, loc *time.Location) F
 		ID: c.ID, Title: c.Title, Company: c.Company, Product: c.Product, Problem: c.Problem,
 		Outcome: c.Outcome, Fallback: c.Fallback, Kind: string(c.Kind), Jurisdiction: string(c.Jurisdiction),
 		Status:    string(c.Status),
-		Amount:    strings.TrimSpace(c.Amount + " " + c.Currency),
+		Amount:    c.Money().Format(lang),
 		Purchased: FormatDate(lang, c.PurchaseDate, loc), ReturnBy: FormatDate(lang, c.ReturnWindowEnd, loc),
 		WarrantyEnd: FormatDate(lang, c.WarrantyEnd, loc),
 		Opened:      FormatDate(lang, casefile.DateOf(c.OpenedAt.In(loc)), loc),
@@ -139,6 +143,7 @@ func NewFacts(lang string, f casefile.Full, now time.Time, loc *time.Location) F
 	for _, r := range f.Refs {
 		x.Refs = append(x.Refs, RefFact{Label: r.Label, Masked: r.Masked()})
 	}
+	x.Attached = evidenceFacts(lang, f.Evidence, loc)
 	for _, n := range f.Notes {
 		nf := NoteFact{Text: n.Text, SourceURL: n.SourceURL, At: FormatDate(lang, casefile.DateOf(n.At.In(loc)), loc)}
 		switch n.Kind {

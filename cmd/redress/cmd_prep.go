@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/huh"
+	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
 
 	"github.com/redress-cli/redress/casefile"
@@ -39,6 +40,7 @@ type prepAnswers struct {
 	email, chat     string   // 9
 	social, review  string
 	regulator       string
+	phone, hours    string // 9: how to reach the company by phone
 }
 
 // stepFlags says which step each flag answers.
@@ -51,7 +53,7 @@ var stepFlags = map[string]int{
 	"trigger": 6, "supervisor-line": 6,
 	"record": 7, "record-line": 7,
 	"ask":   8,
-	"email": 9, "chat": 9, "social": 9, "review": 9, "regulator": 9,
+	"email": 9, "chat": 9, "social": 9, "review": 9, "regulator": 9, "phone": 9, "hours": 9,
 }
 
 type prepOptions struct {
@@ -131,6 +133,8 @@ missing and 3 when something is.`,
 	f.StringVar(&ans.social, "social", "", "9: its social media handle")
 	f.StringVar(&ans.review, "review", "", "9: a review site")
 	f.StringVar(&ans.regulator, "regulator", "", "9: the regulator or consumer body")
+	f.StringVar(&ans.phone, "phone", "", "9: the company's phone number")
+	f.StringVar(&ans.hours, "hours", "", "9: when that phone line is open")
 	return cmd
 }
 
@@ -150,9 +154,10 @@ func runPrep(a *app, opts *prepOptions) error {
 	if opts.check {
 		return printCheck(a, full, now, opts.json)
 	}
+	r := a.dateReader(now, full.Jurisdiction)
 	if len(steps) > 0 {
 		for _, step := range steps {
-			ch, err := opts.answers.change(step, now, a.loc)
+			ch, err := opts.answers.change(step, r)
 			if err != nil {
 				return err
 			}
@@ -165,30 +170,75 @@ func runPrep(a *app, opts *prepOptions) error {
 	if !a.canPrompt() {
 		return usageErr(w("err_prep_terminal"), w("hint_prep_terminal", opts.caseID))
 	}
-	todo := []int{1, 2, 3, 4, 5, 6, 7, 8, 9}
+	todo := prepTodo(full.Prep.Steps)
 	if opts.step != 0 {
 		todo = []int{opts.step}
 	}
-	var saved []int
+	var shown []int // steps whose form ran: answered, skipped or kept
+	answered := 0
 	for _, step := range todo {
 		if full, err = s.Full(a.ctx, opts.caseID); err != nil {
 			return err
 		}
-		ch, err := a.stepForm(step, full, now)
+		a.clearStep()
+		ch, err := a.stepForm(step, full, r)
 		if err != nil {
-			if len(saved) > 0 {
-				printSteps(a, opts.caseID, saved, now)
+			if len(shown) > 0 {
+				printSteps(a, opts.caseID, shown, now)
 				code, m, _ := a.classify(err)
-				return &cliError{code: code, msg: verbatim(m), hint: w("prep_saved_so_far", len(saved))}
+				return &cliError{code: code, msg: verbatim(m), hint: verbatim(savedSoFar(a.lang, answered))}
 			}
 			return err
 		}
-		if err := s.SaveStep(a.ctx, opts.caseID, ch); err != nil {
-			return err
+		// Skipping a step that was done keeps what was done.
+		if !(ch.Skipped && full.Prep.Steps[strconv.Itoa(step)] == "done") {
+			if err := s.SaveStep(a.ctx, opts.caseID, ch); err != nil {
+				return err
+			}
 		}
-		saved = append(saved, step)
+		if !ch.Skipped {
+			answered++
+		}
+		shown = append(shown, step)
 	}
-	return printSteps(a, opts.caseID, saved, now)
+	return printSteps(a, opts.caseID, shown, now)
+}
+
+// prepTodo is the steps the prep form walks: every step not done yet, in
+// order, so it opens at the first step not done; when all are done, all
+// nine again, to review them.
+func prepTodo(status map[string]string) []int {
+	var todo []int
+	for step := 1; step <= 9; step++ {
+		if status[strconv.Itoa(step)] != "done" {
+			todo = append(todo, step)
+		}
+	}
+	if len(todo) == 0 {
+		return []int{1, 2, 3, 4, 5, 6, 7, 8, 9}
+	}
+	return todo
+}
+
+// savedSoFar is the hint after a form ended early: how many steps
+// answered before it were saved (skipped ones are not counted), or "".
+func savedSoFar(lang string, n int) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return msg(lang, "prep_saved_so_far_1")
+	}
+	return msgf(lang, "prep_saved_so_far_n", n)
+}
+
+// clearStep clears the terminal before a step's form, so nothing from
+// an earlier step (step 1's search phrases, a list's echoes) stays on
+// screen. Not in accessible mode: a screen reader keeps its history.
+func (a *app) clearStep() {
+	if !a.accessible() && isTerminal(a.stderr) {
+		fmt.Fprint(a.stderr, "\x1b[H\x1b[2J")
+	}
 }
 
 // flagSteps lists, in order, the steps whose flags were given.
@@ -253,8 +303,10 @@ func printCheck(a *app, full casefile.Full, now time.Time, asJSON bool) error {
 	return nil
 }
 
-// change turns the answers to one step into what the store saves.
-func (ans *prepAnswers) change(step int, now time.Time, loc *time.Location) (casefile.StepChange, error) {
+// change turns the answers to one step into what the store saves; r
+// reads its dates (the case's day- or month-first order, as of now).
+func (ans *prepAnswers) change(step int, r dates.Reader) (casefile.StepChange, error) {
+	now, loc := r.Now, r.Loc
 	ch := casefile.StepChange{Step: step, At: now}
 	switch step {
 	case 1:
@@ -269,18 +321,24 @@ func (ans *prepAnswers) change(step int, now time.Time, loc *time.Location) (cas
 		}
 	case 2:
 		for _, e := range ans.events {
+			// Only a date at the very start is read ("2 Nov: bought
+			// online"); the rest is kept exactly as typed.
 			n := casefile.Note{Kind: casefile.NoteTimeline, Text: e}
-			if d, rest, ok := dates.Find(e, now, loc); ok && strings.TrimSpace(strings.Trim(rest, ":-– ")) != "" {
-				n.At, n.Text = d.Time(loc), strings.Trim(rest, ":-– ")
+			d, text, ok, err := r.Line(e)
+			if err != nil {
+				return ch, fmt.Errorf("--event: %w", err)
+			}
+			if ok {
+				n.At, n.Text = d.Time(loc), text
 			}
 			ch.Notes = append(ch.Notes, n)
 		}
-		for _, r := range ans.refs {
-			label, value, ok := strings.Cut(r, "=")
-			if !ok {
-				return ch, usageErr(w("err_account_form", r), w("hint_account_form"))
+		for _, v := range ans.refs {
+			ref, err := casefile.ParseAccountRef(v)
+			if err != nil {
+				return ch, fmt.Errorf("--account: %w", err)
 			}
-			ch.Refs = append(ch.Refs, casefile.AccountRef{Label: label, Value: value})
+			ch.Refs = append(ch.Refs, ref)
 		}
 		ch.Prep = func(p *casefile.Prep) error {
 			setIf(&p.HaveReceipt, ans.receipt)
@@ -300,7 +358,7 @@ func (ans *prepAnswers) change(step int, now time.Time, loc *time.Location) (cas
 	case 5:
 		var purchased casefile.Date
 		if ans.purchased != "" {
-			d, err := dates.Parse(ans.purchased, now, loc)
+			d, err := r.Past(ans.purchased)
 			if err != nil {
 				return ch, fmt.Errorf("--purchased: %w", err)
 			}
@@ -351,6 +409,11 @@ func (ans *prepAnswers) change(step int, now time.Time, loc *time.Location) (cas
 			setIf(&p.ChannelRegulator, ans.regulator)
 			return nil
 		}
+		ch.Case = func(c *casefile.Case) error {
+			setIf(&c.Phone, ans.phone)
+			setIf(&c.Hours, ans.hours)
+			return nil
+		}
 	}
 	return ch, nil
 }
@@ -369,11 +432,17 @@ func setIf(dst *string, v string) {
 
 // stepForm asks one step's questions, pre-filled from the case, and
 // returns what to save: the answers, or the step marked skipped.
-func (a *app) stepForm(step int, full casefile.Full, now time.Time) (casefile.StepChange, error) {
-	l := a.lang
+func (a *app) stepForm(step int, full casefile.Full, r dates.Reader) (casefile.StepChange, error) {
+	l, now := a.lang, r.Now
 	answer := true
 	title := msgf(l, "prep_step", step, msg(l, fmt.Sprintf("prep_tip%d", step)))
-	if err := a.runForm(huh.NewConfirm().Title(title).Description(msg(l, fmt.Sprintf("prep_why%d", step))).
+	why := msg(l, fmt.Sprintf("prep_why%d", step))
+	if a.accessible() {
+		// huh's accessible prompts show no description: say it first.
+		fmt.Fprintln(a.stderr, title)
+		title, why = why, ""
+	}
+	if err := a.runForm(huh.NewConfirm().Title(title).Description(why).
 		Affirmative(msg(l, "yes")).Negative(msg(l, "prep_skip")).Value(&answer)); err != nil {
 		return casefile.StepChange{}, err
 	}
@@ -384,9 +453,18 @@ func (a *app) stepForm(step int, full casefile.Full, now time.Time) (casefile.St
 	c, p := full.Case, full.Prep
 	var fields []huh.Field
 	var after []func() // turn form values into answers once the form ends
-	input := func(key string, dst *string, current string) {
+	input := func(key string, dst *string, current string, validate ...func(string) error) {
 		*dst = current
-		fields = append(fields, huh.NewInput().Title(msg(l, key)).Value(dst))
+		title := msg(l, key)
+		if a.accessible() && strings.TrimSpace(current) != "" {
+			// A screen reader hears no pre-filled field: say what Enter keeps.
+			title = msgf(l, "prep_current", title, clean(current))
+		}
+		in := huh.NewInput().Title(title).Value(dst)
+		if len(validate) > 0 {
+			in = in.Validate(validate[0])
+		}
+		fields = append(fields, in)
 	}
 	yesNo := func(key string, dst *string, current string) {
 		v := new(bool)
@@ -404,17 +482,23 @@ func (a *app) stepForm(step int, full casefile.Full, now time.Time) (casefile.St
 		for _, ph := range phrases {
 			fmt.Fprintln(a.stderr, "  "+clean(ph))
 		}
-		if err := a.askList(msg(l, "prep_finding"), &ans.findings); err != nil {
+		if err := a.askList(msg(l, "prep_finding"), &ans.findings, nil); err != nil {
 			return casefile.StepChange{}, err
 		}
-		if err := a.askList(msg(l, "prep_tried"), &ans.tried); err != nil {
+		if err := a.askList(msg(l, "prep_tried"), &ans.tried, nil); err != nil {
 			return casefile.StepChange{}, err
 		}
 	case 2:
-		if err := a.askList(msg(l, "prep_event"), &ans.events); err != nil {
+		if err := a.askList(msg(l, "prep_event"), &ans.events, validator(l, func(v string) error {
+			_, _, _, err := r.Line(v)
+			return err
+		})); err != nil {
 			return casefile.StepChange{}, err
 		}
-		if err := a.askList(msg(l, "prep_account"), &ans.refs); err != nil {
+		if err := a.askList(msg(l, "prep_account"), &ans.refs, validator(l, func(v string) error {
+			_, err := casefile.ParseAccountRef(v)
+			return err
+		})); err != nil {
 			return casefile.StepChange{}, err
 		}
 		yesNo("prep_receipt", &ans.receipt, p.HaveReceipt)
@@ -427,39 +511,61 @@ func (a *app) stepForm(step int, full casefile.Full, now time.Time) (casefile.St
 	case 4:
 		facts := prep.NewFacts(l, full, now, a.loc)
 		var options []huh.Option[string]
+		// On a terminal each option is one line: a line that wrapped would
+		// make huh scroll the highlighted option out of view. The option
+		// keeps the whole line as its value; accessible mode reads it all.
+		label := func(s string) string {
+			if a.accessible() {
+				return clean(s)
+			}
+			return runewidth.Truncate(clean(s), max(a.formWidth()-6, 20), "…")
+		}
 		if p.OpeningLine != "" {
-			options = append(options, huh.NewOption(clean(p.OpeningLine), p.OpeningLine))
+			options = append(options, huh.NewOption(label(p.OpeningLine), p.OpeningLine))
 		}
 		for _, part := range []string{"calm", "direct", "followup"} {
 			line, err := prep.RenderPart(l, "opening", part, facts)
 			if err != nil {
 				return casefile.StepChange{}, err
 			}
-			options = append(options, huh.NewOption(clean(line), line))
+			options = append(options, huh.NewOption(label(line), line))
 		}
 		options = append(options, huh.NewOption(msg(l, "prep_own_line"), ""))
 		ans.opening = options[0].Value
-		if err := a.runForm(huh.NewSelect[string]().Title(msg(l, "prep_opening")).Options(options...).Value(&ans.opening)); err != nil {
+		// An explicit height (the title and one row per option) keeps the
+		// first option in view: sized by itself, huh's select can open
+		// scrolled to its end.
+		if err := a.runForm(huh.NewSelect[string]().Title(msg(l, "prep_opening")).Options(options...).
+			Height(len(options) + 1).Value(&ans.opening)); err != nil {
 			return casefile.StepChange{}, err
 		}
 		if ans.opening == "" {
 			input("prep_own_line", &ans.opening, "")
 		}
 	case 5:
-		input("prep_purchased", &ans.purchased, c.PurchaseDate.String())
+		input("prep_purchased", &ans.purchased, c.PurchaseDate.String(), validator(l, func(v string) error {
+			_, err := r.Past(v)
+			return err
+		}))
 		var days, months string
-		input("prep_return_days", &days, itoaOrEmpty(p.ReturnDays))
-		input("prep_warranty_months", &months, itoaOrEmpty(p.WarrantyMonths))
+		input("prep_return_days", &days, itoaOrEmpty(p.ReturnDays), validator(l, func(v string) error {
+			_, err := casefile.ParseCount("return-days", v, maxReturnDays)
+			return err
+		}))
+		input("prep_warranty_months", &months, itoaOrEmpty(p.WarrantyMonths), validator(l, func(v string) error {
+			_, err := casefile.ParseCount("warranty-months", v, maxWarrantyMonths)
+			return err
+		}))
 		input("prep_docs", &ans.docs, p.PolicyDocs)
 		if err := a.runForm(fields...); err != nil {
 			return casefile.StepChange{}, err
 		}
 		fields = nil
 		var err error
-		if ans.returnDays, err = atoiOrZero("field_return-days", days); err != nil {
+		if ans.returnDays, err = casefile.ParseCount("return-days", days, maxReturnDays); err != nil {
 			return casefile.StepChange{}, err
 		}
-		if ans.warrantyMonths, err = atoiOrZero("field_warranty-months", months); err != nil {
+		if ans.warrantyMonths, err = casefile.ParseCount("warranty-months", months, maxWarrantyMonths); err != nil {
 			return casefile.StepChange{}, err
 		}
 	case 6:
@@ -503,6 +609,8 @@ func (a *app) stepForm(step int, full casefile.Full, now time.Time) (casefile.St
 		}
 		fields = append(fields, huh.NewMultiSelect[string]().Title(msg(l, "prep_ask")).Options(options...).Value(&ans.ask))
 	case 9:
+		input("prep_phone", &ans.phone, c.Phone)
+		input("prep_hours", &ans.hours, c.Hours)
 		input("prep_email", &ans.email, p.ChannelEmail)
 		input("prep_chat", &ans.chat, p.ChannelChat)
 		input("prep_social", &ans.social, p.ChannelSocial)
@@ -524,21 +632,27 @@ func (a *app) stepForm(step int, full casefile.Full, now time.Time) (casefile.St
 	for _, f := range after {
 		f()
 	}
-	return ans.change(step, now, a.loc)
+	return ans.change(step, r)
 }
 
 // askList asks for items one at a time until an empty answer: a list that
-// a screen reader user can fill as easily as a sighted one.
-func (a *app) askList(title string, dst *[]string) error {
+// a screen reader user can fill as easily as a sighted one. validate, when
+// set, reads each item as it is answered.
+func (a *app) askList(title string, dst *[]string, validate func(string) error) error {
 	for {
 		var v string
-		if err := a.runForm(huh.NewInput().Title(title).Description(msg(a.lang, "prep_empty_to_go_on")).Value(&v)); err != nil {
+		in := huh.NewInput().Title(title).Description(msg(a.lang, "prep_empty_to_go_on")).Value(&v)
+		if validate != nil {
+			in = in.Validate(validate)
+		}
+		if err := a.runForm(in); err != nil {
 			return err
 		}
 		if strings.TrimSpace(v) == "" {
 			return nil
 		}
 		*dst = append(*dst, v)
+		fmt.Fprintln(a.stderr, "  "+msgf(a.lang, "prep_list_saved", clean(v)))
 	}
 }
 
@@ -549,16 +663,11 @@ func itoaOrEmpty(n int) string {
 	return strconv.Itoa(n)
 }
 
-func atoiOrZero(what, s string) (int, error) {
-	if strings.TrimSpace(s) == "" {
-		return 0, nil
-	}
-	n, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil || n < 0 {
-		return 0, usageErr(w("err_whole_number", w(what), s), nohint)
-	}
-	return n, nil
-}
+// The longest return window and warranty the prep form takes.
+const (
+	maxReturnDays     = 365
+	maxWarrantyMonths = 120
+)
 
 func contains(list []string, v string) bool {
 	for _, x := range list {

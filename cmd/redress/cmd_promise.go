@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/redress-cli/redress/casefile"
-	"github.com/redress-cli/redress/casefile/dates"
 )
 
 type promiseOptions struct {
@@ -59,13 +58,14 @@ func runPromise(a *app, opts *promiseOptions) error {
 	if strings.TrimSpace(opts.due) == "" {
 		return usageErr(w("err_missing_due"), w("hint_due"))
 	}
-	now, err := a.now()
+	r, err := a.caseDates(opts.caseID)
 	if err != nil {
 		return err
 	}
-	due, err := dates.Parse(opts.due, now, a.loc)
+	now := r.Now
+	due, err := a.readDue(r, "--due", opts.due)
 	if err != nil {
-		return fmt.Errorf("--due: %w", err)
+		return err
 	}
 	p := casefile.Promise{CaseID: opts.caseID, Text: opts.text, By: opts.by, Due: due, CreatedAt: now, ContactID: optionalID(opts.contactID)}
 	s, err := a.open()

@@ -25,11 +25,13 @@ func newShowCmd(a *app) *cobra.Command {
 		Use:   "show CASE",
 		Short: "Show a case and its dated timeline",
 		Long: `Show everything about a case: its fields, its account references (masked
-unless --reveal) and a dated timeline of contacts, promises, tickets and
-notes.
+unless --reveal) and a dated timeline of contacts, promises, tickets,
+notes, escalations and evidence.
 
 --json prints the case object: every case field, and the arrays
-"contacts", "promises", "tickets", "notes" and "refs". A ref's "value" is
+"contacts", "promises", "tickets", "notes", "refs", "escalations" and
+"evidence" (each file's name, media type, size and sha256; 'redress
+evidence get' writes its content). A ref's "value" is
 masked ("•••• 4821") unless --reveal.`,
 		Example: `  redress show 3
   redress show 3 --json
@@ -89,12 +91,11 @@ func printCase(w io.Writer, l string, f casefile.Full, now time.Time, loc *time.
 		}
 	}
 	add("product", c.Product)
+	add("phone", joinNonEmpty(" · ", c.Phone, c.Hours))
 	add("problem", c.Problem)
 	add("outcome", c.Outcome)
 	add("fallback", c.Fallback)
-	if c.Amount != "" {
-		add("amount", strings.TrimSpace(c.Amount+" "+c.Currency))
-	}
+	add("amount", c.Money().Format(l))
 	add("purchased", fmtDate(l, c.PurchaseDate, loc))
 	add("delivered", fmtDate(l, c.DeliveredDate, loc))
 	if c.Sector != "" {
@@ -104,7 +105,10 @@ func printCase(w io.Writer, l string, f casefile.Full, now time.Time, loc *time.
 		key  string
 		date casefile.Date
 	}{{"return_by", c.ReturnWindowEnd}, {"warranty_to", c.WarrantyEnd}} {
-		if !d.date.IsZero() {
+		switch {
+		case d.date.Unreadable() != "":
+			add(d.key, fmtDate(l, d.date, loc))
+		case !d.date.IsZero():
 			add(d.key, fmtDate(l, d.date, loc)+" ("+relDays(l, d.date, now, loc, "passed")+")")
 		}
 	}
@@ -216,6 +220,13 @@ func timeline(l string, f casefile.Full, now time.Time, loc *time.Location) []ti
 		}
 		es = append(es, timelineEntry{at: e.At, order: 4, kind: msg(l, "tl_escalation"), text: text})
 	}
+	for _, e := range f.Evidence {
+		text := fmt.Sprintf("[%d] %s (%s, %s)", e.ID, clean(e.Name), e.MediaType, casefile.HumanSize(e.Size))
+		if e.Note != "" {
+			text += ": " + clean(e.Note)
+		}
+		es = append(es, timelineEntry{at: e.At, order: 5, kind: msg(l, "tl_evidence"), text: text})
+	}
 	sort.SliceStable(es, func(i, j int) bool {
 		if !es[i].at.Equal(es[j].at) {
 			return es[i].at.Before(es[j].at)
@@ -247,4 +258,15 @@ func jurisdictionName(l string, j casefile.Jurisdiction) string {
 		j = casefile.JurisdictionOther
 	}
 	return msg(l, "jurisdiction_name_"+string(j))
+}
+
+// joinNonEmpty joins the values that say something.
+func joinNonEmpty(sep string, vs ...string) string {
+	var out []string
+	for _, v := range vs {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return strings.Join(out, sep)
 }

@@ -6,7 +6,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/redress-cli/redress/casefile"
-	"github.com/redress-cli/redress/casefile/dates"
 )
 
 type ticketOptions struct {
@@ -47,8 +46,12 @@ func runTicket(a *app, opts *ticketOptions) error {
 	}
 	t := casefile.Ticket{CaseID: opts.caseID, Number: opts.number, Label: opts.label, CreatedAt: now, ContactID: optionalID(opts.contactID)}
 	if opts.expected != "" {
-		if t.Expected, err = dates.Parse(opts.expected, now, a.loc); err != nil {
-			return fmt.Errorf("--expected: %w", err)
+		r, err := a.caseDates(opts.caseID)
+		if err != nil {
+			return err
+		}
+		if t.Expected, err = a.readDue(r, "--expected", opts.expected); err != nil {
+			return err
 		}
 	}
 	s, err := a.open()

@@ -93,23 +93,39 @@ func (a *app) classify(err error) (code int, msg, hint string) {
 	var ud *dates.UnreadableError
 	var fl *flagError
 	var ie *casefile.ImportError
+	var me *casefile.MoneyError
+	var re *dates.RangeError
+	var fu *dates.FutureError
+	var ce2 *casefile.CountError
 	switch {
 	case errors.As(err, &ce):
 		return ce.code, ce.msg.in(a.lang), ce.hint.in(a.lang)
+	case errors.Is(err, casefile.ErrNoFTS5) || strings.Contains(err.Error(), "no such module: fts5"): // words:ok matched, not printed
+		return exitError, a.msg("err_no_fts5"), a.msg("hint_no_fts5")
+	case errors.Is(err, casefile.ErrSameFile):
+		return exitError, a.msg("err_same_file"), ""
 	case errors.Is(err, huh.ErrUserAborted):
 		return exitCancelled, a.msg("err_cancelled"), ""
 	case errors.Is(err, errInputEnded):
 		return exitCancelled, a.msg("err_input_ended"), ""
 	case errors.As(err, &ud):
 		return exitUsage, a.within(err, ud, a.msgf("err_unreadable_date", ud.Input)), a.msgf("hint_accepted", dates.Forms)
+	case errors.As(err, &re):
+		return exitUsage, a.within(err, re, a.msgf("err_date_range", re.Input, casefile.MinYear, casefile.MaxYear)), a.msgf("hint_date_range", casefile.MinYear, casefile.MaxYear)
+	case errors.As(err, &fu):
+		return exitUsage, a.within(err, fu, a.msgf("err_date_future", fu.Input, fmtDate(a.lang, fu.Date, a.loc))), a.msg("hint_date_future")
+	case errors.As(err, &me):
+		return exitUsage, a.within(err, me, a.moneyError(me)), a.msgf("hint_accepted", casefile.MoneyForms)
+	case errors.As(err, &ce2):
+		return exitUsage, a.within(err, ce2, a.msgf("err_count", a.fieldName(ce2.Field), ce2.Input, ce2.Max)), ""
 	case errors.As(err, &nf):
-		return exitError, a.msgf("err_not_found_"+strings.ReplaceAll(nf.What, " ", "_"), nf.ID), a.notFoundHint(nf)
+		return exitError, a.notFound(nf), a.notFoundHint(nf)
 	case errors.As(err, &inv):
 		return exitUsage, a.within(err, inv, a.invalid(inv)), a.invalidHint(inv)
 	case errors.As(err, &fe):
 		return exitError, a.fileError(fe), fileHint(a.lang, fe)
 	case errors.As(err, &ie):
-		return exitError, a.within(err, ie, a.importError(ie)), a.msg("hint_import_" + ie.Problem)
+		return exitError, a.within(err, ie, a.importError(ie)), a.msg("hint_import_" + importProblem(ie))
 	case errors.As(err, &fl):
 		return exitUsage, a.flagWords(fl.err.Error()), a.msgf("hint_see_help", fl.cmd)
 	}
@@ -126,11 +142,7 @@ func (a *app) within(err, inner error, words string) string {
 
 // invalid words an InvalidError: the field and its problem.
 func (a *app) invalid(inv *casefile.InvalidError) string {
-	field := inv.Field
-	if text.Has(a.lang, "messages", "field_"+field) {
-		field = a.msg("field_" + field)
-	}
-	return a.msgf("invalid_"+inv.Problem, append([]any{field}, inv.Args...)...)
+	return a.msgf("invalid_"+inv.Problem, append([]any{a.fieldName(inv.Field)}, inv.Args...)...)
 }
 
 func (a *app) invalidHint(inv *casefile.InvalidError) string {
@@ -146,14 +158,41 @@ func (a *app) invalidHint(inv *casefile.InvalidError) string {
 // importError words an export that cannot be imported: where in the
 // document, what is wrong, and the validator's own detail.
 func (a *app) importError(ie *casefile.ImportError) string {
-	s := a.msgf("import_"+ie.Problem, ie.Args...)
+	s := a.msgf("import_"+importProblem(ie), ie.Args...)
 	if ie.Where != "" {
 		s = ie.Where + ": " + s
 	}
-	if ie.Detail != "" {
-		s += " (" + ie.Detail + ")"
+	if ie.Msg != "" {
+		s += " (" + ie.Msg + ")"
 	}
 	return s
+}
+
+// importProblem is the problem of an ImportError; none named is a value
+// the case file cannot hold.
+func importProblem(ie *casefile.ImportError) string {
+	if ie.Problem == "" {
+		return "bad-entry"
+	}
+	return ie.Problem
+}
+
+// moneyError words an amount that cannot be read, by its kind.
+func (a *app) moneyError(me *casefile.MoneyError) string {
+	key := "money_" + me.Kind
+	if !text.Has(a.lang, "messages", key) {
+		key = "money_unreadable"
+	}
+	return a.msgf(key, me.Input, me.Code)
+}
+
+// fieldName is a field's name in words, if the catalog has it.
+func (a *app) fieldName(field string) string {
+	key := "field_" + strings.ReplaceAll(field, " ", "-")
+	if text.Has(a.lang, "messages", key) {
+		return a.msg(key)
+	}
+	return field
 }
 
 // flagWords words pflag's complaints, which come in English, by their
@@ -186,13 +225,33 @@ type flagError struct {
 
 func (e *flagError) Error() string { return e.err.Error() }
 
+// messageOf is msg, for functions whose results are named msg.
+var messageOf = msg
+
+// notFound words a NotFoundError: by its own message when the catalog has
+// one ("no case 9"), else by the name of what was missing.
+func (a *app) notFound(nf *casefile.NotFoundError) string {
+	what := strings.ReplaceAll(nf.What, " ", "_")
+	if text.Has(a.lang, "messages", "err_not_found_"+what) {
+		return a.msgf("err_not_found_"+what, nf.ID)
+	}
+	if text.Has(a.lang, "messages", "what_"+what) {
+		return a.msgf("err_not_found", a.msg("what_"+what), nf.ID)
+	}
+	return a.msgf("err_not_found", nf.What, nf.ID)
+}
+
 func (a *app) notFoundHint(nf *casefile.NotFoundError) string {
 	switch nf.What {
 	case "case":
 	case "unfinished call on case": // words:ok the What of a NotFoundError
 		return a.msgf("hint_start_call", nf.ID)
 	default:
-		return a.msgf("hint_show_lists", a.msg("what_"+strings.ReplaceAll(nf.What, " ", "_")))
+		what := strings.ReplaceAll(nf.What, " ", "_")
+		if !text.Has(a.lang, "messages", "what_"+what) {
+			return a.msgf("hint_show_lists", nf.What)
+		}
+		return a.msgf("hint_show_lists", a.msg("what_"+what))
 	}
 	if a.store == nil {
 		return ""
@@ -239,7 +298,9 @@ var fileProblems = []struct {
 	{casefile.ErrCannotOpen, "err_cannot_open"},
 	{casefile.ErrDiskFull, "err_disk_full"},
 	{casefile.ErrCannotWrite, "err_cannot_write_file"},
-	{casefile.ErrBackupExists, "err_backup_exists"},
+	{casefile.ErrBadCopy, "err_bad_copy"},
+	{casefile.ErrNotAFileName, "err_not_a_file_name"},
+	{casefile.ErrReadOnlySidecar, "err_read_only_sidecar"},
 }
 
 func fileHint(lang string, fe *casefile.FileError) string {
@@ -250,8 +311,12 @@ func fileHint(lang string, fe *casefile.FileError) string {
 		return msg(lang, "hint_newer_version")
 	case errors.Is(fe.Err, casefile.ErrDamaged):
 		return msg(lang, "hint_damaged")
-	case errors.Is(fe.Err, casefile.ErrBackupExists):
-		return msg(lang, "hint_exists")
+	case errors.Is(fe.Err, casefile.ErrNotAFileName):
+		return msg(lang, "hint_not_a_file_name")
+	case errors.Is(fe.Err, casefile.ErrReadOnlySidecar) && strings.HasSuffix(fe.Path, "-shm"):
+		return msgf(lang, "hint_read_only_shm", fe.Path)
+	case errors.Is(fe.Err, casefile.ErrReadOnlySidecar):
+		return msgf(lang, "hint_read_only_sidecar", fe.Path)
 	}
 	return ""
 }
@@ -261,4 +326,11 @@ func lowerFirst(s string) string {
 		return s
 	}
 	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// failErrOf is err, as redress words it in the run's language, with a
+// hint of the command's own.
+func failErrOf(a *app, err error, hint words) error {
+	_, msg, _ := a.classify(err)
+	return failErr(verbatim(msg), hint)
 }

@@ -44,6 +44,20 @@ func Funcs(lang string) template.FuncMap {
 			}
 			return v
 		},
+		// section marks the start of a sheet section that fitting the
+		// sheet to a screen may summarise ("" ends one); see prep/fit.go.
+		"section": func(key string) string { return "\n" + SectionMark + key },
+		// label turns "Return by    Thu 26 Nov" (a label padded to line
+		// up on a terminal) into "Return by: Thu 26 Nov", for Markdown.
+		"label": func(s string) string {
+			if i := strings.Index(s, "  "); i > 0 {
+				return s[:i] + ": " + strings.TrimLeft(s[i:], " ")
+			}
+			return s
+		},
+		"px":  HTMLFuncs["px"],
+		"add": HTMLFuncs["add"],
+		"sub": HTMLFuncs["sub"],
 		// josa attaches a Korean particle to variable text, chosen by how
 		// the text ends: {{josa "을" .Company}} → "에이크미를", "삼성을".
 		"josa": func(particle string, v any) string { return Josa(particle, fmt.Sprint(v)) },
@@ -51,4 +65,18 @@ func Funcs(lang string) template.FuncMap {
 		// template shares with the commands (kind and status names).
 		"msg": func(key string) string { return Msg(lang, key) },
 	}
+}
+
+// SectionMark starts the line {{section}} writes; it never survives into
+// output (prep's sheet fitting removes it).
+const SectionMark = "\x1esection:"
+
+// HTMLFuncs are the helpers of the dossier's HTML template (the picture's
+// coordinates); the text templates know them too, so the parity test can
+// read the file.
+var HTMLFuncs = map[string]any{
+	// px prints a coordinate of the timeline picture.
+	"px":  func(v float64) string { return fmt.Sprintf("%.1f", v) },
+	"add": func(a, b float64) float64 { return a + b },
+	"sub": func(a, b float64) float64 { return a - b },
 }

@@ -62,6 +62,10 @@ func TestParity(t *testing.T) {
 				}
 			}
 		}
+		enData, _ := DataFiles("en")
+		if data, _ := DataFiles(lang); !slices.Equal(data, enData) {
+			t.Errorf("%s data files %v, en %v", lang, data, enData)
+		}
 		names, err := TemplateNames(lang)
 		if err != nil {
 			t.Fatal(err)

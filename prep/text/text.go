@@ -31,7 +31,7 @@ import (
 	"text/template"
 )
 
-//go:embed */*.tmpl */*.txt
+//go:embed */*
 var files embed.FS
 
 // Langs are the languages redress speaks, English first: one folder each.
@@ -42,7 +42,7 @@ var Langs = func() []string {
 	}
 	langs := []string{"en"}
 	for _, e := range entries {
-		if e.IsDir() && e.Name() != "en" {
+		if _, err := fs.Stat(files, e.Name()+"/messages.txt"); err == nil && e.IsDir() && e.Name() != "en" {
 			langs = append(langs, e.Name())
 		}
 	}
@@ -235,7 +235,41 @@ func TemplateNames(lang string) ([]string, error) {
 
 // CatalogNames lists the catalog files of a language, sorted.
 func CatalogNames(lang string) ([]string, error) {
-	return names(lang, ".txt")
+	all, err := names(lang, ".txt")
+	var out []string
+	for _, n := range all {
+		if slices.Contains(Catalogs, n) {
+			out = append(out, n)
+		}
+	}
+	return out, err
+}
+
+// DataFiles lists the other files of a language (with their extension):
+// word lists and patterns that belong to a language, such as the signs a
+// company's reply is graded by (reply_signs.txt). File reads one.
+func DataFiles(lang string) ([]string, error) {
+	entries, err := fs.ReadDir(files, lang)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, e := range entries {
+		n := e.Name()
+		if !strings.HasSuffix(n, ".tmpl") && !slices.Contains(Catalogs, strings.TrimSuffix(n, ".txt")) {
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
+// File returns a data file of a language, <lang>/<name>.
+func File(lang, name string) ([]byte, error) {
+	b, err := files.ReadFile(path.Join(lang, name))
+	if err != nil {
+		return nil, fmt.Errorf("no text file %s for language %q", name, lang)
+	}
+	return b, nil
 }
 
 func names(lang, ext string) ([]string, error) {
