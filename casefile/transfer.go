@@ -87,6 +87,9 @@ func (s *Store) ExportAll(ctx context.Context, now time.Time) (Export, error) {
 		if err != nil {
 			return doc, err
 		}
+		if f.History, err = listHistory(ctx, tx, id); err != nil {
+			return doc, err
+		}
 		doc.Cases = append(doc.Cases, f)
 	}
 	return doc, nil
@@ -119,6 +122,9 @@ func fullIn(ctx context.Context, tx *sql.Tx, id int64) (Full, error) {
 		return f, err
 	}
 	if f.Escalations, err = listEscalations(ctx, tx, id); err != nil {
+		return f, err
+	}
+	if f.Extensions, err = listExtensions(ctx, tx, id); err != nil {
 		return f, err
 	}
 	return f, nil
@@ -246,14 +252,18 @@ func importCase(tx *sql.Tx, f *Full) error {
 		if err := entryOf(x.ID, &x.CaseID, c.ID); err != nil {
 			return bad("promise", x.ID, err.Error())
 		}
-		if strings.TrimSpace(x.Text) == "" || x.Due.IsZero() || x.CreatedAt.IsZero() {
-			return bad("promise", x.ID, "needs text, a due date and created_at")
+		if strings.TrimSpace(x.Text) == "" || x.CreatedAt.IsZero() {
+			return bad("promise", x.ID, "needs text and created_at")
 		}
 		if !oneOf(x.Status, []PromiseStatus{PromisePending, PromiseKept, PromiseBroken, PromiseCancelled}) {
 			return bad("promise", x.ID, fmt.Sprintf("unknown status %q", x.Status))
 		}
 		if err := contactBelongs(tx, c.ID, x.ContactID); err != nil {
 			return bad("promise", x.ID, err.Error())
+		}
+		// An export from before "at" was kept: dated as the migration does.
+		if err := saidAt(tx, &x.At, x.ContactID, x.CreatedAt); err != nil {
+			return err
 		}
 		if err := importInsert(tx, where, putPromise(tx, x)); err != nil {
 			return err
@@ -269,6 +279,9 @@ func importCase(tx *sql.Tx, f *Full) error {
 		}
 		if err := contactBelongs(tx, c.ID, x.ContactID); err != nil {
 			return bad("ticket", x.ID, err.Error())
+		}
+		if err := saidAt(tx, &x.At, x.ContactID, x.CreatedAt); err != nil {
+			return err
 		}
 		if err := importInsert(tx, where, putTicket(tx, x)); err != nil {
 			return err
@@ -322,6 +335,44 @@ func importCase(tx *sql.Tx, f *Full) error {
 			return bad("escalation", x.ID, "needs a time")
 		}
 		if err := importInsert(tx, where, putEscalation(tx, x)); err != nil {
+			return err
+		}
+	}
+	promises := map[int64]bool{}
+	for _, p := range f.Promises {
+		promises[p.ID] = true
+	}
+	for i := range f.Extensions {
+		x := &f.Extensions[i]
+		if err := entryOf(x.ID, &x.CaseID, c.ID); err != nil {
+			return bad("extension", x.ID, err.Error())
+		}
+		if !promises[x.PromiseID] {
+			return bad("extension", x.ID, fmt.Sprintf("promise %d is not in this case", x.PromiseID))
+		}
+		if x.To.IsZero() || x.At.IsZero() {
+			return bad("extension", x.ID, "needs the new due date and a time")
+		}
+		if err := importInsert(tx, where, putExtension(tx, x)); err != nil {
+			return err
+		}
+	}
+	for i := range f.History {
+		x := &f.History[i]
+		if err := entryOf(x.ID, &x.CaseID, c.ID); err != nil {
+			return bad("history", x.ID, err.Error())
+		}
+		if x.Change <= 0 || strings.TrimSpace(x.Kind) == "" || x.At.IsZero() {
+			return bad("history", x.ID, "needs a change number, a kind and a time")
+		}
+		for _, raw := range []json.RawMessage{x.Old, x.New} {
+			if len(raw) > 0 && string(raw) != "null" {
+				if m, _ := decodeRow(raw); m == nil {
+					return bad("history", x.ID, "old and new must be JSON objects or null")
+				}
+			}
+		}
+		if err := importInsert(tx, where, putHistory(tx, x)); err != nil {
 			return err
 		}
 	}
@@ -421,15 +472,15 @@ func putPrepSteps(tx *sql.Tx, caseID int64, steps map[string]string, at time.Tim
 
 func putPromise(tx *sql.Tx, p *Promise) error {
 	res, err := tx.Exec(`INSERT INTO promises (id, case_id, contact_id, text, by_rep, due, status, confirmed,
-		created_at, settled_at) VALUES (NULLIF(?,0),?,?,?,?,?,?,?,?,?)`, p.ID, p.CaseID, p.ContactID, p.Text,
-		p.By, p.Due.String(), p.Status, p.Confirmed, formatTime(p.CreatedAt), formatOptionalTime(p.SettledAt))
+		at, created_at, settled_at) VALUES (NULLIF(?,0),?,?,?,?,?,?,?,?,?,?)`, p.ID, p.CaseID, p.ContactID, p.Text,
+		p.By, p.Due.String(), p.Status, p.Confirmed, formatTime(p.At), formatTime(p.CreatedAt), formatOptionalTime(p.SettledAt))
 	return setID(res, err, &p.ID)
 }
 
 func putTicket(tx *sql.Tx, t *Ticket) error {
-	res, err := tx.Exec(`INSERT INTO tickets (id, case_id, contact_id, number, label, expected, created_at)
-		VALUES (NULLIF(?,0),?,?,?,?,?,?)`, t.ID, t.CaseID, t.ContactID, t.Number, t.Label, t.Expected.String(),
-		formatTime(t.CreatedAt))
+	res, err := tx.Exec(`INSERT INTO tickets (id, case_id, contact_id, number, label, expected, at, created_at)
+		VALUES (NULLIF(?,0),?,?,?,?,?,?,?)`, t.ID, t.CaseID, t.ContactID, t.Number, t.Label, t.Expected.String(),
+		formatTime(t.At), formatTime(t.CreatedAt))
 	return setID(res, err, &t.ID)
 }
 
