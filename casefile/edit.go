@@ -371,7 +371,7 @@ func (s *Store) EditEscalation(ctx context.Context, id int64, change func(*Escal
 // HasEntriesError refuses to delete a contact that promises, tickets or
 // notes were said in: deleting it would leave them pointing nowhere.
 type HasEntriesError struct {
-	ContactID                 int64
+	ContactID                int64
 	Promises, Tickets, Notes int
 }
 
