@@ -479,3 +479,38 @@ func caseEmpty(tx *sql.Tx, id int64) error {
 	}
 	return nil
 }
+
+// MaskHistory masks the account reference values in history rows, as
+// everywhere else a reference is shown unless revealed.
+func MaskHistory(hs []HistoryEntry) {
+	for i := range hs {
+		if hs[i].Kind != "ref" {
+			continue
+		}
+		hs[i].Old, hs[i].New = maskValue(hs[i].Old), maskValue(hs[i].New)
+	}
+}
+
+func maskValue(raw json.RawMessage) json.RawMessage {
+	m, keys := decodeRow(raw)
+	if m == nil {
+		return raw
+	}
+	if v, ok := m["value"].(string); ok {
+		m["value"] = Mask(v)
+	}
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		kb, _ := json.Marshal(k)
+		vb, _ := json.Marshal(m[k])
+		b.Write(kb)
+		b.WriteByte(':')
+		b.Write(vb)
+	}
+	b.WriteByte('}')
+	return b.Bytes()
+}

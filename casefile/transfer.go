@@ -190,7 +190,11 @@ func jsonProblem(data []byte, err error) string {
 func (s *Store) Import(ctx context.Context, doc *Export) (int, error) {
 	if doc.RefsMasked {
 		for _, f := range doc.Cases {
-			if len(f.Refs) > 0 {
+			refHistory := false
+			for _, h := range f.History {
+				refHistory = refHistory || h.Kind == "ref"
+			}
+			if len(f.Refs) > 0 || refHistory {
 				return 0, &ImportError{Msg: "the account references in this export are masked, so importing it would lose them",
 					Where: fmt.Sprintf("case %d", f.ID)}
 			}

@@ -8,6 +8,8 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/redress-cli/redress/casefile"
 )
 
 type exportOptions struct {
@@ -67,6 +69,7 @@ func runExport(a *app, opts *exportOptions) error {
 			for j := range doc.Cases[i].Refs {
 				doc.Cases[i].Refs[j].Value = doc.Cases[i].Refs[j].Masked()
 			}
+			casefile.MaskHistory(doc.Cases[i].History)
 		}
 	}
 	if opts.output == "" {
