@@ -158,7 +158,8 @@ const promiseColumns = "id, case_id, contact_id, text, by_rep, due, status, conf
 const promisesOfCase = "case_id = ?"
 
 func promisesQuery(where string) string {
-	return "SELECT " + promiseColumns + " FROM promises WHERE " + where + " ORDER BY due, id"
+	// Undated promises (said in a call, waiting for their date) last.
+	return "SELECT " + promiseColumns + " FROM promises WHERE " + where + " ORDER BY due = '', due, id"
 }
 
 func listPromises(ctx context.Context, q querier, where string, args ...any) ([]Promise, error) {

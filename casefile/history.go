@@ -514,3 +514,11 @@ func maskValue(raw json.RawMessage) json.RawMessage {
 	b.WriteByte('}')
 	return b.Bytes()
 }
+
+// LastChange is the number of the most recent change in the case file (0
+// when there is none): a command reads it first to find its own change.
+func (s *Store) LastChange(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.db.QueryRowContext(ctx, "SELECT coalesce(max(change), 0) FROM history").Scan(&n)
+	return n, err
+}

@@ -42,6 +42,7 @@ when it tells of an earlier event.`,
 	cmd.Flags().StringVar(&opts.kind, "kind", "timeline", "timeline, research or tried")
 	cmd.Flags().StringVar(&opts.url, "url", "", "source of a research finding")
 	cmd.Flags().StringVar(&opts.at, "at", "", "when it happened (default: now)")
+	addCorrections(a, cmd, "note")
 	return cmd
 }
 

@@ -48,12 +48,14 @@ func (a *app) report(err error, w io.Writer) int {
 	return code
 }
 
-func (a *app) classify(err error) (code int, msg, hint string) {
+func (a *app) classify(err error) (code int, text, hint string) {
 	var ce *cliError
 	var nf *casefile.NotFoundError
 	var inv *casefile.InvalidError
 	var fe *casefile.FileError
 	var ud *dates.UnreadableError
+	var he *casefile.HasEntriesError
+	var conflict *casefile.ConflictError
 	switch {
 	case errors.As(err, &ce):
 		return ce.code, ce.msg, ce.hint
@@ -61,6 +63,16 @@ func (a *app) classify(err error) (code int, msg, hint string) {
 		return exitCancelled, "cancelled", ""
 	case errors.Is(err, errInputEnded):
 		return exitCancelled, "cancelled: " + err.Error(), ""
+	case errors.As(err, &he):
+		return exitError, msgf(a.lang, "err_has_entries", he.ContactID, he.Promises, he.Tickets, he.Notes),
+			msgf(a.lang, "hint_has_entries", he.ContactID)
+	case errors.As(err, &conflict):
+		if conflict.NotEmpty {
+			return exitError, msgf(a.lang, "err_conflict_case", conflict.ID), msg(a.lang, "hint_conflict")
+		}
+		return exitError, msgf(a.lang, "err_conflict", kindWord(a.lang, conflict.Kind), conflict.ID), msg(a.lang, "hint_conflict")
+	case errors.Is(err, casefile.ErrNothingToUndo):
+		return exitError, msg(a.lang, "err_nothing_to_undo"), ""
 	case errors.As(err, &nf):
 		return exitError, nf.Error(), a.notFoundHint(nf)
 	case errors.As(err, &inv):
