@@ -522,3 +522,50 @@ func (s *Store) LastChange(ctx context.Context) (int64, error) {
 	err := s.db.QueryRowContext(ctx, "SELECT coalesce(max(change), 0) FROM history").Scan(&n)
 	return n, err
 }
+
+// VerifyHistory checks that the history and the data agree: every entry
+// the history knows is as its latest history row left it (absent after a
+// delete), and every undo reverted each row of the change it names. It
+// returns one line per disagreement; none means they agree.
+func (s *Store) VerifyHistory(ctx context.Context) ([]string, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, s.fileError(err)
+	}
+	defer tx.Rollback()
+	latest, err := queryHistory(ctx, tx, `id IN (SELECT max(id) FROM history GROUP BY kind, entry_id) ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	var bad []string
+	for _, h := range latest {
+		if _, ok := entryTables[h.Kind]; !ok {
+			continue
+		}
+		cur, err := rowSnapshot(tx, h.Kind, h.EntryID)
+		if err != nil {
+			return nil, err
+		}
+		if !sameRow(cur, h.New) {
+			bad = append(bad, fmt.Sprintf("%s %d is not as change %d left it", h.Kind, h.EntryID, h.Change))
+		}
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT u.change, u.undoes, count(*),
+		(SELECT count(*) FROM history c WHERE c.change = u.undoes)
+		FROM history u WHERE u.undoes IS NOT NULL GROUP BY u.change`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var change, undoes int64
+		var n, want int
+		if err := rows.Scan(&change, &undoes, &n, &want); err != nil {
+			return nil, err
+		}
+		if n != want {
+			bad = append(bad, fmt.Sprintf("undo %d reverted %d of the %d rows of change %d", change, n, want, undoes))
+		}
+	}
+	return bad, rows.Err()
+}

@@ -229,6 +229,9 @@ func TestEveryEditDeleteAndUndo(t *testing.T) {
 	if got := state(t, s, c.ID); got.Status != StatusOpen || len(got.Escalations) != 0 {
 		t.Errorf("after undoing the step the case is %s with %d steps", got.Status, len(got.Escalations))
 	}
+	if bad, err := s.VerifyHistory(ctx); err != nil || len(bad) > 0 {
+		t.Errorf("history and data disagree: %v %v", bad, err)
+	}
 }
 
 // TestDeleteContactRefusesOrTakesItsEntries: a contact with a promise and a
@@ -292,6 +295,9 @@ func TestUndoRefusesWhatChangedOutsideTheHistory(t *testing.T) {
 	}
 	if _, err := s.DB().Exec("UPDATE notes SET text = 'typed elsewhere' WHERE id = ?", n.ID); err != nil {
 		t.Fatal(err)
+	}
+	if bad, _ := s.VerifyHistory(ctx); len(bad) != 1 {
+		t.Errorf("a change behind the history's back was not found: %v", bad)
 	}
 	var ce *ConflictError
 	if _, err := s.Undo(ctx, 0); !errors.As(err, &ce) {

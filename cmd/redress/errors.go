@@ -64,7 +64,19 @@ func (a *app) classify(err error) (code int, text, hint string) {
 	case errors.Is(err, errInputEnded):
 		return exitCancelled, "cancelled: " + err.Error(), ""
 	case errors.As(err, &he):
-		return exitError, msgf(a.lang, "err_has_entries", he.ContactID, he.Promises, he.Tickets, he.Notes),
+		var parts []string
+		for _, c := range []struct {
+			key string
+			n   int
+		}{{"cnt_promise", he.Promises}, {"cnt_ticket", he.Tickets}, {"cnt_note", he.Notes}} {
+			switch {
+			case c.n == 1:
+				parts = append(parts, msgf(a.lang, c.key+"_1", c.n))
+			case c.n > 1:
+				parts = append(parts, msgf(a.lang, c.key+"_n", c.n))
+			}
+		}
+		return exitError, msgf(a.lang, "err_has_entries", he.ContactID, strings.Join(parts, ", ")),
 			msgf(a.lang, "hint_has_entries", he.ContactID)
 	case errors.As(err, &conflict):
 		if conflict.NotEmpty {
