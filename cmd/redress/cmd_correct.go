@@ -573,6 +573,10 @@ func showValue(l string, v any, now time.Time, loc *time.Location) string {
 			return "—"
 		}
 		if t, err := time.Parse(time.RFC3339, x); err == nil {
+			if lt := t.In(loc); lt.Hour() == 0 && lt.Minute() == 0 && lt.Second() == 0 {
+				// dated with a day only, as show prints it
+				return fmtShortDate(l, casefile.DateOf(lt), now, loc)
+			}
 			return fmtTime(l, t, now, loc)
 		}
 		if len(x) == len("2006-01-02") {
