@@ -282,10 +282,17 @@ func (s *Store) History(ctx context.Context, caseID int64) ([]HistoryEntry, erro
 	return listHistory(ctx, s.db, caseID)
 }
 
+// undoQuery finds the changes an undo may take back: not an undo, and not
+// undone yet.
+const undoQuery = `SELECT change FROM history h WHERE undoes IS NULL
+	AND NOT EXISTS (SELECT 1 FROM history u WHERE u.undoes = h.change)`
+
 const historyColumns = "id, change, case_id, at, command, kind, entry_id, old, new, undoes"
 
+const qCaseHistory = "case_id = ? ORDER BY change, id"
+
 func listHistory(ctx context.Context, q querier, caseID int64) ([]HistoryEntry, error) {
-	return queryHistory(ctx, q, "case_id = ? ORDER BY change, id", caseID)
+	return queryHistory(ctx, q, qCaseHistory, caseID)
 }
 
 func queryHistory(ctx context.Context, q querier, where string, args ...any) ([]HistoryEntry, error) {
@@ -360,8 +367,7 @@ func (e *ConflictError) Error() string {
 func (s *Store) Undo(ctx context.Context, caseID int64) ([]HistoryEntry, error) {
 	var undone []HistoryEntry
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
-		q := `SELECT change FROM history h WHERE undoes IS NULL
-			AND NOT EXISTS (SELECT 1 FROM history u WHERE u.undoes = h.change)`
+		q := undoQuery
 		var args []any
 		if caseID > 0 {
 			if err := caseExists(tx, caseID); err != nil {
