@@ -45,6 +45,9 @@ test: tools vet fmt-check
 # and calcurse read the .ics exports, Radicale is the CalDAV server of the
 # push test (Debian packages; PyPI is not reachable, so not pip), ical.js
 # is Mozilla's parser (npm, into the gitignored .tools/node_modules).
+# The dossier test prints an English and a Korean dossier to PDF in
+# Debian's chromium (with fonts-noto-cjk for the Korean) and reads it back
+# with poppler-utils' pdftotext and pdftoppm.
 # Installs only what is missing, so on a machine that has them it costs
 # nothing; a failed install stops make test loudly.
 tools:
@@ -53,6 +56,9 @@ tools:
 	command -v calcurse >/dev/null || missing="$$missing calcurse"; \
 	command -v radicale >/dev/null || missing="$$missing radicale"; \
 	command -v node >/dev/null && command -v npm >/dev/null || missing="$$missing nodejs npm"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \

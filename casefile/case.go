@@ -243,6 +243,9 @@ type Full struct {
 	Prep     Prep         `json:"prep"`
 	// Escalations are the ladder steps taken, oldest first.
 	Escalations []Escalation `json:"escalations"`
+	// Evidence is the files kept with the case (without their content),
+	// oldest first.
+	Evidence []Evidence `json:"evidence"`
 	// Extensions are the promises' extensions, oldest first.
 	Extensions []Extension `json:"extensions"`
 	// History is every change to the case, oldest first. Export carries

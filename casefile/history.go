@@ -41,6 +41,7 @@ var entryTables = map[string]entryTable{
 	"escalation": {"escalations", "id"},
 	"extension":  {"promise_extensions", "id"},
 	"prep":       {"case_prep", "case_id"},
+	"evidence":   {"evidence", "id"},
 }
 
 // HistoryEntry is one row of the history: one entry as one change left it.
@@ -476,7 +477,7 @@ func caseEmpty(tx *sql.Tx, id int64) error {
 	err := tx.QueryRow(`SELECT (SELECT count(*) FROM contacts WHERE case_id = ?1) + (SELECT count(*) FROM promises WHERE case_id = ?1)
 		+ (SELECT count(*) FROM tickets WHERE case_id = ?1) + (SELECT count(*) FROM notes WHERE case_id = ?1)
 		+ (SELECT count(*) FROM account_refs WHERE case_id = ?1) + (SELECT count(*) FROM escalations WHERE case_id = ?1)
-		+ (SELECT count(*) FROM case_prep WHERE case_id = ?1)`, id).Scan(&n)
+		+ (SELECT count(*) FROM case_prep WHERE case_id = ?1) + (SELECT count(*) FROM evidence WHERE case_id = ?1)`, id).Scan(&n)
 	if err != nil {
 		return err
 	}

@@ -365,3 +365,38 @@ func TestUndoOfACaseCreationAndNothingLeft(t *testing.T) {
 		t.Fatalf("history of the undone case: %+v, %v", hs, err)
 	}
 }
+
+// TestUndoOfAnEvidenceDeleteBringsItBackWhole: a photo deleted is in the
+// history; undo restores it with its id and its content, which stays in
+// the case file for that reason.
+func TestUndoOfAnEvidenceDeleteBringsItBackWhole(t *testing.T) {
+	s := tempStore(t)
+	ctx := historyCtx("evidence delete")
+	c := Case{Title: "TV", OpenedAt: t0}
+	if err := s.CreateCase(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	data := []byte("\xff\xd8\xff\xe0 a photo of the cracked screen")
+	got, err := s.Attach(ctx, c.ID, []Attachment{{Name: "screen.jpg", Data: data, At: t0, AddedAt: t0}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := got[0].ID
+	if _, err := s.DeleteEvidence(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	if es, _ := s.EvidenceOf(ctx, c.ID); len(es) != 0 {
+		t.Fatalf("deleted evidence still listed: %+v", es)
+	}
+	undone, err := s.Undo(ctx, c.ID)
+	if err != nil || len(undone) != 1 || undone[0].Kind != "evidence" {
+		t.Fatalf("undo: %+v %v", undone, err)
+	}
+	e, back, err := s.EvidenceFile(ctx, id)
+	if err != nil || e.Name != "screen.jpg" || string(back) != string(data) {
+		t.Fatalf("after undo: %+v %q %v", e, back, err)
+	}
+	if bad, err := s.VerifyHistory(ctx); err != nil || len(bad) > 0 {
+		t.Errorf("history and data disagree: %v %v", bad, err)
+	}
+}

@@ -44,6 +44,7 @@ func planQueries(t *testing.T) []planQuery {
 		{name: "show: tickets", sql: qCaseTickets},
 		{name: "show: notes", sql: qCaseNotes},
 		{name: "show: refs", sql: qCaseRefs},
+		{name: "show: evidence", sql: evidenceQuery(evidenceOfCase)},
 		{name: "show: prep", sql: qCasePrep},
 		{name: "show: prep steps", sql: qCasePrepSteps},
 		{name: "show: extensions", sql: qCaseExtensions},

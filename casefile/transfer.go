@@ -38,6 +38,15 @@ type Export struct {
 	// real values are not in it.
 	RefsMasked bool   `json:"refs_masked"`
 	Cases      []Full `json:"cases"`
+	// Blobs are the contents of every case's evidence, once each, in
+	// base64; import checks each against its SHA-256.
+	Blobs []Blob `json:"blobs"`
+}
+
+// Blob is the content of evidence, named by its SHA-256.
+type Blob struct {
+	SHA256 string `json:"sha256"`
+	Data   []byte `json:"data"` // base64 in JSON
 }
 
 // ImportError is an export document that cannot be imported: malformed,
@@ -59,7 +68,7 @@ func (e *ImportError) Error() string {
 // document is one consistent snapshot even while another process writes.
 func (s *Store) ExportAll(ctx context.Context, now time.Time) (Export, error) {
 	doc := Export{Format: exportFormat, Version: ExportVersion, Schema: SchemaVersion(),
-		ExportedAt: now.UTC().Truncate(time.Second), Cases: []Full{}}
+		ExportedAt: now.UTC().Truncate(time.Second), Cases: []Full{}, Blobs: []Blob{}}
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return doc, s.fileError(err)
@@ -92,7 +101,64 @@ func (s *Store) ExportAll(ctx context.Context, now time.Time) (Export, error) {
 		}
 		doc.Cases = append(doc.Cases, f)
 	}
+	if doc.Blobs, err = exportBlobs(ctx, tx); err != nil {
+		return doc, err
+	}
 	return doc, nil
+}
+
+// exportBlobs reads the content of all evidence, each checked against its
+// hash, in hash order.
+func exportBlobs(ctx context.Context, tx *sql.Tx) ([]Blob, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT DISTINCT sha256 FROM evidence ORDER BY sha256")
+	if err != nil {
+		return nil, err
+	}
+	var sums []string
+	for rows.Next() {
+		var sum string
+		if err := rows.Scan(&sum); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		sums = append(sums, sum)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]Blob, 0, len(sums))
+	for _, sum := range sums {
+		data, err := blobIn(tx, sum)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Blob{SHA256: sum, Data: data})
+	}
+	return out, nil
+}
+
+// importBlobs checks every blob against its SHA-256 and stores it; it
+// returns the sizes by hash, for the evidence rows to be checked against.
+func importBlobs(tx *sql.Tx, blobs []Blob) (map[string]int64, error) {
+	sizes := map[string]int64{}
+	for i, b := range blobs {
+		where := fmt.Sprintf("blob %d", i+1)
+		if got := SHA256Hex(b.Data); got != b.SHA256 {
+			return nil, &ImportError{Where: where, Msg: fmt.Sprintf("its content has SHA-256 %s, not the %q it is listed under: the file was changed or damaged", got, b.SHA256)}
+		}
+		if int64(len(b.Data)) > MaxEvidenceSize {
+			return nil, &ImportError{Where: where, Msg: (&TooLargeError{Name: b.SHA256, Size: int64(len(b.Data))}).Error()}
+		}
+		if _, dup := sizes[b.SHA256]; dup {
+			continue
+		}
+		if err := putBlob(tx, b.SHA256, b.Data); err != nil {
+			return nil, err
+		}
+		sizes[b.SHA256] = int64(len(b.Data))
+	}
+	return sizes, nil
 }
 
 // fullIn reads a case and all its entries inside a transaction the caller
@@ -122,6 +188,9 @@ func fullIn(ctx context.Context, tx *sql.Tx, id int64) (Full, error) {
 		return f, err
 	}
 	if f.Escalations, err = listEscalations(ctx, tx, id); err != nil {
+		return f, err
+	}
+	if f.Evidence, err = queryEvidence(ctx, tx, evidenceOfCase, id); err != nil {
 		return f, err
 	}
 	if f.Extensions, err = listExtensions(ctx, tx, id); err != nil {
@@ -201,8 +270,12 @@ func (s *Store) Import(ctx context.Context, doc *Export) (int, error) {
 		}
 	}
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		sizes, err := importBlobs(tx, doc.Blobs)
+		if err != nil {
+			return err
+		}
 		for i := range doc.Cases {
-			if err := importCase(tx, &doc.Cases[i]); err != nil {
+			if err := importCase(tx, &doc.Cases[i], sizes); err != nil {
 				return err
 			}
 		}
@@ -214,7 +287,7 @@ func (s *Store) Import(ctx context.Context, doc *Export) (int, error) {
 	return len(doc.Cases), nil
 }
 
-func importCase(tx *sql.Tx, f *Full) error {
+func importCase(tx *sql.Tx, f *Full, blobSizes map[string]int64) error {
 	where := fmt.Sprintf("case %d", f.ID)
 	bad := func(what string, id int64, msg string) error {
 		w := where
@@ -339,6 +412,24 @@ func importCase(tx *sql.Tx, f *Full) error {
 			return bad("escalation", x.ID, "needs a time")
 		}
 		if err := importInsert(tx, where, putEscalation(tx, x)); err != nil {
+			return err
+		}
+	}
+	for i := range f.Evidence {
+		x := &f.Evidence[i]
+		if err := entryOf(x.ID, &x.CaseID, c.ID); err != nil {
+			return bad("evidence", x.ID, err.Error())
+		}
+		size, ok := blobSizes[x.SHA256]
+		switch {
+		case !ok:
+			return bad("evidence", x.ID, fmt.Sprintf("its content (SHA-256 %q) is not among the document's blobs", x.SHA256))
+		case size != x.Size:
+			return bad("evidence", x.ID, fmt.Sprintf("size %d, but its content is %d bytes", x.Size, size))
+		case strings.TrimSpace(x.Name) == "" || x.At.IsZero() || x.AddedAt.IsZero():
+			return bad("evidence", x.ID, "needs a name, a time and added_at")
+		}
+		if err := importInsert(tx, where, putEvidence(tx, x)); err != nil {
 			return err
 		}
 	}

@@ -16,6 +16,7 @@ import (
 func FuzzImport(f *testing.F) {
 	g := &gen{t: &testing.T{}, r: rand.New(rand.NewPCG(5, 6)), ids: map[string]int64{}}
 	doc := &Export{Format: exportFormat, Version: ExportVersion, Cases: []Full{g.full(10), g.full(11)}}
+	doc.Blobs = g.takeBlobs()
 	valid, _ := json.Marshal(doc)
 	f.Add(valid)
 	f.Add(valid[:len(valid)/2])

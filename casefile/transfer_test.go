@@ -48,6 +48,17 @@ type gen struct {
 	t   *testing.T
 	r   *rand.Rand
 	ids map[string]int64 // last id per entry type
+	// blobs are the contents of the evidence made since the last call
+	// of takeBlobs, for the document's blob list.
+	blobs []Blob
+}
+
+// takeBlobs returns the blobs of the evidence generated so far, and
+// starts a new list.
+func (g *gen) takeBlobs() []Blob {
+	b := g.blobs
+	g.blobs = nil
+	return b
 }
 
 func (g *gen) text() string {
@@ -172,6 +183,15 @@ func (g *gen) full(id int64) Full {
 			f.Refs[i].Label = g.text()
 		}
 	}
+	for i := range f.Evidence {
+		data := []byte(g.text())
+		if g.r.IntN(4) == 0 && len(g.blobs) > 0 {
+			data = g.blobs[g.r.IntN(len(g.blobs))].Data // the same content twice: stored once
+		} else {
+			g.blobs = append(g.blobs, Blob{SHA256: SHA256Hex(data), Data: data})
+		}
+		f.Evidence[i].SHA256, f.Evidence[i].Size = SHA256Hex(data), int64(len(data))
+	}
 	f.NoReplyDays = 1 + g.r.IntN(30)
 	g.prep(&f.Prep)
 	return f
@@ -254,6 +274,7 @@ func TestExportImportRoundTripsEveryField(t *testing.T) {
 		for i := range 1 + g.r.IntN(4) {
 			doc.Cases = append(doc.Cases, g.full(int64(round*10+i+1)))
 		}
+		doc.Blobs = g.takeBlobs()
 		for _, f := range doc.Cases {
 			nonZero(reflect.ValueOf(f), "Full", filled)
 		}
@@ -360,7 +381,7 @@ func nonZero(v reflect.Value, path string, seen map[string]bool) {
 func snapshot(t *testing.T, s *Store) string {
 	t.Helper()
 	var counts []string
-	for _, table := range []string{"cases", "contacts", "promises", "tickets", "notes", "account_refs", "search"} {
+	for _, table := range []string{"cases", "contacts", "promises", "tickets", "notes", "account_refs", "search", "evidence", "blobs"} {
 		var n int
 		if err := s.DB().QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
 			t.Fatal(err)
@@ -382,6 +403,7 @@ func TestImportRefusesWithoutWritingAnything(t *testing.T) {
 		for i := range 3 {
 			doc.Cases = append(doc.Cases, g.full(int64(100+i)))
 		}
+		doc.Blobs = g.takeBlobs()
 		mutate(doc)
 		b, err := json.Marshal(doc)
 		if err != nil {
@@ -396,6 +418,16 @@ func TestImportRefusesWithoutWritingAnything(t *testing.T) {
 			f.Contacts = []Contact{{ID: 9999, CaseID: f.ID, Channel: ChannelCall, At: t0}}
 		}
 		return f
+	}
+	// withEvidence gives the last case one piece of evidence whose content
+	// is the document's last blob, and returns it.
+	withEvidence := func(doc *Export) *Evidence {
+		f := last(doc)
+		data := []byte("receipt of the last case")
+		doc.Blobs = append(doc.Blobs, Blob{SHA256: SHA256Hex(data), Data: data})
+		f.Evidence = append(f.Evidence, Evidence{ID: 9999, CaseID: f.ID, SHA256: SHA256Hex(data), Name: "receipt.txt",
+			MediaType: "text/plain; charset=utf-8", Size: int64(len(data)), At: t0, AddedAt: t0})
+		return &f.Evidence[len(f.Evidence)-1]
 	}
 	tests := []struct{ name, doc, want string }{
 		{"empty", "", "not a redress export"},
@@ -425,6 +457,17 @@ func TestImportRefusesWithoutWritingAnything(t *testing.T) {
 		{"an id the case file has", valid(func(doc *Export) { last(doc).ID = 1 }), "already exists in this case file"},
 		{"no title", valid(func(doc *Export) { last(doc).Title = " " }), "title: must not be empty"},
 		{"no case id", valid(func(doc *Export) { last(doc).ID = 0 }), "needs an id"},
+		{"evidence changed after export", valid(func(doc *Export) {
+			withEvidence(doc)
+			b := &doc.Blobs[len(doc.Blobs)-1]
+			b.Data = append([]byte(nil), b.Data...)
+			b.Data[0] ^= 1
+		}), "was changed or damaged"},
+		{"evidence without its content", valid(func(doc *Export) {
+			withEvidence(doc)
+			doc.Blobs = doc.Blobs[:len(doc.Blobs)-1]
+		}), "is not among the document's blobs"},
+		{"evidence with another size", valid(func(doc *Export) { withEvidence(doc).Size++ }), "bytes"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.ReplaceAll(tt.name, " ", "_"), func(t *testing.T) {

@@ -48,6 +48,11 @@ type Facts struct {
 	Timeline []NoteFact    `json:"timeline"`
 	Research []NoteFact    `json:"research"`
 	Tried    []NoteFact    `json:"tried"`
+	// Attached is the evidence kept with the case, oldest first, and
+	// Enclosed the line that words it ("3 photos, order confirmation"),
+	// set by the sheet and the scripts.
+	Attached []EvidenceFact `json:"evidence"`
+	Enclosed string         `json:"enclosed"`
 
 	Contacts    int    `json:"contacts"` // how many contacts so far
 	LastContact string `json:"last_contact"`
@@ -146,6 +151,7 @@ func NewFacts(lang string, f casefile.Full, now time.Time, loc *time.Location) F
 	for _, r := range f.Refs {
 		x.Refs = append(x.Refs, RefFact{Label: r.Label, Masked: r.Masked()})
 	}
+	x.Attached = evidenceFacts(lang, f.Evidence, loc)
 	for _, n := range f.Notes {
 		nf := NoteFact{Text: n.Text, SourceURL: n.SourceURL, At: FormatDate(lang, casefile.DateOf(n.At.In(loc)), loc)}
 		switch n.Kind {

@@ -147,6 +147,9 @@ func newScriptFacts(lang string, stage Stage, f casefile.Full, now time.Time, lo
 	if err != nil {
 		return x, err
 	}
+	if x.Enclosed, err = Enclosed(lang, x.Attached); err != nil {
+		return x, err
+	}
 	x.Request = strings.TrimSpace(f.Outcome)
 	if x.Request == "" {
 		x.Request = x.KindWant

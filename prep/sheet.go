@@ -62,13 +62,16 @@ func NewSheet(lang string, f casefile.Full, now time.Time, loc *time.Location, r
 			facts.Refs[i].Masked = r.Value
 		}
 	}
+	var err error
+	if facts.Enclosed, err = Enclosed(lang, facts.Attached); err != nil {
+		return Sheet{}, err
+	}
 	p := f.Prep
 	s := Sheet{Facts: facts, Trigger: p.EscalateTrigger, WillRecord: p.WillRecord, PolicyDocs: p.PolicyDocs,
 		Ask: p.Ask, Opening: p.OpeningLine, SupervisorLine: p.SupervisorLine, RecordLine: p.RecordLine}
 	if len(s.Ask) == 0 {
 		s.Ask = casefile.AskKeys // tip 8 applies to every call, chosen or not
 	}
-	var err error
 	for _, l := range []struct {
 		dst        *string
 		file, part string

@@ -117,6 +117,9 @@ func DefinedNames(lang, name string) ([]string, error) {
 // funcs are the helpers every template may use.
 func funcs(lang string) template.FuncMap {
 	return template.FuncMap{
+		"px":  htmlFuncs["px"],
+		"add": htmlFuncs["add"],
+		"sub": htmlFuncs["sub"],
 		// date formats a casefile.Date with its weekday in the language.
 		"date": func(d casefile.Date, loc *time.Location) string { return FormatDate(lang, d, loc) },
 		// day formats a stored date ("2026-12-02") with its weekday.

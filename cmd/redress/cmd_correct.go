@@ -542,7 +542,7 @@ func describeRow(l string, h casefile.HistoryEntry, now time.Time, loc *time.Loc
 	switch h.Action() {
 	case "create", "delete":
 		what := ""
-		for _, key := range []string{"text", "number", "summary", "title", "step", "label", "to_due"} {
+		for _, key := range []string{"text", "number", "summary", "title", "step", "label", "name", "to_due"} {
 			for _, f := range fields {
 				v := f.New
 				if h.Action() == "delete" {

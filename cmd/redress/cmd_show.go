@@ -25,11 +25,13 @@ func newShowCmd(a *app) *cobra.Command {
 		Use:   "show CASE",
 		Short: "Show a case and its dated timeline",
 		Long: `Show everything about a case: its fields, its account references (masked
-unless --reveal) and a dated timeline of contacts, promises, tickets and
-notes.
+unless --reveal) and a dated timeline of contacts, promises, tickets,
+notes, escalations and evidence.
 
 --json prints the case object: every case field, and the arrays
-"contacts", "promises", "tickets", "notes" and "refs". A ref's "value" is
+"contacts", "promises", "tickets", "notes", "refs", "escalations" and
+"evidence" (each file's name, media type, size and sha256; 'redress
+evidence get' writes its content). A ref's "value" is
 masked ("•••• 4821") unless --reveal.`,
 		Example: `  redress show 3
   redress show 3 --json
@@ -223,6 +225,13 @@ func timeline(l string, f casefile.Full, now time.Time, loc *time.Location) []ti
 			text += ": " + clean(e.Note)
 		}
 		es = append(es, timelineEntry{at: e.At, key: keys.Key(e.At, casefile.OrderStep, nil, e.ID), kind: msg(l, "tl_escalation"), text: fmt.Sprintf("[%d] %s", e.ID, text)})
+	}
+	for _, e := range f.Evidence {
+		text := fmt.Sprintf("[%d] %s (%s, %s)", e.ID, clean(e.Name), e.MediaType, casefile.HumanSize(e.Size))
+		if e.Note != "" {
+			text += ": " + clean(e.Note)
+		}
+		es = append(es, timelineEntry{at: e.At, key: keys.Key(e.At, casefile.OrderOther, nil, e.ID), kind: msg(l, "tl_evidence"), text: text})
 	}
 	sort.SliceStable(es, func(i, j int) bool { return es[i].key.Less(es[j].key) })
 	for i := range es {

@@ -38,6 +38,11 @@ type exposure struct {
 func everyCommand(dir string) []exposure {
 	h := hostile
 	export := filepath.Join(dir, "export.json")
+	// A company's reply whose every sentence, signature and ticket carry
+	// hostile text; the grade quotes them and the draft names the case.
+	replyFile := filepath.Join(dir, "reply.txt")
+	os.WriteFile(replyFile, []byte("Hello,\n\nI'm sorry "+h+" happened to you. Your refund "+h+" will reach you by friday.\n"+
+		"Our courier is responsible "+h+". Your ticket number is AB-"+h+"-12345.\n\nKind regards,\nAnna "+h+"\n"), 0o600)
 	return []exposure{
 		{args: []string{"new", "--title", h, "--company", h, "--product", h, "--problem", h, "--outcome", h, "--fallback", h}},
 		{args: []string{"new", "--title", h, "--json"}, json: true},
@@ -50,6 +55,11 @@ func everyCommand(dir string) []exposure {
 		{args: []string{"promise", "broken", "2"}},
 		{args: []string{"promise", "cancel", "1"}},
 		{args: []string{"ref", "1", h, "ACCT-77\x1b[2J"}},
+		{args: []string{"attach", "1", filepath.Join(dir, hostileName+".gif"), "--note", h}},
+		{args: []string{"evidence", "1"}},
+		{args: []string{"evidence", "1", "--json"}, json: true},
+		{args: []string{"evidence", "get", "1", "-o", filepath.Join(dir, "copy"+hostileName+".gif")}},
+		{args: []string{"dossier", "1", "-o", filepath.Join(dir, "dossier"+hostileName+".html")}},
 		{args: []string{"list"}},
 		{args: []string{"list", "--all", "--company", h}},
 		{args: []string{"list", "--json"}, json: true},
@@ -82,6 +92,8 @@ func everyCommand(dir string) []exposure {
 		{args: []string{"script", "1", "social", "--format", "md"}},
 		{args: []string{"escalate", "1", "supervisor", "--note", h}},
 		{args: []string{"next", "1"}},
+		{args: []string{"reply", "1", replyFile}},
+		{args: []string{"reply", "1", replyFile, "--record"}},
 		{args: []string{"remind", "list"}},
 		{args: []string{"remind", "list", "--json"}, json: true},
 		// The .ics itself is a file format with CRLF lines, checked by the
@@ -90,6 +102,7 @@ func everyCommand(dir string) []exposure {
 		{args: []string{"remind", "push", "--url", "http://127.0.0.1:1/" + hostileName}, code: 1},
 		{args: []string{"close", "2", "--outcome", h}},
 		{args: []string{"reopen", "2"}},
+		{args: []string{"evidence", "delete", "1"}},
 		// Corrections, the history and undo: every old and new value is
 		// user text, and a reference value is masked in each of them.
 		{args: []string{"note", "edit", "2", "--text", h + "!"}},
@@ -121,6 +134,7 @@ func everyCommand(dir string) []exposure {
 		{args: []string{"list", "--status", h}, code: 2},
 		{args: []string{"ref", "1", "PIN" + h, rawRef}, code: 2},
 		{args: []string{"import", filepath.Join(dir, h+".json")}, code: 1},
+		{args: []string{"attach", "1", filepath.Join(dir, h+".missing")}, code: 1},
 		{args: []string{"--db", filepath.Join(dir, hostileName+".txt"), "list"}, code: 1}, // not a case file
 		{args: []string{h}, code: 1},
 	}
@@ -166,6 +180,7 @@ func TestNoTerminalControlNoLeak(t *testing.T) {
 		return stdout.String(), stderr.String(), code
 	}
 	must(t, os.WriteFile(filepath.Join(dir, hostileName+".txt"), []byte(strings.Repeat("not a database ", 20)), 0o600))
+	must(t, os.WriteFile(filepath.Join(dir, hostileName+".gif"), []byte("GIF89a a photo"), 0o600))
 	for _, setup := range [][]string{
 		{"new", "--title", hostile, "--company", hostile, "--product", hostile, "--problem", hostile, "--outcome", hostile, "--fallback", hostile},
 		{"new", "--title", "second"},

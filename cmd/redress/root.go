@@ -65,7 +65,8 @@ Nothing leaves this machine unless you export it.`,
 		c.GroupID = "case"
 		root.AddCommand(c)
 	}
-	for _, c := range []*cobra.Command{newCallCmd(a), newReadbackCmd(a), newNoteCmd(a), newContactCmd(a), newTicketCmd(a), newPromiseCmd(a), newRefCmd(a)} {
+	for _, c := range []*cobra.Command{newCallCmd(a), newReadbackCmd(a), newNoteCmd(a), newContactCmd(a), newTicketCmd(a), newPromiseCmd(a), newRefCmd(a),
+		newAttachCmd(a), newEvidenceCmd(a)} {
 		c.GroupID = "log"
 		root.AddCommand(c)
 	}
@@ -75,6 +76,8 @@ Nothing leaves this machine unless you export it.`,
 	root.AddCommand(newHistoryCmd(a))
 	root.AddCommand(newUndoCmd(a))
 	root.AddCommand(newNextCmd(a))
+	root.AddCommand(newDossierCmd(a))
+	root.AddCommand(newReplyCmd(a))
 	root.AddCommand(newBackupCmd(a))
 	root.AddCommand(newExportCmd(a))
 	root.AddCommand(newImportCmd(a))
