@@ -34,7 +34,7 @@ type entryEditOptions struct {
 	refused, final, noAnswer, withEntries bool
 }
 
-// entryKinds are the kinds, their command noun, and what edit binds.
+// entryNouns are the command noun of each kind of entry.
 var entryNouns = map[string]string{
 	"note": "note", "contact": "contact", "ticket": "ticket", "promise": "promise", "ref": "ref", "escalation": "escalate",
 }
@@ -49,8 +49,8 @@ func newEntryEditCmd(a *app, kind string) *cobra.Command {
 	upper := strings.ToUpper(kind)
 	cmd := &cobra.Command{
 		Use:   "edit " + upper + " --FIELD VALUE...",
-		Short: "Correct a " + kind + " (the flags that created it; every change is kept in the history)",
-		Long: `Correct a ` + kind + `: give the flags that created it with the right values.
+		Short: "Correct " + entryNames[kind] + " (the flags that created it; every change is kept in the history)",
+		Long: `Correct ` + entryNames[kind] + `: give the flags that created it with the right values.
 An empty value clears an optional field. The old and new values are kept
 in the case's history ('redress history CASE'); 'redress undo' takes the
 change back.`,
@@ -104,6 +104,12 @@ change back.`,
 		f.BoolVar(&opts.noAnswer, "no-answer", false, "no answer recorded at this step")
 	}
 	return cmd
+}
+
+// entryNames name each kind in the help: "Correct a note".
+var entryNames = map[string]string{
+	"note": "a note", "contact": "a contact", "ticket": "a ticket", "promise": "a promise",
+	"ref": "an account reference", "escalation": "an escalation step",
 }
 
 var editExamples = map[string]string{
@@ -311,7 +317,7 @@ func newEntryDeleteCmd(a *app, kind string) *cobra.Command {
 	upper := strings.ToUpper(kind)
 	cmd := &cobra.Command{
 		Use:   "delete " + upper,
-		Short: "Delete a " + kind + " (kept in the history; 'redress undo' brings it back)",
+		Short: "Delete " + entryNames[kind] + " (kept in the history; 'redress undo' brings it back)",
 		Example: "  redress " + entryNouns[kind] + " delete 4" + map[bool]string{true: `
   redress contact delete 4 --with-entries`}[kind == "contact"],
 		Args: exactArgs(upper),
