@@ -273,7 +273,7 @@ func listQuery(f ListFilter) (string, []any, error) {
 		(SELECT count(*) FROM promises p WHERE p.case_id = c.id AND p.status = 'pending'),
 		` + qualified("n.", promiseColumns) + `
 		FROM cases c LEFT JOIN promises n ON n.id =
-			(SELECT p.id FROM promises p WHERE p.case_id = c.id AND p.status = 'pending' AND p.due > '' ORDER BY p.due, p.id LIMIT 1)`
+			(SELECT p.id FROM promises p WHERE p.case_id = c.id AND p.status = 'pending' ORDER BY p.due = '', p.due, p.id LIMIT 1)`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}

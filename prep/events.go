@@ -29,7 +29,11 @@ type EventFact struct {
 	// Earlier are a promise's earlier due dates, oldest first, when the
 	// company asked for more time.
 	Earlier []string
-	key     casefile.TimelineKey
+	// Own is set when the line is for the customer's own eyes (the call
+	// sheet), not for a letter to the company: a promise's maker is then
+	// "they", not "you".
+	Own bool
+	key casefile.TimelineKey
 }
 
 // events merges the case's entries into one history, oldest first. Only

@@ -120,6 +120,7 @@ func NewSheet(lang string, f casefile.Full, now time.Time, loc *time.Location, r
 		if e.Kind == "bought" {
 			continue
 		}
+		e.Own = true
 		text, err := execute(lang, "parts", "event", e, nil)
 		if err != nil {
 			return s, err
