@@ -400,3 +400,30 @@ func TestUndoOfAnEvidenceDeleteBringsItBackWhole(t *testing.T) {
 		t.Errorf("history and data disagree: %v %v", bad, err)
 	}
 }
+
+// TestImportOfAnExportWithoutAt dates promises and tickets as the
+// migration does: by their contact, else by when they were typed.
+func TestImportOfAnExportWithoutAt(t *testing.T) {
+	s := tempStore(t)
+	call := time.Date(2026, 11, 18, 5, 30, 0, 0, time.UTC)
+	typed := time.Date(2026, 11, 30, 1, 0, 0, 0, time.UTC)
+	cid := int64(4)
+	doc := &Export{Format: exportFormat, Version: ExportVersion, Cases: []Full{{
+		Case:     Case{ID: 1, Title: "TV", OpenedAt: t0},
+		Contacts: []Contact{{ID: 4, Channel: ChannelCall, At: call}},
+		Promises: []Promise{{ID: 7, ContactID: &cid, Text: "collect", Due: DateOnly(2026, 11, 25), Status: PromisePending, CreatedAt: typed},
+			{ID: 8, Text: "call back", Due: DateOnly(2026, 11, 26), Status: PromisePending, CreatedAt: typed}},
+		Tickets: []Ticket{{ID: 3, ContactID: &cid, Number: "T-1", CreatedAt: typed}},
+	}}}
+	if _, err := s.Import(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	f := state(t, s, 1)
+	at := map[int64]time.Time{}
+	for _, p := range f.Promises {
+		at[p.ID] = p.At
+	}
+	if !at[7].Equal(call) || !at[8].Equal(typed) || !f.Tickets[0].At.Equal(call) {
+		t.Errorf("imported without at: promise 7 %v, promise 8 %v, ticket %v", at[7], at[8], f.Tickets[0].At)
+	}
+}

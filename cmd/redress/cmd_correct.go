@@ -559,6 +559,9 @@ func describeRow(l string, h casefile.HistoryEntry, now time.Time, loc *time.Loc
 				}
 			}
 		}
+		if what == "" {
+			return msgf(l, "h_"+h.Action()+"_bare", who)
+		}
 		return msgf(l, "h_"+h.Action(), who, what)
 	}
 	var parts []string
