@@ -48,6 +48,9 @@ func (s *Store) AddContact(ctx context.Context, c *Contact) error {
 
 // validContact checks and tidies what a person typed about a contact.
 func validContact(c *Contact) error {
+	if err := checkLimits(c); err != nil {
+		return err
+	}
 	if err := ValidChannel(c.Channel); err != nil {
 		return err
 	}
@@ -143,6 +146,9 @@ func saidAt(tx *sql.Tx, at *time.Time, contactID *int64, typed time.Time) error 
 // promise may have no due date yet: one said in a live call is kept the
 // moment it is typed, before its date is asked for.
 func validPromise(p *Promise) error {
+	if err := checkLimits(p); err != nil {
+		return err
+	}
 	var err error
 	if p.Text, err = required("promise", p.Text); err != nil {
 		return err
@@ -264,6 +270,9 @@ func (s *Store) AddTicket(ctx context.Context, t *Ticket) error {
 
 // validTicket checks and tidies a new ticket.
 func validTicket(t *Ticket) error {
+	if err := checkLimits(t); err != nil {
+		return err
+	}
 	var err error
 	if t.Number, err = required("ticket number", t.Number); err != nil {
 		return err
@@ -329,6 +338,9 @@ func (s *Store) AddNote(ctx context.Context, n *Note) error {
 
 // validNote checks and tidies a note.
 func validNote(n *Note) error {
+	if err := checkLimits(n); err != nil {
+		return err
+	}
 	var err error
 	if n.Text, err = required("note", n.Text); err != nil {
 		return err
@@ -394,10 +406,6 @@ func queryNotes(ctx context.Context, q querier, where string, args ...any) ([]No
 	return out, rows.Err()
 }
 
-// secretLabels are labels that name a secret. redress never stores secrets:
-// the prep checklist asks whether you have them at hand instead.
-var secretLabels = []string{"pin", "password", "passcode", "passwd", "cvv", "cvc", "비밀번호", "암호"}
-
 // AddRef stores an account reference and sets its ID. A label that names
 // a secret (PIN, password) is refused.
 func (s *Store) AddRef(ctx context.Context, r *AccountRef) error {
@@ -415,6 +423,9 @@ func (s *Store) AddRef(ctx context.Context, r *AccountRef) error {
 // validRef checks and tidies an account reference; a label that names a
 // secret is refused.
 func validRef(r *AccountRef) error {
+	if err := checkLimits(r); err != nil {
+		return err
+	}
 	var err error
 	if r.Label, err = required("label", r.Label); err != nil {
 		return err
@@ -422,12 +433,9 @@ func validRef(r *AccountRef) error {
 	if r.Value, err = required("value", r.Value); err != nil {
 		return err
 	}
-	lower := strings.ToLower(r.Label)
-	for _, word := range secretLabels {
-		if strings.Contains(lower, word) {
-			return &InvalidError{Field: "label", Reason: fmt.Sprintf("%q looks like a secret; redress never stores PINs or passwords", r.Label),
-				Allowed: "account number, order number, customer id, …"}
-		}
+	if secretLabel(r.Label) {
+		return &InvalidError{Field: "label", Reason: fmt.Sprintf("%q looks like a secret; redress never stores PINs or passwords", r.Label),
+			Allowed: "account number, order number, customer id, …"}
 	}
 	return nil
 }

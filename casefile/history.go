@@ -506,6 +506,11 @@ func maskValue(raw json.RawMessage) json.RawMessage {
 	if v, ok := m["value"].(string); ok {
 		m["value"] = Mask(v)
 	}
+	return encodeRow(m, keys)
+}
+
+// encodeRow writes a snapshot back as a JSON object, its keys in order.
+func encodeRow(m map[string]any, keys []string) json.RawMessage {
 	var b bytes.Buffer
 	b.WriteByte('{')
 	for i, k := range keys {

@@ -427,3 +427,67 @@ func TestImportOfAnExportWithoutAt(t *testing.T) {
 		t.Errorf("imported without at: promise 7 %v, promise 8 %v, ticket %v", at[7], at[8], f.Tickets[0].At)
 	}
 }
+
+// TestMergedHistoryIsRenumberedAndUndoable merges a case with a history
+// (an extension, a contact deleted with its entries) into a case file
+// with cases and a history of its own: history and data agree, the
+// merged changes come after the file's, and undo of the merged case
+// brings its contact back under the contact's new number, its promise
+// linked to it.
+func TestMergedHistoryIsRenumberedAndUndoable(t *testing.T) {
+	ctx := historyCtx("test")
+	src := tempStore(t)
+	c := Case{Title: "TV", OpenedAt: t0}
+	if err := src.CreateCase(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	ct := Contact{CaseID: c.ID, Channel: ChannelCall, At: t0, Rep: "Priya"}
+	pr := &Promise{Text: "collect", Due: DateOnly(2026, 11, 25), CreatedAt: t0}
+	if err := src.AddContactWith(ctx, &ct, nil, []*Promise{pr}); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := src.ExtendPromise(ctx, pr.ID, DateOnly(2026, 12, 1), "", "", t0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := src.Delete(ctx, "contact", ct.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := src.ExportAll(ctx, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	dst := tempStore(t)
+	for range 3 {
+		own := Case{Title: "own", OpenedAt: t0}
+		if err := dst.CreateCase(ctx, &own); err != nil {
+			t.Fatal(err)
+		}
+		if err := dst.AddContact(ctx, &Contact{CaseID: own.ID, Channel: ChannelEmail, At: t0}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before, _ := dst.LastChange(ctx)
+	ids, err := dst.ImportMerge(ctx, &doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bad, err := dst.VerifyHistory(ctx); err != nil || len(bad) > 0 {
+		t.Fatalf("after the merge history and data disagree: %v %v", bad, err)
+	}
+	hs, err := dst.History(ctx, ids[c.ID])
+	if err != nil || len(hs) == 0 || hs[0].Change <= before {
+		t.Fatalf("merged history %+v, %v; want changes after %d", hs, err, before)
+	}
+	if _, err := dst.Undo(ctx, ids[c.ID]); err != nil {
+		t.Fatal(err)
+	}
+	f := state(t, dst, ids[c.ID])
+	if len(f.Contacts) != 1 || len(f.Promises) != 1 || f.Promises[0].ContactID == nil || *f.Promises[0].ContactID != f.Contacts[0].ID ||
+		f.Contacts[0].ID <= 3 || len(f.Extensions) != 1 || f.Extensions[0].PromiseID != f.Promises[0].ID {
+		t.Fatalf("undo in the merged case restored %+v %+v %+v", f.Contacts, f.Promises, f.Extensions)
+	}
+	if bad, err := dst.VerifyHistory(ctx); err != nil || len(bad) > 0 {
+		t.Fatalf("after the undo history and data disagree: %v %v", bad, err)
+	}
+}

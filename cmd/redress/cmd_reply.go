@@ -24,6 +24,7 @@ type replyOptions struct {
 	lang   string // --lang when given on this command line (the answer's language), else the case's
 	format string
 	to     string
+	force  bool
 }
 
 func newReplyCmd(a *app) *cobra.Command {
@@ -79,6 +80,8 @@ terminal asks about each entry; when input is not a terminal nothing is stored.`
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print the grade, the evidence and the entries as JSON")
 	cmd.Flags().StringVar(&opts.format, "format", "text", "the answer as text or md (Markdown)")
 	cmd.Flags().StringVar(&opts.to, "to", "", "write the answer to FILE (mode 0600) instead of stdout")
+	cmd.Flags().StringVarP(&opts.to, "output", "o", "", "the same as --to")
+	cmd.Flags().BoolVar(&opts.force, "force", false, "replace FILE if it exists (never the case file)")
 	return cmd
 }
 
@@ -153,7 +156,7 @@ func runReply(a *app, opts *replyOptions) error {
 			out.Answer.Placeholders = []string{}
 		}
 		if opts.to != "" {
-			if err := writeAnswer(a, sc, opts.format, opts.to); err != nil {
+			if err := writeAnswer(a, sc, opts.format, opts.to, opts.force); err != nil {
 				return err
 			}
 		}
@@ -169,7 +172,7 @@ func runReply(a *app, opts *replyOptions) error {
 		fmt.Fprintln(a.stdout, msg(a.lang, "reply_answer_follows"))
 		fmt.Fprintln(a.stdout)
 	}
-	if err := writeAnswer(a, sc, opts.format, opts.to); err != nil {
+	if err := writeAnswer(a, sc, opts.format, opts.to, opts.force); err != nil {
 		return err
 	}
 	switch {
@@ -305,18 +308,18 @@ func recordReply(a *app, c casefile.Case, m reply.Message, res reply.Result, now
 }
 
 // writeAnswer prints the drafted answer, or writes it to a file through
-// writeAnswerFile, and lists the blanks to fill on stderr.
-func writeAnswer(a *app, sc prep.Script, format, to string) error {
+// the one output writer, and lists the blanks to fill on stderr.
+func writeAnswer(a *app, sc prep.Script, format, to string, force bool) error {
 	out := sc.Text()
 	if format == "md" {
 		out = sc.Markdown()
 	}
 	out = cleanBlock(out)
 	if to != "" {
-		if err := writeAnswerFile(to, []byte(out)); err != nil {
-			return failErr("cannot write "+to+": "+lowerFirst(err.Error()), "")
+		if err := a.writeOutput(to, force, func(w io.Writer) error { _, err := io.WriteString(w, out); return err }); err != nil {
+			return err
 		}
-		fmt.Fprintln(a.stderr, msgf(a.lang, "script_written", to))
+		fmt.Fprintln(a.stderr, msgf(a.lang, "script_written", clean(to)))
 	} else {
 		fmt.Fprint(a.stdout, out)
 	}
@@ -328,20 +331,4 @@ func writeAnswer(a *app, sc prep.Script, format, to string) error {
 		fmt.Fprintln(a.stderr, msgf(a.lang, "fill_in", strings.Join(blanks, ", ")))
 	}
 	return nil
-}
-
-// writeAnswerFile is the one place the answer reaches the disk: a new
-// private file, never over an existing one. (Issue 15's safe writer
-// replaces this body.)
-func writeAnswerFile(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(path)
-		return err
-	}
-	return f.Close()
 }

@@ -7,7 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/mattn/go-runewidth"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -65,6 +68,20 @@ func TestScripts(t *testing.T) {
 				defer db.Close()
 				if _, err := db.Exec(ts.ReadFile(args[1])); err != nil {
 					ts.Fatalf("sqlfile: %v", err)
+				}
+			},
+			// maxwidth N: no line of the last command's stdout is wider
+			// than N terminal columns (a Korean character takes two).
+			"maxwidth": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: maxwidth N")
+				}
+				n, err := strconv.Atoi(args[0])
+				ts.Check(err)
+				for i, l := range strings.Split(strings.TrimRight(ts.ReadFile("stdout"), "\n"), "\n") {
+					if w := runewidth.StringWidth(l); w > n {
+						ts.Fatalf("stdout line %d is %d columns, more than %d: %q", i+1, w, n, l)
+					}
 				}
 			},
 			// sqlexec FILE SQL: run SQL on a case file behind redress's back,

@@ -1,4 +1,4 @@
--- 0007: when things were said, every change kept, promises given more time.
+-- 0009: when things were said, every change kept, promises given more time.
 
 -- Promises and tickets are dated when they were said (at), not when they
 -- were typed (created_at stays). One said in a contact takes the contact's
