@@ -581,3 +581,18 @@ func (s *Store) VerifyHistory(ctx context.Context) ([]string, error) {
 	}
 	return bad, rows.Err()
 }
+
+// CaseOf returns the case an entry of kind belongs to: commands read the
+// case's date conventions before they read a date for the entry.
+func (s *Store) CaseOf(ctx context.Context, kind string, id int64) (int64, error) {
+	et, ok := entryTables[kind]
+	if !ok || kind == "case" || kind == "prep" {
+		return 0, fmt.Errorf("casefile: no case of entries of kind %q", kind)
+	}
+	var caseID int64
+	err := s.db.QueryRowContext(ctx, "SELECT case_id FROM "+et.table+" WHERE id = ?", id).Scan(&caseID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, &NotFoundError{What: kind, ID: id}
+	}
+	return caseID, err
+}

@@ -1,7 +1,6 @@
 package prep
 
 import (
-	"strings"
 	"time"
 
 	"github.com/redress-cli/redress/casefile"
@@ -27,7 +26,7 @@ type Facts struct {
 	Kind             string `json:"kind"`
 	Jurisdiction     string `json:"jurisdiction"`
 	Status           string `json:"status"`
-	Amount           string `json:"amount"` // "49.90 EUR", or ""
+	Amount           string `json:"amount"` // "€49.90", "1,290,000원", or ""
 	Purchased        string `json:"purchased"`
 	ReturnBy         string `json:"return_by"`
 	WarrantyEnd      string `json:"warranty_end"`
@@ -104,7 +103,7 @@ func NewFacts(lang string, f casefile.Full, now time.Time, loc *time.Location) F
 		ID: c.ID, Title: c.Title, Company: c.Company, Product: c.Product, Problem: c.Problem,
 		Outcome: c.Outcome, Fallback: c.Fallback, Kind: string(c.Kind), Jurisdiction: string(c.Jurisdiction),
 		Status:    string(c.Status),
-		Amount:    strings.TrimSpace(c.Amount + " " + c.Currency),
+		Amount:    c.Money().Format(lang),
 		Purchased: FormatDate(lang, c.PurchaseDate, loc), ReturnBy: FormatDate(lang, c.ReturnWindowEnd, loc),
 		WarrantyEnd: FormatDate(lang, c.WarrantyEnd, loc),
 		Opened:      FormatDate(lang, casefile.DateOf(c.OpenedAt.In(loc)), loc),

@@ -103,7 +103,7 @@ func runCall(a *app, opts *callOptions) error {
 	if err := casefile.ValidChannel(channel); err != nil {
 		return err
 	}
-	_, start, err := a.nowAndAt(opts.at)
+	_, start, err := a.nowAndAt(opts.caseID, opts.at)
 	if err != nil {
 		return err
 	}
@@ -477,7 +477,7 @@ func (l *callLog) askConfirmed(promises []casefile.Promise) []int64 {
 	a := l.a
 	for _, p := range promises {
 		due := fmtDate(a.lang, p.Due, a.loc)
-		if p.Due.IsZero() {
+		if p.Due.IsZero() && p.Due.Unreadable() == "" {
 			due = msg(a.lang, "no_due")
 		}
 		fmt.Fprintln(a.stderr, "  "+msgf(a.lang, "call_confirm_item", p.ID, clean(p.Text), due))

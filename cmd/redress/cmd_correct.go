@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/redress-cli/redress/casefile"
-	"github.com/redress-cli/redress/casefile/dates"
 )
 
 // Corrections: "note|contact|ticket|promise|ref|escalate edit ID" with the
@@ -125,31 +124,36 @@ func runEntryEdit(a *app, o *entryEditOptions) error {
 	if !o.any {
 		return usageErr("nothing to change", fmt.Sprintf("give at least one field; see 'redress %s edit --help'", entryNouns[o.kind]))
 	}
-	now, at, err := a.nowAndAt(o.at)
+	if o.changed("at") && strings.TrimSpace(o.at) == "" {
+		return usageErr("--at needs a date", "e.g. --at 2026-11-18 or --at \"2026-11-18 14:30\"")
+	}
+	s, err := a.open()
 	if err != nil {
 		return err
 	}
-	if o.changed("at") && strings.TrimSpace(o.at) == "" {
-		return usageErr("--at needs a date", "e.g. --at 2026-11-18 or --at \"2026-11-18 14:30\"")
+	// Dates are read as the entry's case reads them (day- or month-first).
+	entryCase, err := s.CaseOf(a.ctx, o.kind, o.id)
+	if err != nil {
+		return err
+	}
+	now, at, err := a.nowAndAt(entryCase, o.at)
+	if err != nil {
+		return err
 	}
 	date := func(flag, v string) (casefile.Date, error) {
 		if strings.TrimSpace(v) == "" {
 			return casefile.Date{}, nil
 		}
-		d, err := dates.Parse(v, now, a.loc)
+		r, err := a.caseDates(entryCase)
 		if err != nil {
-			return d, fmt.Errorf("--%s: %w", flag, err)
+			return casefile.Date{}, err
 		}
-		return d, nil
+		return a.readDue(r, "--"+flag, v)
 	}
 	set := func(flag string, dst *string, v string) {
 		if o.changed(flag) {
 			*dst = v
 		}
-	}
-	s, err := a.open()
-	if err != nil {
-		return err
 	}
 	since, err := s.LastChange(a.ctx)
 	if err != nil {
@@ -390,15 +394,23 @@ func runPromiseExtend(a *app, opts *extendOptions) error {
 	if strings.TrimSpace(opts.due) == "" {
 		return usageErr("missing --due: the new date", `e.g. --due 2026-12-04, --due "next friday"`)
 	}
-	now, at, err := a.nowAndAt(opts.at)
+	s, err := a.open()
 	if err != nil {
 		return err
 	}
-	due, err := dates.Parse(opts.due, now, a.loc)
+	caseID, err := s.CaseOf(a.ctx, "promise", opts.id)
 	if err != nil {
-		return fmt.Errorf("--due: %w", err)
+		return err
 	}
-	s, err := a.open()
+	_, at, err := a.nowAndAt(caseID, opts.at)
+	if err != nil {
+		return err
+	}
+	r, err := a.caseDates(caseID)
+	if err != nil {
+		return err
+	}
+	due, err := a.readDue(r, "--due", opts.due)
 	if err != nil {
 		return err
 	}

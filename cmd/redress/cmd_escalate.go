@@ -70,7 +70,7 @@ func runEscalate(a *app, opts *escalateOptions) error {
 	case opts.final:
 		answer = casefile.AnswerFinal
 	}
-	_, at, err := a.nowAndAt(opts.at)
+	_, at, err := a.nowAndAt(opts.caseID, opts.at)
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/redress-cli/redress/casefile"
-	"github.com/redress-cli/redress/casefile/dates"
 )
 
 type promiseOptions struct {
@@ -63,18 +62,19 @@ func runPromise(a *app, opts *promiseOptions) error {
 	if strings.TrimSpace(opts.due) == "" {
 		return usageErr("missing --due: a promise needs a date", `e.g. --due friday, --due 2026-12-05, --due "다음 주 금요일"`)
 	}
-	now, err := a.now()
+	r, err := a.caseDates(opts.caseID)
 	if err != nil {
 		return err
 	}
-	due, err := dates.Parse(opts.due, now, a.loc)
+	now := r.Now
+	due, err := a.readDue(r, "--due", opts.due)
 	if err != nil {
-		return fmt.Errorf("--due: %w", err)
+		return err
 	}
 	p := casefile.Promise{CaseID: opts.caseID, Text: opts.text, By: opts.by, Due: due, CreatedAt: now, ContactID: optionalID(opts.contactID)}
 	if opts.at != "" {
 		// When it was said; without --at, the store dates it by its contact.
-		if _, p.At, err = a.nowAndAt(opts.at); err != nil {
+		if _, p.At, err = a.nowAndAt(opts.caseID, opts.at); err != nil {
 			return err
 		}
 	}

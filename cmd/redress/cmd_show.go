@@ -95,15 +95,16 @@ func printCase(w io.Writer, l string, f casefile.Full, now time.Time, loc *time.
 	add("problem", c.Problem)
 	add("outcome", c.Outcome)
 	add("fallback", c.Fallback)
-	if c.Amount != "" {
-		add("amount", strings.TrimSpace(c.Amount+" "+c.Currency))
-	}
+	add("amount", c.Money().Format(l))
 	add("purchased", fmtDate(l, c.PurchaseDate, loc))
 	for _, d := range []struct {
 		key  string
 		date casefile.Date
 	}{{"return_by", c.ReturnWindowEnd}, {"warranty_to", c.WarrantyEnd}} {
-		if !d.date.IsZero() {
+		switch {
+		case d.date.Unreadable() != "":
+			add(d.key, fmtDate(l, d.date, loc))
+		case !d.date.IsZero():
 			add(d.key, fmtDate(l, d.date, loc)+" ("+relDays(l, d.date, now, loc, "passed")+")")
 		}
 	}
@@ -178,7 +179,7 @@ func timeline(l string, f casefile.Full, now time.Time, loc *time.Location) []ti
 		if p.By != "" {
 			text += " · " + msgf(l, "by_rep", clean(p.By))
 		}
-		if p.Due.IsZero() {
+		if p.Due.IsZero() && p.Due.Unreadable() == "" {
 			text += " · " + msg(l, "no_due")
 		} else {
 			text += " · " + msgf(l, "due", fmtShortDate(l, p.Due, now, loc))

@@ -6,7 +6,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/redress-cli/redress/casefile"
-	"github.com/redress-cli/redress/casefile/dates"
 )
 
 type ticketOptions struct {
@@ -51,13 +50,17 @@ func runTicket(a *app, opts *ticketOptions) error {
 	t := casefile.Ticket{CaseID: opts.caseID, Number: opts.number, Label: opts.label, CreatedAt: now, ContactID: optionalID(opts.contactID)}
 	if opts.at != "" {
 		// When it was given; without --at, the store dates it by its contact.
-		if _, t.At, err = a.nowAndAt(opts.at); err != nil {
+		if _, t.At, err = a.nowAndAt(opts.caseID, opts.at); err != nil {
 			return err
 		}
 	}
 	if opts.expected != "" {
-		if t.Expected, err = dates.Parse(opts.expected, now, a.loc); err != nil {
-			return fmt.Errorf("--expected: %w", err)
+		r, err := a.caseDates(opts.caseID)
+		if err != nil {
+			return err
+		}
+		if t.Expected, err = a.readDue(r, "--expected", opts.expected); err != nil {
+			return err
 		}
 	}
 	s, err := a.open()

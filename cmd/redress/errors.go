@@ -56,6 +56,9 @@ func (a *app) classify(err error) (code int, text, hint string) {
 	var ud *dates.UnreadableError
 	var he *casefile.HasEntriesError
 	var conflict *casefile.ConflictError
+	var me *casefile.MoneyError
+	var re *dates.RangeError
+	var fu *dates.FutureError
 	switch {
 	case errors.As(err, &ce):
 		return ce.code, ce.msg, ce.hint
@@ -97,6 +100,12 @@ func (a *app) classify(err error) (code int, text, hint string) {
 		return exitUsage, err.Error(), h
 	case errors.As(err, &ud):
 		return exitUsage, err.Error(), "accepted: " + dates.Forms
+	case errors.As(err, &re):
+		return exitUsage, err.Error(), fmt.Sprintf("give a date between %d and %d", casefile.MinYear, casefile.MaxYear)
+	case errors.As(err, &fu):
+		return exitUsage, err.Error(), "give the day it happened, e.g. yesterday, 2 Nov, 2026-11-02; a date still to come belongs in a promise or ticket"
+	case errors.As(err, &me):
+		return exitUsage, err.Error(), "accepted: " + casefile.MoneyForms
 	case errors.As(err, &fe):
 		return exitError, lowerFirst(fe.Error()), fileHint(fe)
 	}
