@@ -181,16 +181,34 @@ type Contact struct {
 
 // Promise is something the company said it would do, by a date.
 type Promise struct {
-	ID        int64         `json:"id"`
-	CaseID    int64         `json:"case_id"`
-	ContactID *int64        `json:"contact_id"`
-	Text      string        `json:"text"`
-	By        string        `json:"by"`
+	ID        int64  `json:"id"`
+	CaseID    int64  `json:"case_id"`
+	ContactID *int64 `json:"contact_id"`
+	Text      string `json:"text"`
+	By        string `json:"by"`
+	// Due is the date it is due now (after any extension); zero while a
+	// promise said in a live call waits for its date.
 	Due       Date          `json:"due"`
 	Status    PromiseStatus `json:"status"`
 	Confirmed bool          `json:"confirmed"`
-	CreatedAt time.Time     `json:"created_at"`
-	SettledAt *time.Time    `json:"settled_at"`
+	// At is when it was said: the time of its contact, or --at.
+	At        time.Time  `json:"at"`
+	CreatedAt time.Time  `json:"created_at"` // when it was typed
+	SettledAt *time.Time `json:"settled_at"`
+}
+
+// Extension is more time the company asked for on a promise: its due date
+// moved From one date To a later one. A promise's extensions, oldest
+// first, are every date it was given.
+type Extension struct {
+	ID        int64     `json:"id"`
+	CaseID    int64     `json:"case_id"`
+	PromiseID int64     `json:"promise_id"`
+	From      Date      `json:"from"`
+	To        Date      `json:"to"`
+	By        string    `json:"by"`
+	Note      string    `json:"note"`
+	At        time.Time `json:"at"`
 }
 
 // Ticket is a reference number the company gave.
@@ -201,7 +219,8 @@ type Ticket struct {
 	Number    string    `json:"number"`
 	Label     string    `json:"label"`
 	Expected  Date      `json:"expected"`
-	CreatedAt time.Time `json:"created_at"`
+	At        time.Time `json:"at"`         // when it was given
+	CreatedAt time.Time `json:"created_at"` // when it was typed
 }
 
 // Note is a timeline bullet, a research finding or something already tried.
@@ -267,6 +286,22 @@ type Full struct {
 	// Evidence is the files kept with the case (without their content),
 	// oldest first.
 	Evidence []Evidence `json:"evidence"`
+	// Extensions are the promises' extensions, oldest first.
+	Extensions []Extension `json:"extensions"`
+	// History is every change to the case, oldest first. Export carries
+	// it; Store.Full leaves it out (see Store.History).
+	History []HistoryEntry `json:"history,omitempty"`
+}
+
+// ExtensionsOf returns the extensions of promise id, oldest first.
+func (f Full) ExtensionsOf(id int64) []Extension {
+	var out []Extension
+	for _, e := range f.Extensions {
+		if e.PromiseID == id {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // Validate checks the fields a person types, so that a bad value is refused

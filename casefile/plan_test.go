@@ -48,6 +48,9 @@ func planQueries(t *testing.T) []planQuery {
 		{name: "show: evidence", sql: evidenceQuery(evidenceOfCase)},
 		{name: "show: prep", sql: qCasePrep},
 		{name: "show: prep steps", sql: qCasePrepSteps},
+		{name: "show: extensions", sql: qCaseExtensions},
+		{name: "history", sql: "SELECT " + historyColumns + " FROM history WHERE " + qCaseHistory},
+		{name: "undo: last change", sql: undoQuery + " AND case_id = ? ORDER BY change DESC LIMIT 1"},
 		{name: "search", sql: qSearch},
 		// A label is matched anywhere in it (LIKE '%…%'), which no B-tree
 		// index can answer; account references are a few per case and

@@ -76,6 +76,10 @@ type PromiseFact struct {
 	Confirmed           bool
 	DaysOverdue         int   // > 0 when pending past its due date
 	ContactID           int64 // 0 when not tied to a contact
+	// Earlier are the due dates it had before the company asked for more
+	// time, oldest first ("first promised for 20 Nov, then 27 Nov, now
+	// 4 Dec"); empty when it was never extended.
+	Earlier []string
 }
 
 // RefFact is an account reference, masked: templates never get the value.
@@ -118,7 +122,10 @@ func NewFacts(lang string, f casefile.Full, now time.Time, loc *time.Location) F
 	}
 	for _, p := range f.Promises {
 		pf := PromiseFact{ID: p.ID, Text: p.Text, By: p.By, Due: FormatDate(lang, p.Due, loc),
-			Made: FormatDate(lang, casefile.DateOf(p.CreatedAt.In(loc)), loc), Status: string(p.Status), Confirmed: p.Confirmed, ContactID: idOf(p.ContactID)}
+			Made: FormatDate(lang, casefile.DateOf(p.At.In(loc)), loc), Status: string(p.Status), Confirmed: p.Confirmed, ContactID: idOf(p.ContactID)}
+		for _, e := range f.ExtensionsOf(p.ID) {
+			pf.Earlier = append(pf.Earlier, FormatDate(lang, e.From, loc))
+		}
 		if p.Status == casefile.PromisePending && p.Due.Overdue(now, loc) {
 			pf.DaysOverdue = max(1, -p.Due.DaysUntil(now, loc))
 			x.Overdue = append(x.Overdue, pf)

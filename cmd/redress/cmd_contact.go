@@ -51,6 +51,7 @@ from this contact can point to it with --contact ID.`,
 	cmd.Flags().DurationVar(&opts.duration, "duration", 0, "how long it took, e.g. 25m or 1h10m")
 	cmd.Flags().StringArrayVar(&opts.tickets, "ticket", nil, "a ticket number given in it (repeatable)")
 	cmd.Flags().StringArrayVar(&opts.promises, "promise", nil, `a promise made in it, "TEXT@DATE" (repeatable; --rep made it)`)
+	addCorrections(a, cmd, "contact")
 	return cmd
 }
 

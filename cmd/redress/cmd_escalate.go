@@ -52,6 +52,7 @@ A step above the frontline marks an open case "escalated".`,
 	cmd.Flags().StringVar(&opts.at, "at", "", "when the step was taken (default: now)")
 	cmd.Flags().BoolVar(&opts.refused, "refused", false, "the company refused your request at this step")
 	cmd.Flags().BoolVar(&opts.final, "final-response", false, "the company sent its final response")
+	addCorrections(a, cmd, "escalation")
 	return cmd
 }
 

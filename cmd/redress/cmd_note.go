@@ -49,6 +49,7 @@ read, the rest is kept word for word. TEXT "-" reads the note from stdin.`,
 	cmd.Flags().StringVar(&opts.kind, "kind", "timeline", "timeline, research or tried")
 	cmd.Flags().StringVar(&opts.url, "url", "", "source of a research finding")
 	cmd.Flags().StringVar(&opts.at, "at", "", "when it happened (default: now)")
+	addCorrections(a, cmd, "note")
 	return cmd
 }
 

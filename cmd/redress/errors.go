@@ -93,6 +93,8 @@ func (a *app) classify(err error) (code int, msg, hint string) {
 	var ud *dates.UnreadableError
 	var fl *flagError
 	var ie *casefile.ImportError
+	var he *casefile.HasEntriesError
+	var conflict *casefile.ConflictError
 	var me *casefile.MoneyError
 	var re *dates.RangeError
 	var fu *dates.FutureError
@@ -108,6 +110,28 @@ func (a *app) classify(err error) (code int, msg, hint string) {
 		return exitCancelled, a.msg("err_cancelled"), ""
 	case errors.Is(err, errInputEnded):
 		return exitCancelled, a.msg("err_input_ended"), ""
+	case errors.As(err, &he):
+		var parts []string
+		for _, c := range []struct {
+			key string
+			n   int
+		}{{"cnt_promise", he.Promises}, {"cnt_ticket", he.Tickets}, {"cnt_note", he.Notes}} {
+			switch {
+			case c.n == 1:
+				parts = append(parts, msgf(a.lang, c.key+"_1", c.n))
+			case c.n > 1:
+				parts = append(parts, msgf(a.lang, c.key+"_n", c.n))
+			}
+		}
+		return exitError, msgf(a.lang, "err_has_entries", he.ContactID, strings.Join(parts, ", ")),
+			msgf(a.lang, "hint_has_entries", he.ContactID)
+	case errors.As(err, &conflict):
+		if conflict.NotEmpty {
+			return exitError, a.msgf("err_conflict_case", conflict.ID), a.msg("hint_conflict")
+		}
+		return exitError, a.msgf("err_conflict", kindWord(a.lang, conflict.Kind), conflict.ID), a.msg("hint_conflict")
+	case errors.Is(err, casefile.ErrNothingToUndo):
+		return exitError, a.msg("err_nothing_to_undo"), ""
 	case errors.As(err, &ud):
 		return exitUsage, a.within(err, ud, a.msgf("err_unreadable_date", ud.Input)), a.msgf("hint_accepted", dates.Forms)
 	case errors.As(err, &re):

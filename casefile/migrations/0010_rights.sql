@@ -1,4 +1,4 @@
--- 0009: what the rights table needs from a case. The law counts most
+-- 0010: what the rights table needs from a case. The law counts most
 -- consumer clocks from delivery, not purchase, so a case records the day
 -- the goods arrived (empty when unknown: a clock then falls back to the
 -- purchase day, the earliest delivery can be, and says so); and the
