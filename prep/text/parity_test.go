@@ -149,6 +149,9 @@ var (
 	verbParticle = regexp.MustCompile(`%(?:\[\d+\])?[sdvq](?:이|가|은|는|을|를|과|와|로|으로)(?:[\s,.!?)」]|$)`)
 	// a particle right after a template action that prints a field
 	fieldParticle = regexp.MustCompile(`\{\{-?\s*\.[A-Za-z.]+\s*-?\}\}(?:이|가|은|는|을|를|과|와|로|으로)(?:[\s,.!?)」]|$)`)
+	// a particle after a quotation that ends in variable text: the
+	// particle reads the quoted text ('redress next 3'으로), so it varies
+	quotedParticle = regexp.MustCompile(`(?:\}\}|%(?:\[\d+\])?[sdqv])['"’”」]+(?:이|가|은|는|을|를|과|와|로|으로)(?:[\s,.!?)」]|$)`)
 )
 
 // TestKoreanParticlesComeFromTheHelper: no Korean file prints both forms
@@ -175,6 +178,9 @@ func TestKoreanParticlesComeFromTheHelper(t *testing.T) {
 				}
 				if m := bothForms.FindString(line); m != "" {
 					t.Errorf("ko/%s%s:%d prints %q", n, kind.ext, i+1, m)
+				}
+				if m := quotedParticle.FindString(line); m != "" {
+					t.Errorf("ko/%s%s:%d has a fixed particle after a quotation ending in variable text: %q", n, kind.ext, i+1, m)
 				}
 				if m := kind.re.FindString(line); m != "" {
 					t.Errorf("ko/%s%s:%d has a fixed particle after variable text: %q", n, kind.ext, i+1, m)
