@@ -35,7 +35,7 @@ type Sheet struct {
 
 // PolicyDate is a dated line of the policy section.
 type PolicyDate struct {
-	Key   string      `json:"key"` // purchased, return_by, warranty_to, clock
+	Key   string      `json:"key"`             // purchased, return_by, warranty_to, clock
 	Label string      `json:"label,omitempty"` // for a clock of the rights table: what ends that day
 	Rule  string      `json:"rule,omitempty"`  // for a clock: its id, as in remind list and next
 	Date  string      `json:"date"`
