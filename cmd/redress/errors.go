@@ -10,6 +10,7 @@ import (
 
 	"github.com/redress-cli/redress/casefile"
 	"github.com/redress-cli/redress/casefile/dates"
+	"github.com/redress-cli/redress/prep"
 	"github.com/redress-cli/redress/prep/text"
 )
 
@@ -104,6 +105,8 @@ func (a *app) classify(err error) (code int, msg, hint string) {
 		return ce.code, ce.msg.in(a.lang), ce.hint.in(a.lang)
 	case errors.Is(err, casefile.ErrNoFTS5) || strings.Contains(err.Error(), "no such module: fts5"): // words:ok matched, not printed
 		return exitError, a.msg("err_no_fts5"), a.msg("hint_no_fts5")
+	case errors.Is(err, prep.ErrURLFinding):
+		return exitUsage, a.msg("err_url_finding"), a.msg("hint_url_finding")
 	case errors.Is(err, casefile.ErrSameFile):
 		return exitError, a.msg("err_same_file"), ""
 	case errors.Is(err, huh.ErrUserAborted):
