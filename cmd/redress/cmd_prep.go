@@ -344,7 +344,10 @@ func (a *app) stepForm(step int, full casefile.Full, r dates.Reader) (casefile.S
 		input("prep_outcome", &ans.Outcome, c.Outcome)
 		input("prep_fallback", &ans.Fallback, c.Fallback)
 	case 4:
-		facts := prep.NewFacts(l, full, now, a.loc)
+		facts, err := prep.NewScriptFacts(l, prep.StageOpening, full, now, a.loc)
+		if err != nil {
+			return casefile.StepChange{}, err
+		}
 		var options []huh.Option[string]
 		// On a terminal each option is one line: a line that wrapped would
 		// make huh scroll the highlighted option out of view. The option
