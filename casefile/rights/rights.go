@@ -100,7 +100,12 @@ type Statute struct {
 	MaxAmount string            `json:"max_amount"`
 	Currency  string            `json:"currency"`
 	Cite      map[string]string `json:"cite"`
-	Source    string            `json:"source"`
+	// WithinDays is the time the statute gives the trader to put it right
+	// (Korean art. 18: a refund within 3 business days), which a letter
+	// asks for when it is shorter than its usual 14 days; 0: none.
+	WithinDays   int    `json:"within_days"`
+	BusinessDays bool   `json:"business_days"` // WithinDays counts Monday to Friday
+	Source       string `json:"source"`
 }
 
 // Table is the facts of one jurisdiction.
