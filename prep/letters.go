@@ -9,12 +9,17 @@ import (
 	"github.com/redress-cli/redress/casefile/rights"
 )
 
-// letterFacts is what the executive letter, the letter before action and
+// noticeFacts is what the executive letter, the letter before action and
 // the notices render from: the script facts, plus the law of the rights
 // table that applies to the case (by statute id), the notice this stage
 // words, and the small-claims procedure a letter before action names.
-type letterFacts struct {
+type noticeFacts struct {
 	ScriptFacts
+	// TraderCites are the statutes that bind the trader, cited: a letter
+	// before action leaves out the ones that are claims against the card
+	// issuer or the bank (s. 75, the FCBA, Regulation E, the Direct Debit
+	// Guarantee, the instalment defence).
+	TraderCites []string
 	// Law is the cite of every statute that applies to the case, by id
 	// ("uk-cra-risk"): a template cites one only where the table says it
 	// applies, and says nothing where it does not.
@@ -28,11 +33,9 @@ type letterFacts struct {
 	SmallClaims        string // the small-claims procedure, named, or ""
 	SmallClaimsAddress string
 
-	// FirstEvent is the day the case began (the purchase, the first note
-	// or contact, whichever came first) and DaysSince the days since then.
-	FirstEvent string
-	DaysSince  int
-	Delivered  string // the day the goods arrived, or ""
+	Delivered     string // the day the goods arrived, or "" (as letters write dates)
+	Bought        string // the day of the purchase, or ""
+	LastContacted string // the day of the latest contact, or ""
 
 	Item      string // the purchase as a short block (letterparts.tmpl "item")
 	Contacted string // how often the company was asked, without result ("contacted")
@@ -51,11 +54,14 @@ func (e *ErrNotice) Error() string {
 	return fmt.Sprintf("notice %s is %s" /* words:ok mapped to err_notice_* */, e.Stage, e.State)
 }
 
-func newLetterFacts(sf ScriptFacts, stage Stage, f casefile.Full, now time.Time, loc *time.Location) (letterFacts, error) {
-	x := letterFacts{ScriptFacts: sf, Law: map[string]string{}}
+func newNoticeFacts(sf ScriptFacts, stage Stage, f casefile.Full, now time.Time, loc *time.Location) (noticeFacts, error) {
+	x := noticeFacts{ScriptFacts: sf, Law: map[string]string{}}
 	lang := sf.Lang
 	for _, st := range rights.Statutes(f) {
 		x.Law[st.ID] = st.Cite[lang]
+		if !againstPayer(st) {
+			x.TraderCites = append(x.TraderCites, st.Cite[lang])
+		}
 	}
 	if IsNotice(stage) {
 		nd, state := rights.NoticeFor(f, string(stage), now, loc)
@@ -63,17 +69,17 @@ func newLetterFacts(sf ScriptFacts, stage Stage, f casefile.Full, now time.Time,
 			return x, &ErrNotice{Stage: stage, State: state, Until: nd.Until}
 		}
 		x.NoticeLaw, x.NoticeCite = nd.Statute.ID, nd.Statute.Cite[lang]
-		x.NoticeUntil = FormatDate(lang, nd.Until, loc)
+		x.NoticeUntil = FormatLetterDate(lang, nd.Until, loc)
 		x.NoticeEarly = nd.Early
 	}
 	if b, ok := rights.SmallClaims(f); ok {
 		x.SmallClaims, x.SmallClaimsAddress = b.Name[lang], b.Address
 	}
-	if first, ok := firstEvent(f, loc); ok {
-		x.FirstEvent = FormatDate(lang, first, loc)
-		x.DaysSince = -first.DaysUntil(now, loc)
+	x.Delivered = FormatLetterDate(lang, f.DeliveredDate, loc)
+	x.Bought = FormatLetterDate(lang, f.PurchaseDate, loc)
+	if n := len(f.Contacts); n > 0 {
+		x.LastContacted = FormatLetterDate(lang, casefile.DateOf(f.Contacts[n-1].At.In(loc)), loc)
 	}
-	x.Delivered = FormatDate(lang, f.DeliveredDate, loc)
 	for _, p := range []struct {
 		dst  *string
 		name string
@@ -87,28 +93,17 @@ func newLetterFacts(sf ScriptFacts, stage Stage, f casefile.Full, now time.Time,
 	return x, nil
 }
 
-// firstEvent is the day the case began: the earliest of the purchase,
-// the delivery, a timeline note and a contact (the day it was typed in
-// only when nothing else is dated).
-func firstEvent(f casefile.Full, loc *time.Location) (casefile.Date, bool) {
-	var first casefile.Date
-	see := func(d casefile.Date) {
-		if !d.IsZero() && (first.IsZero() || d.Before(first)) {
-			first = d
+// againstPayer reports whether a statute gives a claim against the one
+// who carried the payment (a card issuer, a bank) rather than the trader:
+// it applies only to card payments and bank debits.
+func againstPayer(st rights.Statute) bool {
+	if len(st.Sectors) == 0 {
+		return false
+	}
+	for _, s := range st.Sectors {
+		if s != casefile.SectorCard && s != casefile.SectorBankDebit {
+			return false
 		}
 	}
-	see(f.PurchaseDate)
-	see(f.DeliveredDate)
-	for _, n := range f.Notes {
-		if n.Kind != casefile.NoteResearch {
-			see(casefile.DateOf(n.At.In(loc)))
-		}
-	}
-	for _, c := range f.Contacts {
-		see(casefile.DateOf(c.At.In(loc)))
-	}
-	if first.IsZero() && !f.OpenedAt.IsZero() {
-		see(casefile.DateOf(f.OpenedAt.In(loc)))
-	}
-	return first, !first.IsZero()
+	return true
 }

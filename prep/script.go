@@ -32,7 +32,7 @@ func RenderScript(lang string, stage Stage, f casefile.Full, now time.Time, loc 
 	}
 	// The executive letter, the letter before action and the notices also
 	// see the law by statute, the notice's window and small claims.
-	lf, err := newLetterFacts(sf, stage, f, now, loc)
+	lf, err := newNoticeFacts(sf, stage, f, now, loc)
 	if err != nil {
 		return Script{}, err
 	}
