@@ -528,3 +528,16 @@ func SmallClaims(f casefile.Full) (Body, bool) {
 	}
 	return Body{}, false
 }
+
+// NoticeWithin is the notice that must be sent before the clock id ends
+// (the CRA rejection before uk-reject), or "".
+func (t *Table) NoticeWithin(clock string) string {
+	if t != nil {
+		for _, n := range t.Notices {
+			if n.Within == clock {
+				return n.ID
+			}
+		}
+	}
+	return ""
+}
