@@ -37,6 +37,8 @@ type noticeFacts struct {
 	Bought        string // the day of the purchase, or ""
 	LastContacted string // the day of the latest contact, or ""
 
+	LatestTicket string // the number of the latest ticket, or ""
+
 	Item      string // the purchase as a short block (letterparts.tmpl "item")
 	Contacted string // how often the company was asked, without result ("contacted")
 }
@@ -77,6 +79,9 @@ func newNoticeFacts(sf ScriptFacts, stage Stage, f casefile.Full, now time.Time,
 	}
 	x.Delivered = FormatLetterDate(lang, f.DeliveredDate, loc)
 	x.Bought = FormatLetterDate(lang, f.PurchaseDate, loc)
+	if n := len(sf.Tickets); n > 0 {
+		x.LatestTicket = sf.Tickets[n-1].Number
+	}
 	if n := len(f.Contacts); n > 0 {
 		x.LastContacted = FormatLetterDate(lang, casefile.DateOf(f.Contacts[n-1].At.In(loc)), loc)
 	}
