@@ -65,3 +65,44 @@ func TestCountersCiteOnlyTheLawThatApplies(t *testing.T) {
 		t.Errorf("a Korean defect's parts answer (?4) does not cite the repair standard: %s", c.Answer)
 	}
 }
+
+// TestSheetBriefsInTheCaseLanguage: every letter case's sheet fits one
+// screen at 60, 80 and 120 columns in both languages; a Korean case shown
+// in English still gets its spoken lines (the opening, "this is my 2nd
+// contact", the answers to fob-offs) in Korean; the sheet counts the days
+// and the contacts and names the deadline that matters.
+func TestSheetBriefsInTheCaseLanguage(t *testing.T) {
+	for _, lc := range letterCases {
+		for _, lang := range Langs {
+			f := lc.full()
+			s, err := NewSheetSpeaking(lang, f.Lang, f, clock, kst, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, width := range []int{60, 80, 120} {
+				out, err := RenderSheetSize(lang, "text", s, width, SheetLines)
+				if err != nil {
+					t.Fatal(err)
+				}
+				checkFits(t, fmt.Sprintf("%s sheet of %s at %d", lang, lc.name, width), out, width, SheetLines)
+				if lc.name == "kr-withdraw" && lang == "en" {
+					goldenFile(t, fmt.Sprintf("sheet_kr-case_en_%d.text", width), out)
+				}
+			}
+		}
+	}
+	f := krWithdraw()
+	s, err := NewSheetSpeaking("en", "ko", f, clock, kst, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(s.NthLine, "이번이 2번째 연락입니다") || !strings.Contains(s.SupervisorLine, "책임자") {
+		t.Errorf("a Korean case's spoken lines are not Korean: %q / %q", s.NthLine, s.SupervisorLine)
+	}
+	if len(s.Counters) == 0 || !strings.Contains(s.Counters[0].Answer, "환불") {
+		t.Errorf("a Korean case's answers to fob-offs are not Korean: %+v", s.Counters)
+	}
+	if s.DaysSince != 2 || s.NextContact != 2 || s.Deadline == nil || s.Deadline.Rule != "kr-withdrawal" || s.Deadline.Left != 4 {
+		t.Errorf("briefing: day %d, contact %d, deadline %+v", s.DaysSince, s.NextContact, s.Deadline)
+	}
+}

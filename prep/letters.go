@@ -37,7 +37,8 @@ type noticeFacts struct {
 	Bought        string // the day of the purchase, or ""
 	LastContacted string // the day of the latest contact, or ""
 
-	LatestTicket string // the number of the latest ticket, or ""
+	LatestTicket  string // the number of the latest ticket, or ""
+	NextContactNo int    // the contact about to be made: contacts so far + 1
 
 	Item      string // the purchase as a short block (letterparts.tmpl "item")
 	Contacted string // how often the company was asked, without result ("contacted")
@@ -79,6 +80,7 @@ func newNoticeFacts(sf ScriptFacts, stage Stage, f casefile.Full, now time.Time,
 	}
 	x.Delivered = FormatLetterDate(lang, f.DeliveredDate, loc)
 	x.Bought = FormatLetterDate(lang, f.PurchaseDate, loc)
+	x.NextContactNo = len(f.Contacts) + 1
 	if n := len(sf.Tickets); n > 0 {
 		x.LatestTicket = sf.Tickets[n-1].Number
 	}
