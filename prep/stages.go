@@ -1,8 +1,9 @@
 package prep
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/redress-cli/redress/casefile"
 )
 
 // Stage is one escalation script: what to say or send at one moment of a
@@ -31,7 +32,7 @@ var Stages = []Stage{StageOpening, StageAsk, StageNo, StageSupervisor, StageRead
 type ErrUnknownStage struct{ Name string }
 
 func (e *ErrUnknownStage) Error() string {
-	return fmt.Sprintf("unknown stage %q" /* words:ok mapped to err_unknown_stage */, e.Name)
+	return casefile.Say("err_unknown_stage", e.Name)
 }
 
 // ParseStage reads a stage name, case-insensitively.

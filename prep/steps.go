@@ -1,7 +1,6 @@
 package prep
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -303,7 +302,7 @@ func searchPhrases(fc FormCase) (string, []string, error) {
 
 // ErrURLFinding: a --url names the source of one finding, so it goes
 // with exactly one --finding.
-var ErrURLFinding = errors.New("--url goes with exactly one --finding") // words:ok mapped to err_url_finding
+var ErrURLFinding error = casefile.NewMessage("err_url_finding")
 
 // StepChange turns the answers to one step into what the store saves;
 // r reads its dates (the case's day- or month-first order, as of now).
