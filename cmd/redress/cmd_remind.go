@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/redress-cli/redress/casefile"
+	"github.com/redress-cli/redress/casefile/dates"
 	"github.com/redress-cli/redress/reminders"
 )
 
@@ -52,26 +53,41 @@ func caseFlag(cmd *cobra.Command, opts *remindOptions) {
 	cmd.Flags().Int64Var(&opts.caseID, "case", 0, "only this case")
 }
 
+// remindListOptions are list's own flags beside the shared ones.
+type remindListOptions struct {
+	remindOptions
+	all   bool
+	until string
+	limit int
+}
+
 func newRemindListCmd(a *app) *cobra.Command {
-	opts := &remindOptions{}
+	opts := &remindListOptions{}
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "Upcoming and overdue reminders, soonest first",
-		Long: `List the reminders from today on, and the overdue ones whose cause is still
-open (a pending promise, an unanswered letter), soonest first. Overdue rows
-start with "!".
+		Short: "Overdue reminders and those of the next 14 days, soonest first",
+		Long: `List the overdue reminders whose cause is still open (a pending promise, an
+unanswered letter) and those of today and the next 14 days, soonest first.
+Overdue rows start with "!". A last line counts the reminders further out:
+--until DATE shows them up to that day, --all shows every one. --limit N
+shows the soonest N.
 
---json prints an array; each reminder has "uid", "case_id", "rule",
-"entry_id", "at" (a date or an RFC 3339 time), "summary", "description",
-"next" (the command to run), "status" ("upcoming", "today", "overdue") and
-"days" (from today; negative when overdue).`,
+--json prints an array of the same reminders; each has "uid", "case_id",
+"rule", "entry_id", "at" (a date or an RFC 3339 time), "summary",
+"description", "next" (the command to run), "status" ("upcoming", "today",
+"overdue") and "days" (from today; negative when overdue).`,
 		Example: `  redress remind list
+  redress remind list --until 2027-01-31
+  redress remind list --all --limit 20
   redress remind list --case 3 --json`,
 		Args: exactArgs(),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runRemindList(a, opts) },
 	}
-	caseFlag(cmd, opts)
+	caseFlag(cmd, &opts.remindOptions)
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&opts.all, "all", false, "every reminder, however far out")
+	cmd.Flags().StringVar(&opts.until, "until", "", "reminders up to this day (default: the next 14 days)")
+	cmd.Flags().IntVar(&opts.limit, "limit", 0, "most reminders to show, soonest first (0: no limit)")
 	return cmd
 }
 
@@ -100,32 +116,58 @@ func (a *app) reminders(caseID int64) ([]reminders.Reminder, time.Time, error) {
 	return rs, now, nil
 }
 
-func runRemindList(a *app, opts *remindOptions) error {
+func runRemindList(a *app, opts *remindListOptions) error {
+	if opts.limit < 0 {
+		return usageErr("--limit must be 0 (no limit) or more", "")
+	}
+	if opts.all && opts.until != "" {
+		return usageErr("--all and --until cannot be used together", "--all shows every reminder; --until DATE those up to that day")
+	}
 	rs, now, err := a.reminders(opts.caseID)
 	if err != nil {
 		return err
 	}
-	list := reminders.Upcoming(rs, now, a.loc)
+	days := reminders.DefaultDays
+	if opts.until != "" {
+		until, err := dates.Parse(opts.until, now, a.loc)
+		if err != nil {
+			return fmt.Errorf("--until: %w", err)
+		}
+		days = until.DaysUntil(now, a.loc)
+	}
+	sel := reminders.Select(reminders.Upcoming(rs, now, a.loc), opts.all, days, opts.limit)
 	if opts.json {
+		list := sel.Shown
 		if list == nil {
 			list = []reminders.Dated{}
 		}
 		return writeJSON(a.stdout, list)
 	}
-	if len(list) == 0 {
-		fmt.Fprintln(a.stdout, msg(a.lang, "remind_none"))
-		return nil
-	}
 	l := a.lang
-	rows := make([][]string, 0, len(list))
-	for _, d := range list {
-		when := fmtShortDate(l, d.At, now, a.loc) + " (" + relDays(l, d.At, now, a.loc, "overdue") + ")"
-		if d.Status == reminders.StatusOverdue {
-			when = "! " + when
+	last := fmtShortDate(l, casefile.DateOf(now.In(a.loc)).AddDays(days), now, a.loc)
+	switch {
+	case len(sel.Shown) == 0 && sel.Later == 0:
+		fmt.Fprintln(a.stdout, msg(l, "remind_none"))
+		return nil
+	case len(sel.Shown) == 0:
+		fmt.Fprintln(a.stdout, msgf(l, "remind_none_until", last))
+	default:
+		rows := make([][]string, 0, len(sel.Shown))
+		for _, d := range sel.Shown {
+			when := fmtShortDate(l, d.At, now, a.loc) + " (" + relDays(l, d.At, now, a.loc, "overdue") + ")"
+			if d.Status == reminders.StatusOverdue {
+				when = "! " + when
+			}
+			rows = append(rows, []string{when, fmt.Sprint(d.CaseID), truncate(clean(d.Summary), 60), clean(d.Next)})
 		}
-		rows = append(rows, []string{when, fmt.Sprint(d.CaseID), truncate(clean(d.Summary), 60), clean(d.Next)})
+		table(a.stdout, []string{msg(l, "col_when"), msg(l, "col_case"), msg(l, "col_reminder"), msg(l, "col_run")}, rows)
 	}
-	table(a.stdout, []string{msg(l, "col_when"), msg(l, "col_case"), msg(l, "col_reminder"), msg(l, "col_run")}, rows)
+	if sel.Cut > 0 {
+		fmt.Fprintln(a.stdout, msgf(l, "remind_cut", len(sel.Shown), sel.Cut))
+	}
+	if sel.Later > 0 {
+		fmt.Fprintln(a.stdout, msgf(l, "remind_later", sel.Later, last))
+	}
 	return nil
 }
 
