@@ -9,7 +9,12 @@ export CGO_ENABLED := 1
 BIN := bin/redress
 GO_FILES := $(shell find . -name '*.go' -not -path './bin/*')
 
-.PHONY: all build demo test vet fmt-check man clean tools fuzz bench bench-tools
+.PHONY: all build install demo test vet fmt-check man clean tools fuzz bench bench-tools
+
+# make install copies the binary into $(PREFIX)/bin: ~/.local/bin unless
+# PREFIX says otherwise (make install PREFIX=/usr/local).
+PREFIX ?= $(HOME)/.local
+BINDIR ?= $(PREFIX)/bin
 
 
 all: build
@@ -19,12 +24,18 @@ build: $(BIN)
 $(BIN): $(GO_FILES) go.mod go.sum $(shell find casefile/migrations -name '*.sql')
 	go build -o $(BIN) ./cmd/redress
 
+install: build
+	@mkdir -p "$(DESTDIR)$(BINDIR)"
+	install -m 0755 $(BIN) "$(DESTDIR)$(BINDIR)/redress"
+	@case ":$$PATH:" in *":$(BINDIR):"*) ;; \
+	*) echo "note: $(BINDIR) is not on your PATH; add it with: export PATH=\"$(BINDIR):\$$PATH\"" ;; esac
+
 # The main flow on a throwaway case file, with a fixed clock so the output
 # reads the same every time.
 demo: build
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	export REDRESS_DB="$$tmp/cases.db" REDRESS_NOW=2026-11-23T10:00:00+01:00 TZ=Europe/Berlin REDRESS_LANG=en && \
-	set -x && \
+	( set -x && \
 	$(BIN) new --title "Refund for headphones" --company Acme --kind refund \
 		--amount "49.90 EUR" --purchased 2026-11-02 --return-by 12/2 --jurisdiction eu \
 		--problem "Returned on 5 Nov, no refund yet" --outcome "Refund of 49.90 EUR to my card" && \
@@ -36,7 +47,7 @@ demo: build
 	$(BIN) list && \
 	$(BIN) show 1 && \
 	$(BIN) remind list && \
-	$(BIN) next 1
+	$(BIN) next 1 )
 
 test: tools vet fmt-check
 	go test ./...
@@ -44,7 +55,8 @@ test: tools vet fmt-check
 # The external validators the tests run (never skip): Python's icalendar
 # and calcurse read the .ics exports, Radicale is the CalDAV server of the
 # push test (Debian packages; PyPI is not reachable, so not pip), ical.js
-# is Mozilla's parser (npm, into the gitignored .tools/node_modules).
+# is Mozilla's parser (npm, into the gitignored .tools/node_modules);
+# tmux is the real terminal the form tests draw on.
 # The dossier test prints an English and a Korean dossier to PDF in
 # Debian's chromium (with fonts-noto-cjk for the Korean) and reads it back
 # with poppler-utils' pdftotext and pdftoppm.
@@ -55,6 +67,7 @@ tools:
 	/usr/bin/python3 -c 'import icalendar' 2>/dev/null || missing="$$missing python3-icalendar"; \
 	command -v calcurse >/dev/null || missing="$$missing calcurse"; \
 	command -v radicale >/dev/null || missing="$$missing radicale"; \
+	command -v tmux >/dev/null || missing="$$missing tmux"; \
 	command -v node >/dev/null && command -v npm >/dev/null || missing="$$missing nodejs npm"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \

@@ -26,13 +26,14 @@ func activeWhere(caseID int64) (string, []any) {
 }
 
 // activeQueries are the four queries of EachActiveCase: cases, contacts,
-// pending promises and tickets, each in case order.
+// pending and broken promises (a broken one is chased) and tickets, each in
+// case order.
 func activeQueries(caseID int64) (cases, contacts, promises, tickets string, args []any) {
 	where, args := activeWhere(caseID)
 	in := "case_id IN (SELECT id FROM cases WHERE " + where + ")"
 	return "SELECT " + caseColumns + " FROM cases WHERE " + where + " ORDER BY id",
 		"SELECT " + activeContactColumns + " FROM contacts WHERE " + in + " ORDER BY case_id, at, id",
-		"SELECT " + promiseColumns + " FROM promises WHERE " + in + " AND status = 'pending' ORDER BY case_id, due, id",
+		"SELECT " + promiseColumns + " FROM promises WHERE " + in + " AND status IN ('pending', 'broken') ORDER BY case_id, due, id",
 		"SELECT " + ticketColumns + " FROM tickets WHERE " + in + " ORDER BY case_id, created_at, id",
 		args
 }

@@ -5,48 +5,65 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
-)
 
-// ErrBackupExists is returned when the backup file is already there: a
-// backup never overwrites a file, which might be the only good copy.
-var ErrBackupExists = errors.New("the backup file already exists")
+	"github.com/redress-cli/redress/casefile/outfile"
+)
 
 // Backup writes a consistent copy of the case file to dest with SQLite's
 // online backup API: the copy is one snapshot, even while another process
 // writes (a plain file copy could take half of a write, or miss what is
-// still in the -wal file). dest is created 0600 and must not exist; a
-// failed backup removes it.
-func (s *Store) Backup(ctx context.Context, dest string) (err error) {
-	f, err := os.OpenFile(dest, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
-	if errors.Is(err, fs.ErrExist) {
-		return &FileError{Path: dest, Err: ErrBackupExists, Detail: "choose a new name; nothing was written"}
-	}
+// still in the -wal file).
+//
+// The copy is made under a temporary name beside dest (0600), checked
+// (SQLite's quick_check, and that it is a case file), synced, and only
+// then linked to dest: a backup killed at any moment leaves nothing under
+// dest, and rerunning it just works. dest is written through the one
+// output writer (package outfile): never through a symlink, never over
+// the case file, over an existing file only with opts.Force.
+func (s *Store) Backup(ctx context.Context, dest string, opts outfile.Options) (err error) {
+	opts.RegularOnly = true
+	opts.Protect = append(opts.Protect, s.path)
+	out, err := outfile.Create(dest, opts)
 	if err != nil {
-		return &FileError{Path: dest, Err: err}
+		return err
 	}
-	// umask only removes bits, but the copy holds account references in
-	// full: say 0600 explicitly, as for the case file.
-	err = f.Chmod(0o600)
-	if cerr := f.Close(); err == nil {
-		err = cerr
+	defer out.Abort()
+	tmp := out.TempPath()
+	if err := s.backupTo(ctx, tmp, dest); err != nil {
+		return err
 	}
-	if err != nil {
-		os.Remove(dest)
-		return &FileError{Path: dest, Err: err}
+	if err := checkBackup(ctx, tmp); err != nil {
+		return &FileError{Path: dest, Err: err, Detail: "nothing was left under that name"}
 	}
-	defer func() {
-		if err != nil {
-			os.Remove(dest)
-			os.Remove(dest + "-journal")
-		}
-	}()
+	return out.Commit()
+}
 
-	destDB, err := sql.Open("sqlite3", "file:"+escapeDSNPath(dest)+"?_synchronous=FULL")
+// checkBackup opens the finished copy and checks it is a whole case file.
+func checkBackup(ctx context.Context, path string) error {
+	db, err := sql.Open("sqlite3", "file:"+escapeDSNPath(path)+"?mode=ro")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var check string
+	var appID int
+	err = db.QueryRowContext(ctx, `SELECT (SELECT quick_check FROM pragma_quick_check), (SELECT application_id FROM pragma_application_id)`).Scan(&check, &appID)
+	switch {
+	case err != nil:
+		return fmt.Errorf("the copy does not read back: %w", err)
+	case check != "ok":
+		return fmt.Errorf("the copy is damaged: %s", check)
+	case appID != applicationID:
+		return errors.New("the copy is not a case file")
+	}
+	return nil
+}
+
+func (s *Store) backupTo(ctx context.Context, tmp, dest string) error {
+	destDB, err := sql.Open("sqlite3", "file:"+escapeDSNPath(tmp)+"?_synchronous=FULL")
 	if err != nil {
 		return &FileError{Path: dest, Err: err}
 	}

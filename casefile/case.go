@@ -131,6 +131,10 @@ type Case struct {
 	// NoReplyDays is how long to wait for a reply to an email, letter or
 	// web form before a reminder to chase it (default 5).
 	NoReplyDays int `json:"no_reply_days"`
+	// Phone and Hours are how to reach the company by phone: its number
+	// and opening hours as the user wrote them ("Mon-Fri 9-18").
+	Phone string `json:"phone"`
+	Hours string `json:"hours"`
 }
 
 // DefaultNoReplyDays is the wait for a written reply when none is set.
@@ -203,14 +207,26 @@ type AccountRef struct {
 // whole, since their last four would be all of them.
 func (r AccountRef) Masked() string { return Mask(r.Value) }
 
-// Mask hides all but the last four characters of an identifier.
+// Mask hides an identifier but for its last characters: at most half of
+// them and never more than four ("•••• 4821"), so a short reference is
+// not given away by its own mask.
 func Mask(v string) string {
 	n := utf8.RuneCountInString(v)
-	if n <= 4 {
+	show := MaskShows(n)
+	if show == 0 {
 		return "••••"
 	}
 	r := []rune(v)
-	return "•••• " + string(r[n-4:])
+	return "•••• " + string(r[n-show:])
+}
+
+// MaskShows is how many trailing characters Mask shows of a value of n
+// characters: none of a value shorter than 4.
+func MaskShows(n int) int {
+	if n < 4 {
+		return 0
+	}
+	return min(4, n/2)
 }
 
 // Full is a case with everything that happened to it.
@@ -232,6 +248,9 @@ type Full struct {
 // Validate checks the fields a person types, so that a bad value is refused
 // before anything is written.
 func (c *Case) Validate() error {
+	if err := checkLimits(c); err != nil {
+		return err
+	}
 	c.Title = strings.TrimSpace(c.Title)
 	if c.Title == "" {
 		return &InvalidError{Field: "title", Reason: "must not be empty"}

@@ -10,7 +10,8 @@ import (
 )
 
 const caseColumns = `id, title, company, product, kind, problem, outcome, fallback, amount, currency,
-	purchase_date, return_window_end, warranty_end, jurisdiction, lang, status, opened_at, closed_at, final_outcome, no_reply_days`
+	purchase_date, return_window_end, warranty_end, jurisdiction, lang, status, opened_at, closed_at, final_outcome, no_reply_days,
+	company_phone, company_hours`
 
 type rowScanner interface{ Scan(dest ...any) error }
 
@@ -19,7 +20,7 @@ func scanCase(r rowScanner) (Case, error) {
 	var purchase, window, warranty, opened, closed string
 	err := r.Scan(&c.ID, &c.Title, &c.Company, &c.Product, &c.Kind, &c.Problem, &c.Outcome, &c.Fallback,
 		&c.Amount, &c.Currency, &purchase, &window, &warranty, &c.Jurisdiction, &c.Lang, &c.Status,
-		&opened, &closed, &c.FinalOutcome, &c.NoReplyDays)
+		&opened, &closed, &c.FinalOutcome, &c.NoReplyDays, &c.Phone, &c.Hours)
 	if err != nil {
 		return c, err
 	}
@@ -63,10 +64,12 @@ func (s *Store) CreateCase(ctx context.Context, c *Case) error {
 	return s.WithTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.Exec(`INSERT INTO cases (title, company, product, kind, problem, outcome, fallback,
 			amount, currency, purchase_date, return_window_end, warranty_end, jurisdiction, lang, status,
-			opened_at, closed_at, final_outcome, no_reply_days) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			opened_at, closed_at, final_outcome, no_reply_days, company_phone, company_hours)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			c.Title, c.Company, c.Product, c.Kind, c.Problem, c.Outcome, c.Fallback, c.Amount, c.Currency,
 			c.PurchaseDate.String(), c.ReturnWindowEnd.String(), c.WarrantyEnd.String(), c.Jurisdiction,
-			c.Lang, c.Status, formatTime(c.OpenedAt), formatOptionalTime(c.ClosedAt), c.FinalOutcome, c.NoReplyDays)
+			c.Lang, c.Status, formatTime(c.OpenedAt), formatOptionalTime(c.ClosedAt), c.FinalOutcome, c.NoReplyDays,
+			c.Phone, c.Hours)
 		if err != nil {
 			return err
 		}
@@ -122,10 +125,11 @@ func (s *Store) UpdateCase(ctx context.Context, id int64, change func(*Case) err
 func updateCase(tx *sql.Tx, c Case) error {
 	_, err := tx.Exec(`UPDATE cases SET title=?, company=?, product=?, kind=?, problem=?, outcome=?,
 		fallback=?, amount=?, currency=?, purchase_date=?, return_window_end=?, warranty_end=?,
-		jurisdiction=?, lang=?, status=?, closed_at=?, final_outcome=?, no_reply_days=? WHERE id=?`,
+		jurisdiction=?, lang=?, status=?, closed_at=?, final_outcome=?, no_reply_days=?,
+		company_phone=?, company_hours=? WHERE id=?`,
 		c.Title, c.Company, c.Product, c.Kind, c.Problem, c.Outcome, c.Fallback, c.Amount, c.Currency,
 		c.PurchaseDate.String(), c.ReturnWindowEnd.String(), c.WarrantyEnd.String(), c.Jurisdiction,
-		c.Lang, c.Status, formatOptionalTime(c.ClosedAt), c.FinalOutcome, c.NoReplyDays, c.ID)
+		c.Lang, c.Status, formatOptionalTime(c.ClosedAt), c.FinalOutcome, c.NoReplyDays, c.Phone, c.Hours, c.ID)
 	return err
 }
 
@@ -207,7 +211,7 @@ func (s *Store) List(ctx context.Context, f ListFilter) ([]Summary, error) {
 		var confirmed sql.NullBool
 		err := rows.Scan(&sm.ID, &sm.Title, &sm.Company, &sm.Product, &sm.Kind, &sm.Problem, &sm.Outcome,
 			&sm.Fallback, &sm.Amount, &sm.Currency, &purchase, &window, &warranty, &sm.Jurisdiction, &sm.Lang,
-			&sm.Status, &opened, &closed, &sm.FinalOutcome, &sm.NoReplyDays, &sm.Pending,
+			&sm.Status, &opened, &closed, &sm.FinalOutcome, &sm.NoReplyDays, &sm.Phone, &sm.Hours, &sm.Pending,
 			&nextID, &pCaseID, &contact, &text, &by, &due, &status, &confirmed, &created, &settled)
 		if err != nil {
 			return nil, err

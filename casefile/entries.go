@@ -48,6 +48,9 @@ func (s *Store) AddContact(ctx context.Context, c *Contact) error {
 
 // validContact checks and tidies what a person typed about a contact.
 func validContact(c *Contact) error {
+	if err := checkLimits(c); err != nil {
+		return err
+	}
 	if err := ValidChannel(c.Channel); err != nil {
 		return err
 	}
@@ -116,6 +119,9 @@ func (s *Store) AddPromise(ctx context.Context, p *Promise) error {
 
 // validPromise checks and tidies a new promise; it starts pending.
 func validPromise(p *Promise) error {
+	if err := checkLimits(p); err != nil {
+		return err
+	}
 	var err error
 	if p.Text, err = required("promise", p.Text); err != nil {
 		return err
@@ -227,6 +233,9 @@ func (s *Store) AddTicket(ctx context.Context, t *Ticket) error {
 
 // validTicket checks and tidies a new ticket.
 func validTicket(t *Ticket) error {
+	if err := checkLimits(t); err != nil {
+		return err
+	}
 	var err error
 	if t.Number, err = required("ticket number", t.Number); err != nil {
 		return err
@@ -288,6 +297,9 @@ func (s *Store) AddNote(ctx context.Context, n *Note) error {
 
 // insertNote validates and inserts a note of an existing case.
 func insertNote(tx *sql.Tx, n *Note) error {
+	if err := checkLimits(n); err != nil {
+		return err
+	}
 	var err error
 	if n.Text, err = required("note", n.Text); err != nil {
 		return err
@@ -336,10 +348,6 @@ func listNotes(ctx context.Context, q querier, caseID int64) ([]Note, error) {
 	return out, rows.Err()
 }
 
-// secretLabels are labels that name a secret. redress never stores secrets:
-// the prep checklist asks whether you have them at hand instead.
-var secretLabels = []string{"pin", "password", "passcode", "passwd", "cvv", "cvc", "비밀번호", "암호"}
-
 // AddRef stores an account reference and sets its ID. A label that names
 // a secret (PIN, password) is refused.
 func (s *Store) AddRef(ctx context.Context, r *AccountRef) error {
@@ -353,6 +361,9 @@ func (s *Store) AddRef(ctx context.Context, r *AccountRef) error {
 
 // insertRef validates and inserts an account reference of an existing case.
 func insertRef(tx *sql.Tx, r *AccountRef) error {
+	if err := checkLimits(r); err != nil {
+		return err
+	}
 	var err error
 	if r.Label, err = required("label", r.Label); err != nil {
 		return err
@@ -360,12 +371,9 @@ func insertRef(tx *sql.Tx, r *AccountRef) error {
 	if r.Value, err = required("value", r.Value); err != nil {
 		return err
 	}
-	lower := strings.ToLower(r.Label)
-	for _, word := range secretLabels {
-		if strings.Contains(lower, word) {
-			return &InvalidError{Field: "label", Reason: fmt.Sprintf("%q looks like a secret; redress never stores PINs or passwords", r.Label),
-				Allowed: "account number, order number, customer id, …"}
-		}
+	if secretLabel(r.Label) {
+		return &InvalidError{Field: "label", Reason: fmt.Sprintf("%q looks like a secret; redress never stores PINs or passwords", r.Label),
+			Allowed: "account number, order number, customer id, …"}
 	}
 	res, err := tx.Exec(`INSERT INTO account_refs (case_id, label, value, created_at) VALUES (?,?,?,?)`,
 		r.CaseID, r.Label, r.Value, formatTime(r.CreatedAt))

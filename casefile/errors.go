@@ -31,6 +31,22 @@ func (e *InvalidError) Error() string { return e.Field + ": " + e.Reason }
 // redress case file (a text file, another program's database).
 var ErrNotCaseFile = errors.New("not a redress case file")
 
+// ErrNoFTS5 is returned by Open when this binary was built without SQLite's
+// full-text search (go build without -tags sqlite_fts5). The case file's
+// search index is an FTS5 table and every write updates it, so such a
+// binary could neither create nor change a case file: Open refuses before
+// it touches the disk.
+var ErrNoFTS5 = errors.New("built without full-text search (SQLite FTS5)")
+
+// ErrNotAFileName is returned for a case-file name SQLite takes for
+// something else than a file (":memory:", "", a "file:" URI).
+var ErrNotAFileName = errors.New("not a file name; the case file must be a file")
+
+// ErrReadOnlySidecar is returned (with the file's path) when the -shm or
+// -wal file beside the case file cannot be written: every change fails
+// until it is fixed.
+var ErrReadOnlySidecar = errors.New("this file beside the case file is read-only, so nothing can be changed")
+
 // ErrNewerVersion is returned for a case file written by a newer redress.
 var ErrNewerVersion = errors.New("case file is from a newer version of redress")
 

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/redress-cli/redress/casefile/outfile"
 )
 
 // jpeg is the start of a JPEG file: enough for content sniffing.
@@ -169,7 +171,7 @@ func TestBackupKeepsEvidence(t *testing.T) {
 		t.Fatal(err)
 	}
 	dest := filepath.Join(t.TempDir(), "backup.db")
-	if err := s.Backup(ctx, dest); err != nil {
+	if err := s.Backup(ctx, dest, outfile.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	b, err := Open(dest)

@@ -51,6 +51,9 @@ func (p Prep) StepDone(n int) bool { return p.Steps[fmt.Sprint(n)] == "done" }
 
 // Validate checks the answers that have a fixed set of values.
 func (p *Prep) Validate() error {
+	if err := checkLimits(p); err != nil {
+		return err
+	}
 	for _, yn := range []struct {
 		field string
 		v     *string

@@ -7,11 +7,12 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Hit is one search match. Source says what matched: case, contact,
-// promise, ticket, note, or ref (an account reference whose label or exact
-// value was searched; its value is never put in Snippet).
+// promise, ticket, note, or ref (an account reference whose label or last
+// four characters were searched; its value is never put in Snippet).
 type Hit struct {
 	CaseID   int64  `json:"case_id"`
 	Title    string `json:"title"`
@@ -172,9 +173,12 @@ const qSearchHits = `SELECT s.rowid, c.id, c.title, c.company, c.status, snippet
 	WHERE search MATCH ?1 AND s.rowid BETWEEN ?2 AND ?3 AND +s.rowid IN (SELECT value FROM json_each(?4))`
 
 const (
+	// qSearchRefs finds a reference by its label, or by the four last
+	// characters its mask shows (so only of a value of 8 or more): never
+	// by a whole value, which would confirm a guessed card number.
 	qSearchRefs = `SELECT r.id, r.case_id, r.label, r.value, c.title, c.company, c.status
 		FROM account_refs r JOIN cases c ON c.id = r.case_id
-		WHERE r.value = ? OR r.label LIKE ? ORDER BY r.id LIMIT ?`
+		WHERE (length(r.value) >= 8 AND substr(r.value, -4) = ?) OR r.label LIKE ? ORDER BY r.id LIMIT ?`
 )
 
 // Search finds cases whose free text matches every word of text, best
@@ -190,9 +194,14 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]Hit, erro
 	}
 
 	// Account references are outside the index (a snippet must never show
-	// one); a search for an exact reference, or for its label, still finds
-	// its case.
-	refRows, err := s.db.QueryContext(ctx, qSearchRefs, strings.TrimSpace(text), "%"+strings.TrimSpace(text)+"%", limit)
+	// one); a search for a reference's label, or for the last four
+	// characters its mask shows, still finds its case.
+	text = strings.TrimSpace(text)
+	var last4 any // NULL: matches no value
+	if utf8.RuneCountInString(text) == 4 {
+		last4 = text
+	}
+	refRows, err := s.db.QueryContext(ctx, qSearchRefs, last4, "%"+text+"%", limit)
 	if err != nil {
 		return nil, err
 	}

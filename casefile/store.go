@@ -63,8 +63,9 @@ func SchemaVersion() int { return migrations[len(migrations)-1].version }
 
 // Store is an open case file.
 type Store struct {
-	db   *sql.DB
-	path string
+	db     *sql.DB
+	path   string
+	fileID string // read on first use: see FileID
 }
 
 // Open opens the case file at path, creating it (0600, in a 0700 folder it
@@ -72,6 +73,12 @@ type Store struct {
 // that is not a case file, or one from a newer redress, is refused before
 // anything is written to it.
 func Open(path string) (*Store, error) {
+	if !fts5Built {
+		return nil, ErrNoFTS5
+	}
+	if err := checkName(path); err != nil {
+		return nil, err
+	}
 	if err := prepareFile(path); err != nil {
 		return nil, err
 	}
@@ -107,6 +114,19 @@ func escapeDSNPath(p string) string {
 	// '?' and '#' would start the query or fragment of the file: URI.
 	r := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
 	return r.Replace(p)
+}
+
+// checkName refuses what SQLite would not take for a file name: "" (a
+// temporary database) and ":memory:" (one in memory), both of which accept
+// writes and keep nothing, and "file:" URIs, which could say the same.
+func checkName(path string) error {
+	switch {
+	case strings.TrimSpace(path) == "":
+		return &FileError{Path: `""`, Err: ErrNotAFileName}
+	case path == ":memory:" || strings.HasPrefix(path, "file:"):
+		return &FileError{Path: strconv.Quote(path), Err: ErrNotAFileName}
+	}
+	return nil
 }
 
 // prepareFile creates a missing case file with safe permissions, and reads
@@ -248,6 +268,9 @@ func (s *Store) fileError(err error) error {
 		case sqlite3.ErrCorrupt:
 			return &FileError{Path: s.path, Err: errors.New("the case file is damaged"), Detail: "restore it from a backup"}
 		case sqlite3.ErrReadonly:
+			if f := readOnlySidecar(s.path); f != "" {
+				return &FileError{Path: f, Err: ErrReadOnlySidecar}
+			}
 			return &FileError{Path: s.path, Err: errors.New("the case file is read-only")}
 		case sqlite3.ErrCantOpen, sqlite3.ErrPerm:
 			return &FileError{Path: s.path, Err: errors.New("cannot open the case file"), Detail: se.Error()}
@@ -258,6 +281,29 @@ func (s *Store) fileError(err error) error {
 		}
 	}
 	return err
+}
+
+// readOnlySidecar names the -shm or -wal file beside a writable case file
+// that cannot be written (left so by opening a read-only case file), or "".
+func readOnlySidecar(path string) string {
+	if !writable(path) {
+		return ""
+	}
+	for _, suf := range []string{"-shm", "-wal"} {
+		if _, err := os.Stat(path + suf); err == nil && !writable(path+suf) {
+			return path + suf
+		}
+	}
+	return ""
+}
+
+func writable(path string) bool {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return false
+	}
+	f.Close()
+	return true
 }
 
 // WithTx runs fn in one write transaction: all of it is stored, or none.

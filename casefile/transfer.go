@@ -36,8 +36,12 @@ type Export struct {
 	// RefsMasked says the account references were written masked (the
 	// default): such a document can be read, but not imported, since the
 	// real values are not in it.
-	RefsMasked bool   `json:"refs_masked"`
-	Cases      []Full `json:"cases"`
+	RefsMasked bool `json:"refs_masked"`
+	// FileID is the id of the case file exported (Store.FileID); import
+	// into a file with no case yet takes it over, so calendar events made
+	// from the old file are updated, not duplicated.
+	FileID string `json:"file_id,omitempty"`
+	Cases  []Full `json:"cases"`
 	// Blobs are the contents of every case's evidence, once each, in
 	// base64; import checks each against its SHA-256.
 	Blobs []Blob `json:"blobs"`
@@ -55,7 +59,14 @@ type Blob struct {
 type ImportError struct {
 	Where string
 	Msg   string
+	Err   error // ErrMaskedRefs, or nil
 }
+
+func (e *ImportError) Unwrap() error { return e.Err }
+
+// ErrMaskedRefs is an import refused because the export's account
+// references were written masked: importing it would lose their values.
+var ErrMaskedRefs = errors.New("the account references in this export are masked")
 
 func (e *ImportError) Error() string {
 	if e.Where == "" {
@@ -74,6 +85,9 @@ func (s *Store) ExportAll(ctx context.Context, now time.Time) (Export, error) {
 		return doc, s.fileError(err)
 	}
 	defer tx.Rollback()
+	if err := tx.QueryRowContext(ctx, "SELECT file_id FROM file_info").Scan(&doc.FileID); err != nil {
+		return doc, s.fileError(err)
+	}
 	rows, err := tx.QueryContext(ctx, "SELECT id FROM cases ORDER BY id")
 	if err != nil {
 		return doc, s.fileError(err)
@@ -198,9 +212,12 @@ func fullIn(ctx context.Context, tx *sql.Tx, id int64) (Full, error) {
 // (it would be lost on import). A document from a newer redress is named as such first, so the
 // user is told to update rather than that some field is unknown.
 func DecodeExport(r io.Reader) (*Export, error) {
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(io.LimitReader(r, int64(maxImport)+1))
 	if err != nil {
 		return nil, err
+	}
+	if len(data) > maxImport {
+		return nil, &ImportError{Msg: fmt.Sprintf("the document is larger than %s, the most import reads", size(maxImport))}
 	}
 	var probe struct {
 		Format  string `json:"format"`
@@ -251,15 +268,47 @@ func jsonProblem(data []byte, err error) string {
 // knows survive; importing into a case file that already has one of them
 // is refused, so import into a new case file to restore a backup.
 func (s *Store) Import(ctx context.Context, doc *Export) (int, error) {
+	if _, err := s.importDoc(ctx, doc, false); err != nil {
+		return 0, err
+	}
+	return len(doc.Cases), nil
+}
+
+// ImportMerge stores every case of doc beside the cases already in the
+// case file, under new ids: each case and entry gets the next free id of
+// its table, in the document's order, and every reference (an entry's
+// case, a promise's, ticket's or note's contact) is mapped to the new id,
+// all in one write transaction. It returns the new case id of each case
+// of the document, by its id there.
+func (s *Store) ImportMerge(ctx context.Context, doc *Export) (map[int64]int64, error) {
+	return s.importDoc(ctx, doc, true)
+}
+
+func (s *Store) importDoc(ctx context.Context, doc *Export, merge bool) (map[int64]int64, error) {
 	if doc.RefsMasked {
 		for _, f := range doc.Cases {
 			if len(f.Refs) > 0 {
-				return 0, &ImportError{Msg: "the account references in this export are masked, so importing it would lose them",
-					Where: fmt.Sprintf("case %d", f.ID)}
+				return nil, &ImportError{Msg: "the account references in this export are masked, so importing it would lose them",
+					Where: fmt.Sprintf("case %d", f.ID), Err: ErrMaskedRefs}
 			}
 		}
 	}
+	cases := map[int64]int64{}
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		if merge {
+			var err error
+			if cases, err = renumber(tx, doc); err != nil {
+				return err
+			}
+		}
+		if !merge {
+			// A merge keeps this file's id: the merged cases have new
+			// numbers, so the old file's calendar entries are not theirs.
+			if err := adoptFileID(tx, doc.FileID); err != nil {
+				return err
+			}
+		}
+		s.fileID = ""
 		sizes, err := importBlobs(tx, doc.Blobs)
 		if err != nil {
 			return err
@@ -272,9 +321,112 @@ func (s *Store) Import(ctx context.Context, doc *Export) (int, error) {
 		return nil
 	})
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	return len(doc.Cases), nil
+	return cases, nil
+}
+
+// renumber gives every case and entry of doc the next free id of its
+// table in the case file and maps every reference to the new ids. A
+// reference to something not in the document (an entry listed under one
+// case naming another, a contact of another case) is refused here, as a
+// plain import would refuse it.
+func renumber(tx *sql.Tx, doc *Export) (map[int64]int64, error) {
+	next := map[string]int64{}
+	for _, t := range []string{"cases", "contacts", "promises", "tickets", "notes", "account_refs", "escalations", "evidence"} {
+		var max int64
+		if err := tx.QueryRow("SELECT COALESCE(MAX(id), 0) FROM " + t).Scan(&max); err != nil {
+			return nil, err
+		}
+		next[t] = max
+	}
+	fresh := func(table string) int64 { next[table]++; return next[table] }
+	caseIDs := map[int64]int64{}
+	for i := range doc.Cases {
+		f := &doc.Cases[i]
+		old := f.ID
+		where := fmt.Sprintf("case %d", old)
+		if old <= 0 {
+			return nil, &ImportError{Where: where, Msg: "needs an id above 0"}
+		}
+		if _, dup := caseIDs[old]; dup {
+			return nil, &ImportError{Where: where, Msg: "is in the export twice"}
+		}
+		f.ID = fresh("cases")
+		caseIDs[old] = f.ID
+		owner := func(what string, id int64, caseID *int64) error {
+			if *caseID != 0 && *caseID != old {
+				return &ImportError{Where: fmt.Sprintf("%s: %s %d", where, what, id), Msg: fmt.Sprintf("case_id %d, but it is listed under case %d", *caseID, old)}
+			}
+			*caseID = f.ID
+			return nil
+		}
+		contacts := map[int64]int64{}
+		contact := func(what string, id int64, c **int64) error {
+			if *c == nil {
+				return nil
+			}
+			n, ok := contacts[**c]
+			if !ok {
+				return &ImportError{Where: fmt.Sprintf("%s: %s %d", where, what, id), Msg: fmt.Sprintf("contact %d is not one of this case's contacts", **c)}
+			}
+			*c = &n
+			return nil
+		}
+		for j := range f.Contacts {
+			x := &f.Contacts[j]
+			if err := owner("contact", x.ID, &x.CaseID); err != nil {
+				return nil, err
+			}
+			n := fresh("contacts")
+			contacts[x.ID], x.ID = n, n
+		}
+		for j := range f.Promises {
+			x := &f.Promises[j]
+			if err := errors.Join(owner("promise", x.ID, &x.CaseID), contact("promise", x.ID, &x.ContactID)); err != nil {
+				return nil, err
+			}
+			x.ID = fresh("promises")
+		}
+		for j := range f.Tickets {
+			x := &f.Tickets[j]
+			if err := errors.Join(owner("ticket", x.ID, &x.CaseID), contact("ticket", x.ID, &x.ContactID)); err != nil {
+				return nil, err
+			}
+			x.ID = fresh("tickets")
+		}
+		for j := range f.Notes {
+			x := &f.Notes[j]
+			if err := errors.Join(owner("note", x.ID, &x.CaseID), contact("note", x.ID, &x.ContactID)); err != nil {
+				return nil, err
+			}
+			x.ID = fresh("notes")
+		}
+		for j := range f.Refs {
+			x := &f.Refs[j]
+			if err := owner("ref", x.ID, &x.CaseID); err != nil {
+				return nil, err
+			}
+			x.ID = fresh("account_refs")
+		}
+		for j := range f.Escalations {
+			x := &f.Escalations[j]
+			if err := owner("escalation", x.ID, &x.CaseID); err != nil {
+				return nil, err
+			}
+			x.ID = fresh("escalations")
+		}
+		for j := range f.Evidence {
+			// Evidence names its content by hash; blobs are shared, so
+			// only the row is renumbered.
+			x := &f.Evidence[j]
+			if err := owner("evidence", x.ID, &x.CaseID); err != nil {
+				return nil, err
+			}
+			x.ID = fresh("evidence")
+		}
+	}
+	return caseIDs, nil
 }
 
 func importCase(tx *sql.Tx, f *Full, blobSizes map[string]int64) error {
@@ -289,6 +441,9 @@ func importCase(tx *sql.Tx, f *Full, blobSizes map[string]int64) error {
 	c := f.Case
 	if c.ID <= 0 {
 		return bad("", 0, "needs an id above 0")
+	}
+	if err := checkLimits(f); err != nil {
+		return bad("", 0, err.Error())
 	}
 	if err := c.Validate(); err != nil {
 		return bad("", 0, err.Error())
@@ -466,7 +621,7 @@ func entryOf(id int64, caseID *int64, want int64) error {
 func importInsert(tx *sql.Tx, where string, err error) error {
 	var se sqlite3.Error
 	if errors.As(err, &se) && (se.ExtendedCode == sqlite3.ErrConstraintPrimaryKey || se.ExtendedCode == sqlite3.ErrConstraintUnique) {
-		return &ImportError{Where: where, Msg: "an id in it already exists in this case file (" + se.Error() + "); import into a new case file (--db NEW.db)"}
+		return &ImportError{Where: where, Msg: "an id in it already exists in this case file (" + se.Error() + "); import into a new case file (--db NEW.db), or add the cases under new numbers with --merge"}
 	}
 	return err
 }
@@ -478,10 +633,12 @@ func importInsert(tx *sql.Tx, where string, err error) error {
 func putCase(tx *sql.Tx, c *Case) error {
 	res, err := tx.Exec(`INSERT INTO cases (id, title, company, product, kind, problem, outcome, fallback,
 		amount, currency, purchase_date, return_window_end, warranty_end, jurisdiction, lang, status,
-		opened_at, closed_at, final_outcome, no_reply_days) VALUES (NULLIF(?,0),?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		opened_at, closed_at, final_outcome, no_reply_days, company_phone, company_hours)
+		VALUES (NULLIF(?,0),?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		c.ID, c.Title, c.Company, c.Product, c.Kind, c.Problem, c.Outcome, c.Fallback, c.Amount, c.Currency,
 		c.PurchaseDate.String(), c.ReturnWindowEnd.String(), c.WarrantyEnd.String(), c.Jurisdiction,
-		c.Lang, c.Status, formatTime(c.OpenedAt), formatOptionalTime(c.ClosedAt), c.FinalOutcome, c.NoReplyDays)
+		c.Lang, c.Status, formatTime(c.OpenedAt), formatOptionalTime(c.ClosedAt), c.FinalOutcome, c.NoReplyDays,
+		c.Phone, c.Hours)
 	return setID(res, err, &c.ID)
 }
 
@@ -542,16 +699,4 @@ func setID(res sql.Result, err error, id *int64) error {
 	}
 	*id, err = res.LastInsertId()
 	return err
-}
-
-// secretLabel reports whether a reference label names a secret (the same
-// words AddRef refuses).
-func secretLabel(label string) bool {
-	lower := strings.ToLower(label)
-	for _, word := range secretLabels {
-		if strings.Contains(lower, word) {
-			return true
-		}
-	}
-	return false
 }

@@ -24,6 +24,8 @@ type Sheet struct {
 	PolicyDocs     string       `json:"policy_docs"`
 	AtHand         []AtHand     `json:"at_hand"`
 	Channels       []Channel    `json:"channels"`
+	Phone          string       `json:"phone"`         // the company's phone number, or ""
+	Hours          string       `json:"hours"`         // when that line is open, or ""
 	EarlierNotes   int          `json:"earlier_notes"` // timeline bullets left off the sheet to keep it one page
 	Markdown       bool         `json:"-"`             // set by RenderSheet
 }
@@ -68,7 +70,8 @@ func NewSheet(lang string, f casefile.Full, now time.Time, loc *time.Location, r
 	}
 	p := f.Prep
 	s := Sheet{Facts: facts, Trigger: p.EscalateTrigger, WillRecord: p.WillRecord, PolicyDocs: p.PolicyDocs,
-		Ask: p.Ask, Opening: p.OpeningLine, SupervisorLine: p.SupervisorLine, RecordLine: p.RecordLine}
+		Ask: p.Ask, Opening: p.OpeningLine, SupervisorLine: p.SupervisorLine, RecordLine: p.RecordLine,
+		Phone: f.Case.Phone, Hours: f.Case.Hours}
 	if len(s.Ask) == 0 {
 		s.Ask = casefile.AskKeys // tip 8 applies to every call, chosen or not
 	}
@@ -118,38 +121,61 @@ func NewSheet(lang string, f casefile.Full, now time.Time, loc *time.Location, r
 // SheetFormats are the formats RenderSheet writes (json is the caller's).
 var SheetFormats = []string{"text", "md"}
 
-// RenderSheet prints the sheet as plain text (for a terminal, 100 columns)
-// or Markdown.
+// RenderSheet prints the sheet as plain text, SheetWidth columns wide and
+// at most SheetLines lines long, or as Markdown.
 func RenderSheet(lang, format string, s Sheet) (string, error) {
+	return RenderSheetSize(lang, format, s, SheetWidth, SheetLines)
+}
+
+// RenderSheetSize prints the sheet as plain text wrapped at width columns
+// at word boundaries and, when height is above 0, fitted to height lines
+// by summarising sections (fit.go); or as Markdown, which is neither
+// wrapped nor cut.
+func RenderSheetSize(lang, format string, s Sheet, width, height int) (string, error) {
 	s.Markdown = format == "md"
 	out, err := Render(lang, "sheet", s)
 	if err != nil {
 		return "", err
 	}
-	out = strings.TrimRight(out, "\n") + "\n"
 	if format == "md" {
-		return out, nil
+		return stripSections(out), nil
 	}
-	return wrapLines(out, SheetWidth), nil
+	return fitSections(lang, s.ID, splitSections(out), width, height)
 }
 
-// SheetWidth is the width the text sheet is wrapped to.
-const SheetWidth = 100
+// SheetWidth is the width the text sheet is wrapped to when no terminal
+// says otherwise.
+const SheetWidth = 80
 
 // wrapLines wraps every line longer than width display columns (Korean
 // characters take two) at spaces, indenting continuations like the line.
 func wrapLines(s string, width int) string {
 	var out []string
 	for _, line := range strings.Split(s, "\n") {
+		indent := hangingIndent(line, width)
 		for runewidth.StringWidth(line) > width {
-			indent := min(len(line)-len(strings.TrimLeft(line, " ")), width/4)
 			cut := breakAt(line, width)
 			out = append(out, strings.TrimRight(line[:cut], " "))
-			line = strings.Repeat(" ", indent+2) + strings.TrimLeft(line[cut:], " ")
+			line = strings.Repeat(" ", indent) + strings.TrimLeft(line[cut:], " ")
 		}
 		out = append(out, line)
 	}
 	return strings.Join(out, "\n")
+}
+
+// hangingIndent is where the continuations of a wrapped line start: under
+// the value of a "Label    value" line, else two columns in from the
+// line's own indent (a quote, a bullet); never past a third of the width.
+func hangingIndent(line string, width int) int {
+	lead := len(line) - len(strings.TrimLeft(line, " "))
+	if lead == 0 {
+		if i := strings.Index(line, "  "); i > 0 {
+			if col := runewidth.StringWidth(line[:i]) + len(line[i:]) - len(strings.TrimLeft(line[i:], " ")); col <= width/3 {
+				return col
+			}
+		}
+	}
+	return min(lead, width/4) + 2
 }
 
 // breakAt finds the byte index to break line at: the last space within

@@ -1,6 +1,7 @@
 package prep
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -9,29 +10,71 @@ import (
 	"github.com/redress-cli/redress/casefile"
 )
 
+// TestSheetGolden prints the call sheet of an ordinary case (every tip
+// answered) at 60, 80 and 120 columns in each language, and as Markdown.
+// Each text sheet fits one 40-line screen at its width, wrapped at word
+// boundaries.
 func TestSheetGolden(t *testing.T) {
 	for _, lang := range Langs {
-		for _, format := range SheetFormats {
-			s, err := NewSheet(lang, fullCase(lang), now, seoul, false)
+		s, err := NewSheet(lang, fullCase(lang), now, seoul, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, width := range []int{60, 80, 120} {
+			out, err := RenderSheetSize(lang, "text", s, width, SheetLines)
 			if err != nil {
 				t.Fatal(err)
 			}
-			out, err := RenderSheet(lang, format, s)
-			if err != nil {
-				t.Fatal(err)
-			}
-			goldenFile(t, "sheet_"+lang+"."+format, out)
+			goldenFile(t, fmt.Sprintf("sheet_%s_%d.text", lang, width), out)
+			checkFits(t, fmt.Sprintf("%s sheet at %d columns", lang, width), out, width, SheetLines)
 			if strings.Contains(out, "ORD-2026-114821") {
-				t.Errorf("%s %s sheet shows the account reference unmasked", lang, format)
+				t.Errorf("%s sheet shows the account reference unmasked", lang)
+			}
+		}
+		out, err := RenderSheet(lang, "md", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		goldenFile(t, "sheet_"+lang+".md", out)
+		if strings.Contains(out, "ORD-2026-114821") || strings.Contains(out, sectionMark) {
+			t.Errorf("%s Markdown sheet shows the account reference or a section mark", lang)
+		}
+		// Valid, plain Markdown: no list item that starts another list
+		// ("- - no photos"), no columns padded with spaces.
+		for i, l := range strings.Split(out, "\n") {
+			if strings.HasPrefix(l, "- - ") || strings.HasPrefix(l, "- ! ") || strings.Contains(strings.TrimLeft(l, " "), "  ") {
+				t.Errorf("%s Markdown sheet line %d is not plain Markdown: %q", lang, i+1, l)
 			}
 		}
 	}
 }
 
-func TestTextSheetFitsOneScreen(t *testing.T) {
+// checkFits fails unless out has at most height lines of at most width
+// display columns, and no line ends in the middle of a word that the next
+// line goes on with (every break is at a space).
+func checkFits(t *testing.T, what, out string, width, height int) {
+	t.Helper()
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	if len(lines) > height {
+		t.Errorf("%s has %d lines, want at most %d", what, len(lines), height)
+	}
+	for i, l := range lines {
+		if w := runewidth.StringWidth(l); w > width {
+			t.Errorf("%s line %d is %d columns: %q", what, i+1, w, l)
+		}
+		if strings.Contains(l, sectionMark) {
+			t.Errorf("%s line %d has a section mark", what, i+1)
+		}
+	}
+}
+
+// TestSheetWrapsAtWordsAndSummarisesWhatDoesNotFit: a long-kept case
+// (many notes, a long problem) still fits one screen at every width; the
+// sections left off name the command that shows them, and the words of
+// the long problem all survive the wrapping in order.
+func TestSheetWrapsAtWordsAndSummarisesWhatDoesNotFit(t *testing.T) {
 	for _, lang := range Langs {
 		f := fullCase(lang)
-		// A long-kept case: many timeline bullets, a long problem.
 		for i := 0; i < 30; i++ {
 			f.Notes = append(f.Notes, casefile.Note{Kind: casefile.NoteTimeline, Text: strings.Repeat("called again and waited on hold ", 4), At: now})
 		}
@@ -41,18 +84,26 @@ func TestTextSheetFitsOneScreen(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out, err := RenderSheet(lang, "text", s)
+		for _, width := range []int{60, 80, 120} {
+			out, err := RenderSheetSize(lang, "text", s, width, SheetLines)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkFits(t, fmt.Sprintf("%s long sheet at %d columns", lang, width), out, width, SheetLines)
+			if !strings.Contains(out, "redress show 3") {
+				t.Errorf("%s long sheet at %d columns left the timeline off without the command that shows it:\n%s", lang, width, out)
+			}
+			if got := strings.Join(strings.Fields(out), " "); !strings.Contains(got, strings.TrimSpace(f.Case.Problem)) {
+				t.Errorf("%s long sheet at %d columns lost or broke words of the problem:\n%s", lang, width, out)
+			}
+		}
+		// Without a height limit nothing is summarised.
+		out, err := RenderSheetSize(lang, "text", s, 80, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
-		lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
-		if len(lines) > 60 {
-			t.Errorf("%s sheet has %d lines, want at most 60", lang, len(lines))
-		}
-		for i, l := range lines {
-			if w := runewidth.StringWidth(l); w > SheetWidth {
-				t.Errorf("%s sheet line %d is %d columns: %q", lang, i+1, w, l)
-			}
+		if strings.Contains(out, "redress show 3") || strings.Count(out, "called again") < 6 {
+			t.Errorf("%s sheet with no height limit was summarised:\n%s", lang, out)
 		}
 	}
 }

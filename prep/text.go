@@ -138,6 +138,17 @@ func funcs(lang string) template.FuncMap {
 			}
 			return runewidth.Truncate(s, n, "…")
 		},
+		// section marks the start of a sheet section that fitting the
+		// sheet to a screen may summarise ("" ends one); see fit.go.
+		"section": func(key string) string { return "\n" + sectionMark + key },
+		// label turns "Return by    Thu 26 Nov" (a label padded to line
+		// up on a terminal) into "Return by: Thu 26 Nov", for Markdown.
+		"label": func(s string) string {
+			if i := strings.Index(s, "  "); i > 0 {
+				return s[:i] + ": " + strings.TrimLeft(s[i:], " ")
+			}
+			return s
+		},
 		// mask hides all but the last four characters of a reference.
 		"mask": casefile.Mask,
 		// join joins strings with sep.

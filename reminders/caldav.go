@@ -3,6 +3,8 @@ package reminders
 import (
 	"context"
 	"fmt"
+	"io"
+	"net/http"
 	"net/url"
 	"path"
 	"strings"
@@ -10,6 +12,8 @@ import (
 	"github.com/emersion/go-ical"
 	"github.com/emersion/go-webdav"
 	"github.com/emersion/go-webdav/caldav"
+
+	"github.com/redress-cli/redress/casefile"
 )
 
 // Remote is a CalDAV calendar that reminders are pushed into.
@@ -24,10 +28,16 @@ type Remote struct {
 // NoCalendarError says that the URL did not lead to one calendar.
 type NoCalendarError struct {
 	Found []string // the calendars' URLs, when there are several
+	// Missing is the calendar address the URL names that does not exist
+	// (a path under the account's calendar home): push --create makes it.
+	Missing string
 }
 
 func (e *NoCalendarError) Error() string {
-	if len(e.Found) == 0 {
+	switch {
+	case e.Missing != "":
+		return "there is no calendar at " + e.Missing
+	case len(e.Found) == 0:
 		return "no calendar found at that address"
 	}
 	return fmt.Sprintf("%d calendars found; say which one", len(e.Found))
@@ -36,19 +46,36 @@ func (e *NoCalendarError) Error() string {
 // Connect finds the calendar at endpoint. endpoint may be the calendar
 // itself, or the server or principal address of an account with exactly
 // one calendar for events. Discovery follows RFC 4791: the current user's
-// principal, its calendar home set, the calendars in it. redress never
-// creates a calendar on the server: go-webdav has no MKCALENDAR, and a
-// calendar the user made in their own client is the one they look at.
-func Connect(ctx context.Context, hc webdav.HTTPClient, endpoint string) (*Remote, error) {
+// principal, its calendar home set, the calendars in it. A calendar
+// address under the home set that does not exist is made when create is
+// set (MKCALENDAR, then an extended MKCOL), and otherwise is a
+// NoCalendarError with Missing set: redress never pushes into some other
+// calendar than the one named.
+func Connect(ctx context.Context, hc webdav.HTTPClient, endpoint string, create bool) (*Remote, error) {
 	base, err := url.Parse(endpoint)
 	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
-		return nil, fmt.Errorf("%q is not an http or https address", endpoint)
+		return nil, ErrNotHTTP
 	}
+	sc := &statusClient{hc: hc}
+	hc = sc
 	c, err := caldav.NewClient(hc, endpoint)
 	if err != nil {
-		return nil, err
+		return nil, ErrNotHTTP
 	}
 	principal, err := c.FindCurrentUserPrincipal(ctx)
+	if err != nil && sc.last == http.StatusNotFound && trimSlash(base.Path) != "" {
+		// A calendar address that does not exist yet: discover from the
+		// server's root instead.
+		root := *base
+		root.Path = "/"
+		if c, err = caldav.NewClient(hc, root.String()); err != nil {
+			return nil, ErrNotHTTP
+		}
+		principal, err = c.FindCurrentUserPrincipal(ctx)
+	}
+	if err != nil && sc.last == http.StatusUnauthorized {
+		return nil, ErrUnauthorized
+	}
 	if err != nil {
 		return nil, fmt.Errorf("finding the account: %w", err)
 	}
@@ -69,6 +96,16 @@ func Connect(ctx context.Context, hc webdav.HTTPClient, endpoint string) (*Remot
 			events = append(events, cal)
 		}
 	}
+	if want := trimSlash(base.Path); strings.HasPrefix(want, trimSlash(home)+"/") {
+		// The URL names a calendar in the account's home that is not there.
+		if !create {
+			return nil, &NoCalendarError{Missing: resolve(base, want+"/")}
+		}
+		if err := makeCalendar(ctx, hc, resolve(base, want+"/")); err != nil {
+			return nil, err
+		}
+		return Connect(ctx, hc, resolve(base, want+"/"), false)
+	}
 	switch len(events) {
 	case 0:
 		return nil, &NoCalendarError{}
@@ -80,6 +117,62 @@ func Connect(ctx context.Context, hc webdav.HTTPClient, endpoint string) (*Remot
 		e.Found = append(e.Found, resolve(base, cal.Path))
 	}
 	return nil, e
+}
+
+// makeCalendar creates the calendar at u: MKCALENDAR (RFC 4791), which
+// go-webdav lacks and Radicale needs, then, for a server that knows only
+// WebDAV's extended MKCOL (RFC 5689), that.
+func makeCalendar(ctx context.Context, hc webdav.HTTPClient, u string) error {
+	const mkcalendar = `<?xml version="1.0" encoding="utf-8"?>
+<C:mkcalendar xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
+  <D:set><D:prop><D:displayname>redress</D:displayname></D:prop></D:set>
+</C:mkcalendar>`
+	const mkcol = `<?xml version="1.0" encoding="utf-8"?>
+<D:mkcol xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
+  <D:set><D:prop>
+    <D:resourcetype><D:collection/><C:calendar/></D:resourcetype>
+    <D:displayname>redress</D:displayname>
+  </D:prop></D:set>
+</D:mkcol>`
+	var last int
+	for _, try := range []struct{ method, body string }{{"MKCALENDAR", mkcalendar}, {"MKCOL", mkcol}} {
+		req, err := http.NewRequestWithContext(ctx, try.method, u, strings.NewReader(try.body))
+		if err != nil {
+			return err
+		}
+		req.Header.Set("Content-Type", "application/xml; charset=utf-8")
+		resp, err := hc.Do(req)
+		if err != nil {
+			return fmt.Errorf("creating the calendar: %w", err)
+		}
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+		resp.Body.Close()
+		if resp.StatusCode == http.StatusCreated {
+			return nil
+		}
+		if resp.StatusCode == http.StatusUnauthorized {
+			return ErrUnauthorized
+		}
+		last = resp.StatusCode
+	}
+	return fmt.Errorf("the server did not create the calendar (%d %s)", last, http.StatusText(last))
+}
+
+// statusClient remembers the status of the last answer, which go-webdav's
+// errors do not export: a 404 sends discovery to the server's root, a 401
+// is named as a refused password.
+type statusClient struct {
+	hc   webdav.HTTPClient
+	last int
+}
+
+func (c *statusClient) Do(req *http.Request) (*http.Response, error) {
+	resp, err := c.hc.Do(req)
+	c.last = 0
+	if resp != nil {
+		c.last = resp.StatusCode
+	}
+	return resp, err
 }
 
 func newRemote(c *caldav.Client, base *url.URL, cal caldav.Calendar) *Remote {
@@ -108,7 +201,10 @@ func supportsEvents(cal caldav.Calendar) bool {
 
 // ObjectPath is where a reminder lives in the calendar: its UID, made safe
 // for a URL path, with ".ics". Deriving it from the UID makes a push an
-// update by UID: the same reminder always lands on the same resource.
+// update by UID: the same reminder always lands on the same resource, and
+// the reminders of two case files (whose UIDs differ in the file id) on
+// different ones. UIDs from before file ids ("…@redress") keep the names
+// they had, so a push can delete them.
 func (r *Remote) ObjectPath(uid string) string {
 	name := strings.Map(func(c rune) rune {
 		switch {
@@ -122,14 +218,23 @@ func (r *Remote) ObjectPath(uid string) string {
 
 // PushResult counts what a push did.
 type PushResult struct {
-	Put, Deleted int
+	Created, Updated, Unchanged, Deleted int
 }
 
-// Push writes every current reminder (create or replace at its UID's
-// path) and deletes the cancelled ones that are there. Each PUT is a whole
-// calendar object with one component, as CalDAV requires.
-func (r *Remote) Push(ctx context.Context, items []Item, opts Options) (PushResult, error) {
+// Push writes every current reminder that changed since the last push (or
+// that is missing from the calendar), creating or replacing it at its
+// UID's path, and deletes the cancelled ones that are there. Each PUT is a
+// whole calendar object with one component, as CalDAV requires.
+//
+// save are the export records Reconcile returned; after each event is
+// written or deleted its record is passed to done, so an interrupted push
+// (a dropped connection, Ctrl-C) resumes where it stopped.
+func (r *Remote) Push(ctx context.Context, items []Item, save []casefile.ExportRecord, opts Options, done func(casefile.ExportRecord) error) (PushResult, error) {
 	var res PushResult
+	pending := make(map[string]casefile.ExportRecord, len(save))
+	for _, rec := range save {
+		pending[rec.UID] = rec
+	}
 	existing := map[string]bool{}
 	infos, err := r.client.ReadDir(ctx, r.Calendar.Path, false)
 	if err != nil {
@@ -139,21 +244,36 @@ func (r *Remote) Push(ctx context.Context, items []Item, opts Options) (PushResu
 		existing[trimSlash(fi.Path)] = true
 	}
 	for _, it := range items {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
 		p := r.ObjectPath(it.UID)
-		if it.Cancelled {
-			if !existing[p] {
-				continue
-			}
+		rec, changed := pending[it.UID]
+		switch {
+		case it.Cancelled && existing[p]:
 			if err := r.client.RemoveAll(ctx, p); err != nil {
 				return res, fmt.Errorf("deleting %s: %w", it.UID, err)
 			}
 			res.Deleted++
+		case it.Cancelled:
+		case !changed && existing[p]:
+			res.Unchanged++
 			continue
+		default:
+			if _, err := r.client.PutCalendarObject(ctx, p, Calendar([]Item{it}, opts)); err != nil {
+				return res, fmt.Errorf("writing %s: %w", it.UID, err)
+			}
+			if existing[p] {
+				res.Updated++
+			} else {
+				res.Created++
+			}
 		}
-		if _, err := r.client.PutCalendarObject(ctx, p, Calendar([]Item{it}, opts)); err != nil {
-			return res, fmt.Errorf("writing %s: %w", it.UID, err)
+		if changed && done != nil {
+			if err := done(rec); err != nil {
+				return res, err
+			}
 		}
-		res.Put++
 	}
 	return res, nil
 }

@@ -25,6 +25,7 @@ type Rule string
 const (
 	RulePromiseDue      Rule = "promise-due"
 	RulePromiseFollowUp Rule = "promise-followup"
+	RulePromiseChase    Rule = "promise-chase"
 	RuleTicketExpected  Rule = "ticket-expected"
 	RuleReturnBefore    Rule = "return-window-before"
 	RuleReturnEnd       Rule = "return-window-end"
@@ -53,13 +54,25 @@ type Reminder struct {
 	Next        string `json:"next"` // the command to run next
 }
 
-// UID is the calendar UID of a reminder: stable per case, rule and the
-// entry it comes from, e.g. "case-3-promise-7-due@redress".
+// UID is the part of a reminder's calendar UID before the "@": stable per
+// case, rule and the entry it comes from, e.g. "case-3-promise-7-due". The
+// builder adds the case file's domain (UIDDomain).
 func UID(caseID int64, entry string, entryID int64, what string) string {
 	if entry == "" {
-		return fmt.Sprintf("case-%d-%s@redress", caseID, what)
+		return fmt.Sprintf("case-%d-%s", caseID, what)
 	}
-	return fmt.Sprintf("case-%d-%s-%d-%s@redress", caseID, entry, entryID, what)
+	return fmt.Sprintf("case-%d-%s-%d-%s", caseID, entry, entryID, what)
+}
+
+// UIDDomain is the part of every UID after the "@": "<file id>.redress",
+// so that two case files (two people on one family calendar, or one
+// person with a second --db) never update or delete each other's events.
+// A case not read from a case file (no file id) gets plain "redress".
+func UIDDomain(fileID string) string {
+	if fileID == "" {
+		return "redress"
+	}
+	return fileID + ".redress"
 }
 
 // writtenChannels are the contacts that wait for a written reply.
@@ -68,8 +81,9 @@ var writtenChannels = map[casefile.Channel]bool{
 }
 
 // For returns the reminders of one case, soonest first. A resolved or
-// closed case has none; only pending promises make reminders, so a kept,
-// broken or cancelled promise drops its own. Date-times are placed on
+// closed case has none; a pending promise makes its due and follow-up
+// reminders, a broken one a reminder to chase it, a kept or cancelled one
+// none. Date-times are placed on
 // days in loc, the user's zone.
 func For(f casefile.Full, loc *time.Location) []Reminder {
 	rs := build(f, loc)
@@ -77,15 +91,23 @@ func For(f casefile.Full, loc *time.Location) []Reminder {
 	return rs
 }
 
-// build makes the reminders of one case, in no particular order.
-func build(f casefile.Full, loc *time.Location) []Reminder {
+// build makes the reminders of one case not read from a case file (UIDs
+// in plain "@redress"), in no particular order.
+func build(f casefile.Full, loc *time.Location) []Reminder { return buildIn(f, loc, "") }
+
+// buildIn makes the reminders of one case of the case file fileID, in no
+// particular order.
+func buildIn(f casefile.Full, loc *time.Location, fileID string) []Reminder {
 	if !f.Status.Active() {
 		return nil
 	}
-	b := builder{f: f, loc: loc, lang: lang(f.Lang), tx: texts[lang(f.Lang)]}
+	b := builder{f: f, loc: loc, lang: lang(f.Lang), tx: texts[lang(f.Lang)], domain: UIDDomain(fileID)}
 	for _, p := range f.Promises {
-		if p.Status == casefile.PromisePending && !p.Due.IsZero() {
+		switch {
+		case p.Status == casefile.PromisePending && !p.Due.IsZero():
 			b.promise(p)
+		case p.Status == casefile.PromiseBroken:
+			b.chase(p)
 		}
 	}
 	for _, t := range f.Tickets {
@@ -115,6 +137,12 @@ func All(cases []casefile.Full, loc *time.Location) []Reminder {
 // and sorts once at the end.
 func Append(rs []Reminder, f casefile.Full, loc *time.Location) []Reminder {
 	return append(rs, build(f, loc)...)
+}
+
+// AppendIn is Append for a case of the case file fileID (Store.FileID):
+// every UID ends "@<fileID>.redress".
+func AppendIn(rs []Reminder, fileID string, f casefile.Full, loc *time.Location) []Reminder {
+	return append(rs, buildIn(f, loc, fileID)...)
 }
 
 // Sort orders reminders soonest first in loc (an all-day reminder starts
@@ -172,12 +200,14 @@ type builder struct {
 	lang string
 	tx   map[string]string
 	out  []Reminder
+	// domain ends every UID: UIDDomain of the case file's id.
+	domain string
 }
 
 func (b *builder) add(rule Rule, uid string, entryID int64, at casefile.Date, summary, next string, lines ...string) {
 	lines = append([]string{b.caseLine()}, lines...)
 	lines = append(lines, b.t("next", next))
-	b.out = append(b.out, Reminder{UID: uid, CaseID: b.f.ID, Rule: rule, EntryID: entryID, At: at, Lang: b.lang,
+	b.out = append(b.out, Reminder{UID: uid + "@" + b.domain, CaseID: b.f.ID, Rule: rule, EntryID: entryID, At: at, Lang: b.lang,
 		Summary: oneLine(summary), Description: strings.Join(nonEmpty(lines), "\n"), Next: next})
 }
 
@@ -253,6 +283,34 @@ func (b *builder) promise(p casefile.Promise) {
 	b.add(RulePromiseFollowUp, UID(b.f.ID, "promise", p.ID, "followup"), p.ID, follow,
 		b.t("follow_up", what, b.date(p.Due)), b.t("next_followup", b.f.ID),
 		promiseLine, b.ticketsLine())
+}
+
+// chase reminds, on the first working day after a promise was marked
+// broken, to send the follow-up: a broken promise must not just vanish
+// from the calendar. Any contact recorded after it was marked broken is
+// the chase, and drops the reminder.
+func (b *builder) chase(p casefile.Promise) {
+	broken := p.Due.Day(b.loc)
+	var since time.Time
+	if p.SettledAt != nil {
+		since = *p.SettledAt
+		broken = casefile.DateOf(p.SettledAt.In(b.loc))
+	}
+	for _, c := range b.f.Contacts {
+		if !since.IsZero() && c.At.After(since) {
+			return
+		}
+	}
+	if broken.IsZero() {
+		return
+	}
+	what := p.Text
+	if p.By != "" {
+		what = b.t("promised_by", p.Text, p.By)
+	}
+	b.add(RulePromiseChase, UID(b.f.ID, "promise", p.ID, "chase"), p.ID, NextWorkingDay(broken),
+		b.t("chase", what, b.date(broken)), b.t("next_followup", b.f.ID),
+		b.ticketsLine())
 }
 
 func (b *builder) ticket(t casefile.Ticket) {

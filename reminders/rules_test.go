@@ -88,12 +88,27 @@ func TestRules(t *testing.T) {
 		{"the same timed promise seen from UTC follows up on Friday", func(f *casefile.Full) {
 			f.Promises = []casefile.Promise{pending(7, casefile.DateTime(time.Date(2026, 11, 26, 20, 0, 0, 0, time.UTC)))}
 		}, time.UTC, []string{"case-3-promise-7-due@redress 2026-11-26T20:00:00Z", "case-3-promise-7-followup@redress 2026-11-27"}},
-		{"kept, broken and cancelled promises drop their reminders", func(f *casefile.Full) {
+		{"kept and cancelled promises drop their reminders; a broken one is chased the next working day", func(f *casefile.Full) {
 			for i, st := range []casefile.PromiseStatus{casefile.PromiseKept, casefile.PromiseBroken, casefile.PromiseCancelled} {
 				p := pending(int64(i+1), day(2026, 12, 1))
 				p.Status = st
 				f.Promises = append(f.Promises, p)
 			}
+		}, seoul, []string{"case-3-promise-2-chase@redress 2026-12-02"}},
+		{"a promise marked broken on a Friday is chased on Monday", func(f *casefile.Full) {
+			p := pending(2, day(2026, 11, 25))
+			p.Status = casefile.PromiseBroken
+			settled := at(2026, 11, 27, 15)
+			p.SettledAt = &settled
+			f.Promises = []casefile.Promise{p}
+		}, seoul, []string{"case-3-promise-2-chase@redress 2026-11-30"}},
+		{"a contact after a promise was marked broken is the chase", func(f *casefile.Full) {
+			p := pending(2, day(2026, 11, 25))
+			p.Status = casefile.PromiseBroken
+			settled := at(2026, 11, 27, 15)
+			p.SettledAt = &settled
+			f.Promises = []casefile.Promise{p}
+			f.Contacts = []casefile.Contact{{ID: 9, CaseID: 3, Channel: casefile.ChannelCall, At: at(2026, 11, 30, 9)}}
 		}, seoul, nil},
 		{"ticket with an expected date: that day", func(f *casefile.Full) {
 			f.Tickets = []casefile.Ticket{{ID: 5, CaseID: 3, Number: "A-1234", Expected: day(2026, 11, 28)}, {ID: 6, CaseID: 3, Number: "B-9"}}

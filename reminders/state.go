@@ -1,10 +1,14 @@
 package reminders
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"sort"
 	"time"
 
@@ -21,8 +25,9 @@ type Item struct {
 	Cancelled bool
 }
 
-// TargetFile is the export-state target of `remind export`; a CalDAV
-// calendar has its own ("caldav " + its URL), since it is updated apart.
+// TargetFile starts the export-state target of `remind export -o FILE`
+// (see FileTarget); a CalDAV calendar has its own ("caldav " + its URL),
+// since it is updated apart.
 const TargetFile = "file"
 
 // Reconcile compares the reminders of now with what was last exported to
@@ -122,4 +127,51 @@ func sortItems(items []Item, loc *time.Location) {
 	for i := range keys {
 		items[i] = keys[i].it
 	}
+}
+
+// FileTarget is the export-state target of an .ics file: its absolute
+// path, so every file fed to a calendar keeps its own record of what it was
+// sent. Events and to-dos are two calendars as far as a client is
+// concerned, so each keeps its own state.
+func FileTarget(path string, todo bool) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	t := TargetFile + " " + abs
+	if todo {
+		t += " todo"
+	}
+	return t, nil
+}
+
+// Live is items without the cancellations: for a calendar that imports a
+// cancelled event as a live one (calcurse).
+func Live(items []Item) []Item {
+	out := items[:0:0]
+	for _, it := range items {
+		if !it.Cancelled {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// IsOwnExport reports whether path is a regular file that redress
+// exported: an iCalendar file with redress's PRODID near its start.
+func IsOwnExport(path string) bool {
+	st, err := os.Lstat(path)
+	if err != nil || !st.Mode().IsRegular() {
+		return false
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 512)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	return bytes.HasPrefix(head, []byte("BEGIN:VCALENDAR\r\n")) &&
+		bytes.Contains(head, []byte("\r\nPRODID:"+ProductID+"\r\n"))
 }

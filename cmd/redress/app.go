@@ -34,6 +34,8 @@ type app struct {
 	store   *casefile.Store
 	ctx     context.Context
 	lineIn  *lineReader // accessible-mode form input, made on first use
+
+	stdinTaken string // the text stdin was read for ("-"), if any
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *app {
@@ -155,6 +157,9 @@ func (a *app) stdoutIsTerminal() bool { return isTerminal(a.stdout) }
 func (a *app) stdinIsTerminal() bool { return isTerminal(a.stdin) }
 
 func isTerminal(v any) bool {
+	if c, ok := v.(*checkedWriter); ok {
+		v = c.w
+	}
 	f, ok := v.(*os.File)
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }

@@ -18,6 +18,7 @@ type caseFields struct {
 	amount, currency                                          string
 	purchased, returnBy, warrantyUntil                        string
 	jurisdiction, status, language                            string
+	phone, hours                                              string
 	noReplyDays                                               int
 }
 
@@ -37,6 +38,8 @@ func (f *caseFields) bind(fs *pflag.FlagSet) {
 	fs.StringVar(&f.jurisdiction, "jurisdiction", "", "where the rules come from: kr, us, uk, eu, other")
 	fs.StringVar(&f.status, "status", "", "preparing, open, waiting, escalated, resolved, closed")
 	fs.IntVar(&f.noReplyDays, "no-reply-days", casefile.DefaultNoReplyDays, "days to wait for a reply to an email, letter or web form before a reminder")
+	fs.StringVar(&f.phone, "phone", "", "the company's phone number for complaints")
+	fs.StringVar(&f.hours, "hours", "", "when that phone line is open, e.g. \"Mon-Fri 9:00-18:00\"")
 	fs.StringVar(&f.language, "language", "", "language of the case's scripts and read-back: en or ko (default: --lang)")
 }
 
@@ -65,6 +68,8 @@ func (f *caseFields) apply(c *casefile.Case, changed func(string) bool, now time
 	set("fallback", &c.Fallback, f.fallback)
 	set("currency", &c.Currency, f.currency)
 	set("language", &c.Lang, f.language)
+	set("phone", &c.Phone, f.phone)
+	set("hours", &c.Hours, f.hours)
 	if changed("kind") {
 		c.Kind = casefile.Kind(strings.TrimSpace(f.kind))
 	}

@@ -6,25 +6,37 @@ import (
 	"github.com/spf13/cobra"
 )
 
-type backupOptions struct{ dest string }
+type backupOptions struct{ out outputFlags }
 
 func newBackupCmd(a *app) *cobra.Command {
 	opts := &backupOptions{}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "backup FILE",
 		Short: "Copy the case file safely, even while redress is in use",
 		Long: `Write a copy of the case file to FILE with SQLite's online backup: the copy
 is one consistent snapshot even while another redress writes, which a
-plain file copy is not. FILE is created private (0600) and must not exist
-yet; the copy is a case file, open it with --db FILE.`,
+plain file copy is not. The copy is made under a temporary name beside
+FILE, checked, and only then put in place, so an interrupted backup leaves
+nothing under FILE. FILE is created private (0600) and must not exist yet
+(--force replaces it; never the case file itself); the copy is a case file
+with the same file id, open it with --db FILE.`,
 		Example: `  redress backup ~/backups/cases-2026-11-23.db
   redress --db ~/backups/cases-2026-11-23.db list --all`,
-		Args: exactArgs("FILE"),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if opts.out.path != "" {
+				return exactArgs()(cmd, args)
+			}
+			return exactArgs("FILE")(cmd, args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.dest = args[0]
+			if len(args) == 1 {
+				opts.out.path = args[0]
+			}
 			return runBackup(a, opts)
 		},
 	}
+	opts.out.bind(cmd, "the backup file (the same as the FILE argument)")
+	return cmd
 }
 
 func runBackup(a *app, opts *backupOptions) error {
@@ -32,9 +44,9 @@ func runBackup(a *app, opts *backupOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := s.Backup(a.ctx, opts.dest); err != nil {
-		return err
+	if err := s.Backup(a.ctx, opts.out.path, a.outputOptions(opts.out.force)); err != nil {
+		return a.outputErr(err)
 	}
-	fmt.Fprintln(a.stdout, msgf(a.lang, "backup_done", clean(opts.dest)))
+	fmt.Fprintln(a.stdout, msgf(a.lang, "backup_done", clean(opts.out.path)))
 	return nil
 }

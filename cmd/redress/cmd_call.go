@@ -2,7 +2,9 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -136,6 +138,11 @@ func runCall(a *app, opts *callOptions) error {
 	}
 	fmt.Fprintln(a.stderr, msgf(a.lang, "call_started", clean(full.Case.Title), log.contact.ID))
 	log.in = bufio.NewReader(a.stdin)
+	defer a.onInterrupt(func() {
+		// Every line is saved as it is entered; say how to go on.
+		fmt.Fprintln(a.stderr)
+		a.report(failErr(msgf(a.lang, "err_call_interrupted", log.contact.ID), msgf(a.lang, "hint_call_resume", opts.caseID)), a.stderr)
+	})()
 	return log.loop()
 }
 
@@ -166,11 +173,31 @@ func (l *callLog) loop() error {
 }
 
 func (l *callLog) readLine() (string, bool) {
-	line, err := l.in.ReadString('\n')
-	if err != nil && line == "" {
-		return "", false
+	// Read at most casefile.MaxText of a line: a pasted file or a stuck
+	// key cannot make the log take memory without end. The rest of a
+	// longer line is skipped, and the user told.
+	var line []byte
+	tooLong := false
+	for {
+		chunk, err := l.in.ReadSlice('\n')
+		if len(line)+len(chunk) > casefile.MaxText {
+			tooLong, line = true, nil
+		} else if !tooLong {
+			line = append(line, chunk...)
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if err != nil && len(line) == 0 && !tooLong {
+			return "", false
+		}
+		break
 	}
-	return strings.TrimRight(line, "\r\n"), true
+	if tooLong {
+		fmt.Fprintln(l.a.stderr, msgf(l.a.lang, "call_line_too_long", casefile.MaxText>>10))
+		return "", true
+	}
+	return strings.TrimRight(string(line), "\r\n"), true
 }
 
 // handle stores one parsed line and acknowledges it on stderr.
@@ -429,8 +456,8 @@ func (l *callLog) finish(confirm func([]casefile.Promise) []int64) error {
 // askConfirmed asks which read-back points the agent confirmed.
 func (l *callLog) askConfirmed(promises []casefile.Promise) []int64 {
 	a := l.a
-	for i, p := range promises {
-		fmt.Fprintf(a.stderr, "  %d. %s · %s\n", i+1, clean(p.Text), fmtDate(a.lang, p.Due, a.loc))
+	for _, p := range promises {
+		fmt.Fprintln(a.stderr, "  "+msgf(a.lang, "call_confirm_item", p.ID, clean(p.Text), fmtDate(a.lang, p.Due, a.loc)))
 	}
 	for {
 		fmt.Fprint(a.stderr, msg(a.lang, "call_which_confirmed"))
@@ -446,7 +473,9 @@ func (l *callLog) askConfirmed(promises []casefile.Promise) []int64 {
 	}
 }
 
-// pickConfirmed reads "all", "none"/empty, or numbers such as "1 3" or "1,3".
+// pickConfirmed reads "all", "none"/empty, or promise numbers such as
+// "4 6" or "4,6": the ids the read-back showed, the same numbers 'promise
+// kept' and the reminders use.
 func pickConfirmed(answer string, promises []casefile.Promise) ([]int64, error) {
 	answer = strings.ToLower(strings.TrimSpace(answer))
 	switch answer {
@@ -461,11 +490,11 @@ func pickConfirmed(answer string, promises []casefile.Promise) ([]int64, error) 
 	}
 	var ids []int64
 	for _, f := range strings.FieldsFunc(answer, func(r rune) bool { return r == ',' || r == ' ' }) {
-		n, err := strconv.Atoi(f)
-		if err != nil || n < 1 || n > len(promises) {
-			return nil, fmt.Errorf("not a point: %q", f)
+		n, err := strconv.ParseInt(strings.TrimPrefix(f, "#"), 10, 64)
+		if err != nil || !slices.ContainsFunc(promises, func(p casefile.Promise) bool { return p.ID == n }) {
+			return nil, fmt.Errorf("not a promise read back: %q", f)
 		}
-		ids = append(ids, promises[n-1].ID)
+		ids = append(ids, n)
 	}
 	return ids, nil
 }

@@ -1,8 +1,8 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -87,7 +87,7 @@ func runDossier(a *app, opts *dossierOptions) error {
 		return err
 	}
 	if opts.output != "" {
-		if err := writeNewFile(opts.output, func(w *bufio.Writer) error { _, err := w.Write(page); return err }); err != nil {
+		if err := a.writeOutput(opts.output, false, func(w io.Writer) error { _, err := w.Write(page); return err }); err != nil {
 			return err
 		}
 		fmt.Fprintln(a.stdout, msgf(a.lang, "dossier_written", f.ID, clean(opts.output)))
@@ -105,7 +105,7 @@ func runDossier(a *app, opts *dossierOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := writeNewFile(opts.pdf, func(w *bufio.Writer) error { _, err := w.Write(pdf); return err }); err != nil {
+	if err := a.writeOutput(opts.pdf, false, func(w io.Writer) error { _, err := w.Write(pdf); return err }); err != nil {
 		return err
 	}
 	fmt.Fprintln(a.stdout, msgf(a.lang, "dossier_written", f.ID, clean(opts.pdf)))

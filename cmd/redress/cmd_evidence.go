@@ -1,8 +1,8 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -115,7 +115,7 @@ func runEvidenceGet(a *app, opts *evidenceGetOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := writeNewFile(opts.output, func(w *bufio.Writer) error { _, err := w.Write(data); return err }); err != nil {
+	if err := a.writeOutput(opts.output, false, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 		return err
 	}
 	fmt.Fprintln(a.stdout, msgf(a.lang, "evidence_written", e.ID, clean(e.Name), clean(opts.output)))

@@ -1,18 +1,15 @@
 package main
 
 import (
-	"bufio"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
+	"io"
 
 	"github.com/spf13/cobra"
 )
 
 type exportOptions struct {
 	json   bool
-	output string
+	out    outputFlags
 	reveal revealFlags
 }
 
@@ -28,14 +25,15 @@ func newExportCmd(a *app) *cobra.Command {
 
 Account references are masked unless --reveal, and a masked export cannot
 be imported (the values are not in it). -o FILE writes a new private
-(0600) file, and --reveal needs no --force there.`,
+(0600) file via a temporary one, never over an existing file (unless
+--force) nor the case file, and --reveal needs no --force there.`,
 		Example: `  redress export --json -o cases.json --reveal
   redress export --json | jq '.cases[].title'`,
 		Args: exactArgs(),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runExport(a, opts) },
 	}
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print JSON (the only format so far)")
-	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to a new file instead of stdout")
+	opts.out.bindPath(cmd, "write to a new FILE instead of stdout (--force: replace it)")
 	opts.reveal.bind(cmd)
 	return cmd
 }
@@ -44,7 +42,8 @@ func runExport(a *app, opts *exportOptions) error {
 	if !opts.json {
 		return usageErr("missing --json", "JSON is the only export format so far: redress export --json")
 	}
-	if opts.output == "" {
+	toStdout := opts.out.path == "" || opts.out.path == "-"
+	if toStdout {
 		if err := opts.reveal.check(a); err != nil {
 			return err
 		}
@@ -69,34 +68,12 @@ func runExport(a *app, opts *exportOptions) error {
 			}
 		}
 	}
-	if opts.output == "" {
+	if toStdout {
 		return writeJSON(a.stdout, doc)
 	}
-	if err := writeNewFile(opts.output, func(w *bufio.Writer) error { return writeJSON(w, doc) }); err != nil {
+	if err := a.writeOutput(opts.out.path, opts.reveal.force, func(w io.Writer) error { return writeJSON(w, doc) }); err != nil {
 		return err
 	}
-	fmt.Fprintln(a.stdout, msgf(a.lang, "exported", len(doc.Cases), clean(opts.output)))
-	return nil
-}
-
-// writeNewFile creates path (0600, never over an existing file), writes it
-// with write and syncs it; on any failure the partial file is removed.
-func writeNewFile(path string, write func(*bufio.Writer) error) error {
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
-	if errors.Is(err, fs.ErrExist) {
-		return failErr(path+" already exists", "choose a new name; nothing was written")
-	}
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriter(f)
-	err = errors.Join(f.Chmod(0o600), write(w), w.Flush(), f.Sync())
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(path)
-		return fmt.Errorf("%s: %w", path, err)
-	}
+	fmt.Fprintln(a.stdout, msgf(a.lang, "exported", len(doc.Cases), clean(opts.out.path)))
 	return nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -10,25 +11,36 @@ import (
 	"github.com/redress-cli/redress/casefile"
 )
 
-type importOptions struct{ file string }
+type importOptions struct {
+	file  string
+	merge bool
+}
 
 func newImportCmd(a *app) *cobra.Command {
 	opts := &importOptions{}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "import FILE",
 		Short: "Read back cases written by 'redress export --json --reveal'",
 		Long: `Store every case of an export document (FILE, or - for stdin) in the case
 file, keeping every field and number. It is all or nothing: a malformed
 document, one from a newer redress, one with masked references, or one
 whose case numbers already exist in the case file is refused and nothing
-is written. To restore an export, import it into a new case file.`,
-		Example: `  redress --db restored.db import cases.json`,
-		Args:    exactArgs("FILE"),
+is written. To restore an export, import it into a new case file.
+
+--merge adds the export's cases to a case file that already has cases:
+each case and entry gets a new number (the next free one), every link
+between them (a promise's contact, a note's call) follows, and the new
+case numbers are printed.`,
+		Example: `  redress --db restored.db import cases.json
+  redress import --merge cases-from-laptop.json`,
+		Args: exactArgs("FILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.file = args[0]
 			return runImport(a, opts)
 		},
 	}
+	cmd.Flags().BoolVar(&opts.merge, "merge", false, "add the cases under new numbers beside the cases already in the case file")
+	return cmd
 }
 
 func runImport(a *app, opts *importOptions) error {
@@ -51,10 +63,27 @@ func runImport(a *app, opts *importOptions) error {
 	if err != nil {
 		return err
 	}
-	n, err := s.Import(a.ctx, doc)
-	if err != nil {
+	old := make([]int64, len(doc.Cases))
+	for i, f := range doc.Cases {
+		old[i] = f.ID
+	}
+	var renumbered map[int64]int64
+	if opts.merge {
+		renumbered, err = s.ImportMerge(a.ctx, doc)
+	} else {
+		_, err = s.Import(a.ctx, doc)
+	}
+	switch {
+	case errors.Is(err, casefile.ErrMaskedRefs):
+		return failErr(fmt.Sprintf("%s: %s", opts.file, err), msg(a.lang, "hint_import_masked"))
+	case err != nil:
 		return fmt.Errorf("%s: %w", opts.file, err)
 	}
-	fmt.Fprintln(a.stdout, msgf(a.lang, "imported", n, clean(opts.file)))
+	fmt.Fprintln(a.stdout, msgf(a.lang, "imported", len(doc.Cases), clean(opts.file)))
+	for _, id := range old {
+		if n, ok := renumbered[id]; ok {
+			fmt.Fprintln(a.stdout, "  "+msgf(a.lang, "imported_as", id, n))
+		}
+	}
 	return nil
 }

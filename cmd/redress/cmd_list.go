@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
 
 	"github.com/redress-cli/redress/casefile"
@@ -55,6 +56,8 @@ const defaultListLimit = 50
 type listRow struct {
 	casefile.Summary
 	Overdue bool `json:"overdue"`
+	// NextDeadline is the soonest return-window or warranty end to come.
+	NextDeadline *casefile.Deadline `json:"next_deadline"`
 }
 
 func runList(a *app, opts *listOptions) error {
@@ -84,7 +87,8 @@ func runList(a *app, opts *listOptions) error {
 	if opts.json {
 		rows := make([]listRow, len(cases))
 		for i, c := range cases {
-			rows[i] = listRow{Summary: c, Overdue: c.NextPromise != nil && c.NextPromise.Due.Overdue(now, a.loc)}
+			rows[i] = listRow{Summary: c, Overdue: c.NextPromise != nil && c.NextPromise.Due.Overdue(now, a.loc),
+				NextDeadline: c.NextDeadline(now, a.loc)}
 		}
 		return writeJSON(a.stdout, rows)
 	}
@@ -97,12 +101,24 @@ func runList(a *app, opts *listOptions) error {
 		return nil
 	}
 	l := a.lang
+	// On a terminal every row fits its width: title and company get a
+	// share of it, the next promise the rest ('show' and --json have the
+	// full text). Into a pipe, rows keep their text.
+	width, fit := a.termWidth()
+	titleMax, companyMax := 32, 16
+	if fit {
+		titleMax, companyMax = min(titleMax, max(12, width/4)), min(companyMax, max(8, width/8))
+	}
 	rows := make([][]string, 0, len(cases))
 	for _, c := range cases {
-		rows = append(rows, []string{fmt.Sprint(c.ID), truncate(clean(c.Title), 32), truncate(clean(c.Company), 16),
+		rows = append(rows, []string{fmt.Sprint(c.ID), truncate(clean(c.Title), titleMax), truncate(clean(c.Company), companyMax),
 			msg(l, "st_"+string(c.Status)), nextPromiseCell(a, c, now)})
 	}
-	table(a.stdout, []string{msg(l, "col_case"), msg(l, "col_title"), msg(l, "col_company"), msg(l, "col_status"), msg(l, "col_next")}, rows)
+	header := []string{msg(l, "col_case"), msg(l, "col_title"), msg(l, "col_company"), msg(l, "col_status"), msg(l, "col_next")}
+	if fit {
+		fitColumn(header, rows, len(header)-1, width)
+	}
+	table(a.stdout, header, rows)
 	if more {
 		fmt.Fprintln(a.stdout, msgf(l, "list_more", opts.limit))
 	}
@@ -112,6 +128,10 @@ func runList(a *app, opts *listOptions) error {
 func nextPromiseCell(a *app, c casefile.Summary, n time.Time) string {
 	p := c.NextPromise
 	if p == nil {
+		// With no promise pending, the next deadline is what to watch.
+		if d := c.NextDeadline(n, a.loc); d != nil {
+			return msg(a.lang, d.What) + " " + fmtShortDate(a.lang, d.Date, n, a.loc) + " (" + relDays(a.lang, d.Date, n, a.loc, "passed") + ")"
+		}
 		return "-"
 	}
 	cell := truncate(clean(p.Text), 40) + " · " + msgf(a.lang, "due", fmtShortDate(a.lang, p.Due, n, a.loc)) +
@@ -125,12 +145,13 @@ func nextPromiseCell(a *app, c casefile.Summary, n time.Time) string {
 	return cell
 }
 
-// truncate shortens s to n characters with an ellipsis, so one long title
-// cannot push the promise column off the screen.
+// truncate shortens s to n display columns (a Korean character takes
+// two) with an ellipsis, so one long title cannot push the promise column
+// off the screen.
 func truncate(s string, n int) string {
-	r := []rune(strings.TrimSpace(s))
-	if len(r) <= n {
-		return string(r)
+	s = strings.TrimSpace(s)
+	if displayWidth(s) <= n {
+		return s
 	}
-	return string(r[:n-1]) + "…"
+	return runewidth.Truncate(s, n, "…")
 }

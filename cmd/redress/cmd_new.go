@@ -16,6 +16,7 @@ type newOptions struct {
 	fields  caseFields
 	changed func(string) bool
 	json    bool
+	noInput bool
 }
 
 func newNewCmd(a *app) *cobra.Command {
@@ -26,7 +27,8 @@ func newNewCmd(a *app) *cobra.Command {
 		Long: `Open a new case: one complaint to one company.
 
 Only --title is required; on a terminal (or with ACCESSIBLE=1) a form asks
-for what the flags did not give. Everything else can be added later with
+for what the flags did not give (--no-input: never a form; a missing
+--title is then an error). Everything else can be added later with
 'redress edit' or 'redress prep'. Dates accept ISO dates and natural
 phrases in English and Korean ("2026-11-02", "12/2", "Dec 2", "11월 2일",
 "월말"); each is echoed back with its weekday.`,
@@ -41,14 +43,15 @@ phrases in English and Korean ("2026-11-02", "12/2", "Dec 2", "11월 2일",
 	}
 	opts.fields.bind(cmd.Flags())
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print the new case as JSON")
+	cmd.Flags().BoolVar(&opts.noInput, "no-input", false, "never open a form: use the flags only")
 	return cmd
 }
 
 func runNew(a *app, opts *newOptions) error {
-	if !opts.changed("title") {
-		if !a.canPrompt() {
-			return usageErr("missing --title", `e.g. redress new --title "Refund for headphones" --company Acme`)
-		}
+	switch {
+	case !opts.changed("title") && (opts.noInput || !a.canPrompt()):
+		return usageErr("missing --title", `e.g. redress new --title "Refund for headphones" --company Acme`)
+	case !opts.noInput && a.canPrompt() && opts.missingFormFields():
 		if err := a.newCaseForm(opts); err != nil {
 			return err
 		}
@@ -80,12 +83,33 @@ func runNew(a *app, opts *newOptions) error {
 	return nil
 }
 
+// newFormFlags are the fields the new-case form asks for.
+var newFormFlags = []string{"title", "company", "product", "kind", "problem", "outcome", "amount", "purchased", "jurisdiction"}
+
+// missingFormFields reports whether a flag of the form was not given.
+func (opts *newOptions) missingFormFields() bool {
+	for _, f := range newFormFlags {
+		if !opts.changed(f) {
+			return true
+		}
+	}
+	return false
+}
+
 // newCaseForm asks for the case fields not given as flags. Flags given
-// are kept and not asked again.
+// are kept and not asked again. The questions come in short pages, so
+// each fits a 24-row terminal with its first label in view.
 func (a *app) newCaseForm(opts *newOptions) error {
 	l, f := a.lang, &opts.fields
 	asked := map[string]bool{}
+	var groups []*huh.Group
 	var fields []huh.Field
+	page := func() {
+		if len(fields) > 0 {
+			groups = append(groups, huh.NewGroup(fields...))
+			fields = nil
+		}
+	}
 	input := func(flag, key string, dst *string, validate func(string) error) {
 		if opts.changed(flag) {
 			return
@@ -105,6 +129,7 @@ func (a *app) newCaseForm(opts *newOptions) error {
 	})
 	input("company", "new_company", &f.company, nil)
 	input("product", "new_product", &f.product, nil)
+	page()
 	if !opts.changed("kind") {
 		asked["kind"] = true
 		f.kind = string(casefile.KindOther)
@@ -112,12 +137,15 @@ func (a *app) newCaseForm(opts *newOptions) error {
 		for _, k := range casefile.Kinds {
 			options = append(options, huh.NewOption(msg(l, "kind_"+string(k)), string(k)))
 		}
-		fields = append(fields, huh.NewSelect[string]().Title(msg(l, "new_kind")).Options(options...).Value(&f.kind))
+		fields = append(fields, huh.NewSelect[string]().Title(msg(l, "new_kind")).Options(options...).Height(len(options)+1).Value(&f.kind))
 	}
+	page()
 	input("problem", "prep_problem", &f.problem, nil)
 	input("outcome", "prep_outcome", &f.outcome, nil)
+	page()
 	input("amount", "new_amount", &f.amount, nil)
 	input("purchased", "prep_purchased", &f.purchased, nil)
+	page()
 	if !opts.changed("jurisdiction") {
 		asked["jurisdiction"] = true
 		f.jurisdiction = string(casefile.JurisdictionOther)
@@ -128,9 +156,10 @@ func (a *app) newCaseForm(opts *newOptions) error {
 		for _, j := range casefile.Jurisdictions {
 			options = append(options, huh.NewOption(msg(l, "jurisdiction_"+string(j)), string(j)))
 		}
-		fields = append(fields, huh.NewSelect[string]().Title(msg(l, "new_jurisdiction")).Options(options...).Value(&f.jurisdiction))
+		fields = append(fields, huh.NewSelect[string]().Title(msg(l, "new_jurisdiction")).Options(options...).Height(len(options)+1).Value(&f.jurisdiction))
 	}
-	if err := a.runForm(fields...); err != nil {
+	page()
+	if err := a.runGroups(groups...); err != nil {
 		return err
 	}
 	given := opts.changed

@@ -82,5 +82,5 @@ func runNext(a *app, opts *nextOptions) error {
 		return err
 	}
 	fmt.Fprintln(a.stdout)
-	return writeScript(a, sc, opts.format, "")
+	return writeScript(a, sc, opts.format, outputFlags{})
 }

@@ -25,17 +25,22 @@ func newNoteCmd(a *app) *cobra.Command {
 		Long: `Add a note to a case. Plain notes are the timeline bullets of the call
 sheet; --kind research records a finding (with --url for its source) and
 --kind tried records something you already tried. --at dates the note
-when it tells of an earlier event.`,
+when it tells of an earlier event. TEXT "-" reads the note from stdin.`,
 		Example: `  redress note 3 "Returned the headphones by post"  --at 2026-11-02
   redress note 3 "FAQ: refunds within 14 days of return" --kind research --url https://acme.example/faq
-  redress note 3 "Reset the router twice" --kind tried`,
+  redress note 3 "Reset the router twice" --kind tried
+  redress note 3 - < notes-from-the-call.txt`,
 		Args: minArgs("CASE", "TEXT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
 			if opts.caseID, err = caseArg(args[0]); err != nil {
 				return err
 			}
-			opts.text = strings.Join(args[1:], " ")
+			if opts.text = strings.Join(args[1:], " "); opts.text == "-" {
+				if opts.text, err = a.stdinText("TEXT"); err != nil {
+					return err
+				}
+			}
 			return runNote(a, opts)
 		},
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/huh"
+	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
 
 	"github.com/redress-cli/redress/casefile"
@@ -39,6 +40,7 @@ type prepAnswers struct {
 	email, chat     string   // 9
 	social, review  string
 	regulator       string
+	phone, hours    string // 9: how to reach the company by phone
 }
 
 // stepFlags says which step each flag answers.
@@ -51,7 +53,7 @@ var stepFlags = map[string]int{
 	"trigger": 6, "supervisor-line": 6,
 	"record": 7, "record-line": 7,
 	"ask":   8,
-	"email": 9, "chat": 9, "social": 9, "review": 9, "regulator": 9,
+	"email": 9, "chat": 9, "social": 9, "review": 9, "regulator": 9, "phone": 9, "hours": 9,
 }
 
 type prepOptions struct {
@@ -131,6 +133,8 @@ missing and 3 when something is.`,
 	f.StringVar(&ans.social, "social", "", "9: its social media handle")
 	f.StringVar(&ans.review, "review", "", "9: a review site")
 	f.StringVar(&ans.regulator, "regulator", "", "9: the regulator or consumer body")
+	f.StringVar(&ans.phone, "phone", "", "9: the company's phone number")
+	f.StringVar(&ans.hours, "hours", "", "9: when that phone line is open")
 	return cmd
 }
 
@@ -166,30 +170,75 @@ func runPrep(a *app, opts *prepOptions) error {
 		return usageErr("prep needs a terminal, or flags for the steps to answer",
 			fmt.Sprintf("e.g. redress prep %d --problem \"...\" --outcome \"...\"; see 'redress prep --help'", opts.caseID))
 	}
-	todo := []int{1, 2, 3, 4, 5, 6, 7, 8, 9}
+	todo := prepTodo(full.Prep.Steps)
 	if opts.step != 0 {
 		todo = []int{opts.step}
 	}
-	var saved []int
+	var shown []int // steps whose form ran: answered, skipped or kept
+	answered := 0
 	for _, step := range todo {
 		if full, err = s.Full(a.ctx, opts.caseID); err != nil {
 			return err
 		}
+		a.clearStep()
 		ch, err := a.stepForm(step, full, now)
 		if err != nil {
-			if len(saved) > 0 {
-				printSteps(a, opts.caseID, saved, now)
+			if len(shown) > 0 {
+				printSteps(a, opts.caseID, shown, now)
 				code, m, _ := a.classify(err)
-				return &cliError{code: code, msg: m, hint: msgf(a.lang, "prep_saved_so_far", len(saved))}
+				return &cliError{code: code, msg: m, hint: savedSoFar(a.lang, answered)}
 			}
 			return err
 		}
-		if err := s.SaveStep(a.ctx, opts.caseID, ch); err != nil {
-			return err
+		// Skipping a step that was done keeps what was done.
+		if !(ch.Skipped && full.Prep.Steps[strconv.Itoa(step)] == "done") {
+			if err := s.SaveStep(a.ctx, opts.caseID, ch); err != nil {
+				return err
+			}
 		}
-		saved = append(saved, step)
+		if !ch.Skipped {
+			answered++
+		}
+		shown = append(shown, step)
 	}
-	return printSteps(a, opts.caseID, saved, now)
+	return printSteps(a, opts.caseID, shown, now)
+}
+
+// prepTodo is the steps the prep form walks: every step not done yet, in
+// order, so it opens at the first step not done; when all are done, all
+// nine again, to review them.
+func prepTodo(status map[string]string) []int {
+	var todo []int
+	for step := 1; step <= 9; step++ {
+		if status[strconv.Itoa(step)] != "done" {
+			todo = append(todo, step)
+		}
+	}
+	if len(todo) == 0 {
+		return []int{1, 2, 3, 4, 5, 6, 7, 8, 9}
+	}
+	return todo
+}
+
+// savedSoFar is the hint after a form ended early: how many steps
+// answered before it were saved (skipped ones are not counted), or "".
+func savedSoFar(lang string, n int) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return msg(lang, "prep_saved_so_far_1")
+	}
+	return msgf(lang, "prep_saved_so_far_n", n)
+}
+
+// clearStep clears the terminal before a step's form, so nothing from
+// an earlier step (step 1's search phrases, a list's echoes) stays on
+// screen. Not in accessible mode: a screen reader keeps its history.
+func (a *app) clearStep() {
+	if !a.accessible() && isTerminal(a.stderr) {
+		fmt.Fprint(a.stderr, "\x1b[H\x1b[2J")
+	}
 }
 
 // flagSteps lists, in order, the steps whose flags were given.
@@ -359,6 +408,11 @@ func (ans *prepAnswers) change(step int, now time.Time, loc *time.Location) (cas
 			setIf(&p.ChannelRegulator, ans.regulator)
 			return nil
 		}
+		ch.Case = func(c *casefile.Case) error {
+			setIf(&c.Phone, ans.phone)
+			setIf(&c.Hours, ans.hours)
+			return nil
+		}
 	}
 	return ch, nil
 }
@@ -381,7 +435,13 @@ func (a *app) stepForm(step int, full casefile.Full, now time.Time) (casefile.St
 	l := a.lang
 	answer := true
 	title := msgf(l, "prep_step", step, msg(l, fmt.Sprintf("prep_tip%d", step)))
-	if err := a.runForm(huh.NewConfirm().Title(title).Description(msg(l, fmt.Sprintf("prep_why%d", step))).
+	why := msg(l, fmt.Sprintf("prep_why%d", step))
+	if a.accessible() {
+		// huh's accessible prompts show no description: say it first.
+		fmt.Fprintln(a.stderr, title)
+		title, why = why, ""
+	}
+	if err := a.runForm(huh.NewConfirm().Title(title).Description(why).
 		Affirmative(msg(l, "yes")).Negative(msg(l, "prep_skip")).Value(&answer)); err != nil {
 		return casefile.StepChange{}, err
 	}
@@ -394,7 +454,12 @@ func (a *app) stepForm(step int, full casefile.Full, now time.Time) (casefile.St
 	var after []func() // turn form values into answers once the form ends
 	input := func(key string, dst *string, current string) {
 		*dst = current
-		fields = append(fields, huh.NewInput().Title(msg(l, key)).Value(dst))
+		title := msg(l, key)
+		if a.accessible() && strings.TrimSpace(current) != "" {
+			// A screen reader hears no pre-filled field: say what Enter keeps.
+			title = msgf(l, "prep_current", title, clean(current))
+		}
+		fields = append(fields, huh.NewInput().Title(title).Value(dst))
 	}
 	yesNo := func(key string, dst *string, current string) {
 		v := new(bool)
@@ -435,19 +500,32 @@ func (a *app) stepForm(step int, full casefile.Full, now time.Time) (casefile.St
 	case 4:
 		facts := prep.NewFacts(l, full, now, a.loc)
 		var options []huh.Option[string]
+		// On a terminal each option is one line: a line that wrapped would
+		// make huh scroll the highlighted option out of view. The option
+		// keeps the whole line as its value; accessible mode reads it all.
+		label := func(s string) string {
+			if a.accessible() {
+				return clean(s)
+			}
+			return runewidth.Truncate(clean(s), max(a.formWidth()-6, 20), "…")
+		}
 		if p.OpeningLine != "" {
-			options = append(options, huh.NewOption(clean(p.OpeningLine), p.OpeningLine))
+			options = append(options, huh.NewOption(label(p.OpeningLine), p.OpeningLine))
 		}
 		for _, part := range []string{"calm", "direct", "followup"} {
 			line, err := prep.RenderPart(l, "opening", part, facts)
 			if err != nil {
 				return casefile.StepChange{}, err
 			}
-			options = append(options, huh.NewOption(clean(line), line))
+			options = append(options, huh.NewOption(label(line), line))
 		}
 		options = append(options, huh.NewOption(msg(l, "prep_own_line"), ""))
 		ans.opening = options[0].Value
-		if err := a.runForm(huh.NewSelect[string]().Title(msg(l, "prep_opening")).Options(options...).Value(&ans.opening)); err != nil {
+		// An explicit height (the title and one row per option) keeps the
+		// first option in view: sized by itself, huh's select can open
+		// scrolled to its end.
+		if err := a.runForm(huh.NewSelect[string]().Title(msg(l, "prep_opening")).Options(options...).
+			Height(len(options) + 1).Value(&ans.opening)); err != nil {
 			return casefile.StepChange{}, err
 		}
 		if ans.opening == "" {
@@ -511,6 +589,8 @@ func (a *app) stepForm(step int, full casefile.Full, now time.Time) (casefile.St
 		}
 		fields = append(fields, huh.NewMultiSelect[string]().Title(msg(l, "prep_ask")).Options(options...).Value(&ans.ask))
 	case 9:
+		input("prep_phone", &ans.phone, c.Phone)
+		input("prep_hours", &ans.hours, c.Hours)
 		input("prep_email", &ans.email, p.ChannelEmail)
 		input("prep_chat", &ans.chat, p.ChannelChat)
 		input("prep_social", &ans.social, p.ChannelSocial)
@@ -547,6 +627,7 @@ func (a *app) askList(title string, dst *[]string) error {
 			return nil
 		}
 		*dst = append(*dst, v)
+		fmt.Fprintln(a.stderr, "  "+msgf(a.lang, "prep_list_saved", clean(v)))
 	}
 }
 

@@ -1,31 +1,35 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"os"
-	"path/filepath"
+	"os/signal"
 	"strings"
 	"time"
 
-	"github.com/emersion/go-webdav"
+	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
 
 	"github.com/redress-cli/redress/casefile"
 	"github.com/redress-cli/redress/casefile/dates"
+	"github.com/redress-cli/redress/casefile/outfile"
 	"github.com/redress-cli/redress/reminders"
 )
 
 type remindOptions struct {
 	caseID      int64
 	json        bool
-	output      string
+	out         outputFlags
 	todo        bool
+	noCancelled bool
 	url         string
 	user        string
 	passwordEnv string
+	insecure    bool
+	create      bool
 }
 
 func newRemindCmd(a *app) *cobra.Command {
@@ -103,10 +107,14 @@ func (a *app) reminders(caseID int64) ([]reminders.Reminder, time.Time, error) {
 	if err != nil {
 		return nil, now, err
 	}
+	fileID, err := s.FileID(a.ctx)
+	if err != nil {
+		return nil, now, err
+	}
 	// One case at a time: the reminders are kept, the cases are not.
 	var rs []reminders.Reminder
 	err = s.EachActiveCase(a.ctx, caseID, func(f casefile.Full) error {
-		rs = reminders.Append(rs, f, a.loc)
+		rs = reminders.AppendIn(rs, fileID, f, a.loc)
 		return nil
 	})
 	if err != nil {
@@ -152,15 +160,7 @@ func runRemindList(a *app, opts *remindListOptions) error {
 	case len(sel.Shown) == 0:
 		fmt.Fprintln(a.stdout, msgf(l, "remind_none_until", last))
 	default:
-		rows := make([][]string, 0, len(sel.Shown))
-		for _, d := range sel.Shown {
-			when := fmtShortDate(l, d.At, now, a.loc) + " (" + relDays(l, d.At, now, a.loc, "overdue") + ")"
-			if d.Status == reminders.StatusOverdue {
-				when = "! " + when
-			}
-			rows = append(rows, []string{when, fmt.Sprint(d.CaseID), truncate(clean(d.Summary), 60), clean(d.Next)})
-		}
-		table(a.stdout, []string{msg(l, "col_when"), msg(l, "col_case"), msg(l, "col_reminder"), msg(l, "col_run")}, rows)
+		printReminders(a, sel.Shown, now)
 	}
 	if sel.Cut > 0 {
 		fmt.Fprintln(a.stdout, msgf(l, "remind_cut", len(sel.Shown), sel.Cut))
@@ -169,6 +169,60 @@ func runRemindList(a *app, opts *remindListOptions) error {
 		fmt.Fprintln(a.stdout, msgf(l, "remind_later", sel.Later, last))
 	}
 	return nil
+}
+
+// printReminders prints the table of remind list.
+func printReminders(a *app, list []reminders.Dated, now time.Time) {
+	l := a.lang
+	width, fit := a.termWidth()
+	rows := make([][]string, 0, len(list))
+	for _, d := range list {
+		when := fmtShortDate(l, d.At, now, a.loc) + " (" + relDays(l, d.At, now, a.loc, "overdue") + ")"
+		if d.Status == reminders.StatusOverdue {
+			when = "! " + when
+		}
+		summary := clean(d.Summary)
+		if !fit {
+			summary = truncate(summary, 60)
+		}
+		rows = append(rows, []string{when, fmt.Sprint(d.CaseID), summary, clean(d.Next)})
+	}
+	header := []string{msg(l, "col_when"), msg(l, "col_case"), msg(l, "col_reminder"), msg(l, "col_run")}
+	if !fit {
+		table(a.stdout, header, rows) // into a pipe: whole rows
+		return
+	}
+	// On a terminal every row fits: the reminder is shortened (--json has
+	// it whole); when even then the command to run would not fit beside
+	// it, the command goes on its own line under its reminder.
+	fixed := 0
+	for i := range header {
+		if i != 2 {
+			w := displayWidth(header[i])
+			for _, r := range rows {
+				w = max(w, displayWidth(r[i]))
+			}
+			fixed += w + 2
+		}
+	}
+	if width-fixed >= 20 {
+		fitColumn(header, rows, 2, width)
+		table(a.stdout, header, rows)
+		return
+	}
+	short := make([][]string, len(rows))
+	for i, r := range rows {
+		short[i] = r[:3]
+	}
+	fitColumn(header[:3], short, 2, width)
+	var b strings.Builder
+	table(&b, header[:3], short)
+	lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
+	fmt.Fprintln(a.stdout, lines[0])
+	for i, r := range rows {
+		fmt.Fprintln(a.stdout, lines[i+1])
+		fmt.Fprintln(a.stdout, runewidth.Truncate("    → "+r[3], width, "…"))
+	}
 }
 
 func newRemindExportCmd(a *app) *cobra.Command {
@@ -181,19 +235,28 @@ event per reminder, all-day for a date and in UTC for a time of day, each with
 an alarm, its case, company, tickets and the command to run next. Account
 references are never written, not even masked.
 
-UIDs are stable, so importing a newer export updates the events instead of
-duplicating them; a reminder that changed gets a higher SEQUENCE, and one
-that was dropped (promise kept, case closed) is written once as cancelled.
---todo writes to-dos instead of events (many calendars ignore to-dos on
-import). Without -o the file goes to standard output.`,
+UIDs are stable and carry the case file's own id, so importing a newer
+export updates the events instead of duplicating them, and two case files
+never touch each other's events. A reminder that changed gets a higher
+SEQUENCE, and one that was dropped (promise kept, case closed) is written
+once as cancelled to each FILE: every FILE keeps its own record of what it
+was sent. Standard output and pipes keep none, so they get no cancellations.
+--no-cancelled leaves cancellations out (calcurse imports them as live
+events; re-import into an empty calcurse calendar instead).
+
+-o FILE is written 0600 via a temporary file; an existing FILE is replaced
+only when it is an earlier redress export, or with --force, and never the
+case file. --todo writes to-dos instead of events (many calendars ignore
+to-dos on import). Without -o the file goes to standard output.`,
 		Example: `  redress remind export -o followups.ics
   redress remind export --case 3 --todo > case3.ics`,
 		Args: exactArgs(),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runRemindExport(a, opts) },
 	}
 	caseFlag(cmd, opts)
-	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to FILE instead of standard output")
+	opts.out.bind(cmd, "write to FILE instead of standard output")
 	cmd.Flags().BoolVar(&opts.todo, "todo", false, "write VTODO to-dos instead of VEVENT events")
+	cmd.Flags().BoolVar(&opts.noCancelled, "no-cancelled", false, "leave out the cancelled reminders (for calcurse, which imports them as live)")
 	return cmd
 }
 
@@ -202,43 +265,72 @@ func runRemindExport(a *app, opts *remindOptions) error {
 	if err != nil {
 		return err
 	}
-	// Events and to-dos are two calendars as far as a client is concerned,
-	// so each keeps its own export state.
-	target := reminders.TargetFile
-	if opts.todo {
-		target += " todo"
+	force := opts.out.force
+	if opts.out.path != "" && !force && reminders.IsOwnExport(opts.out.path) {
+		// A file redress exported before holds nothing the user wrote:
+		// exporting again to it is the normal way to update it.
+		force = true
+	}
+	var f *outfile.File
+	if opts.out.path != "" {
+		if f, err = a.createOutput(opts.out.path, force); err != nil {
+			return err
+		}
+		defer f.Abort()
+	}
+	// The export state belongs to one destination: the absolute path of
+	// a regular file. A pipe or stdout keeps none, so looking at the
+	// export (remind export | less) uses up nothing.
+	var target string
+	if f != nil && f.Kind() != outfile.KindStream {
+		target, err = reminders.FileTarget(opts.out.path, opts.todo)
+		if err != nil {
+			return err
+		}
 	}
 	s := a.store
-	prev, err := s.ExportRecords(a.ctx, target, opts.caseID)
-	if err != nil {
-		return err
+	var prev []casefile.ExportRecord
+	if target != "" {
+		if prev, err = s.ExportRecords(a.ctx, target, opts.caseID); err != nil {
+			return err
+		}
 	}
 	items, save, err := reminders.Reconcile(target, rs, prev, now, a.loc)
 	if err != nil {
 		return err
 	}
+	if opts.noCancelled {
+		items = reminders.Live(items)
+	}
 	if len(items) == 0 {
 		fmt.Fprintln(a.stderr, msg(a.lang, "remind_nothing"))
+		if target != "" {
+			return s.SaveExportRecords(a.ctx, save)
+		}
 		return nil
 	}
 	// Streamed to its destination, not built in memory first.
-	encode := func(w io.Writer) error {
-		return reminders.Encode(w, items, reminders.Options{Todo: opts.todo, Name: "redress"})
+	var w io.Writer = a.stdout
+	if f != nil {
+		w = f
 	}
-	if opts.output == "" || opts.output == "-" {
-		if err := encode(a.stdout); err != nil {
-			return err
+	if err := reminders.Encode(w, items, reminders.Options{Todo: opts.todo, Name: "redress"}); err != nil {
+		return a.outputErr(err)
+	}
+	if f != nil {
+		if err := f.Commit(); err != nil {
+			return a.outputErr(err)
 		}
-	} else if err := writeFileAtomic(opts.output, encode); err != nil {
-		return failErr("cannot write "+opts.output+": "+unwrapPathError(err), "")
 	}
 	// The state is saved only once the file is written: a failed write
 	// leaves the next export to send the same changes again.
-	if err := s.SaveExportRecords(a.ctx, save); err != nil {
-		return err
+	if target != "" {
+		if err := s.SaveExportRecords(a.ctx, save); err != nil {
+			return err
+		}
 	}
 	changed, cancelled := counts(items, save)
-	where := opts.output
+	where := clean(opts.out.path)
 	if where == "" || where == "-" {
 		where = msg(a.lang, "stdout")
 	}
@@ -254,33 +346,12 @@ func counts(items []reminders.Item, save []casefile.ExportRecord) (changed, canc
 			cancelled++
 		}
 	}
-	return len(save) - cancelled, cancelled
-}
-
-// writeFileAtomic writes the file next to its destination and renames it,
-// so a calendar watching the file never reads half of it.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
+	for _, r := range save {
+		if r.CancelledAt == nil {
+			changed++
+		}
 	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
-}
-
-func unwrapPathError(err error) string {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
+	return changed, cancelled
 }
 
 // defaultPasswordEnv is where push looks for the CalDAV password when
@@ -294,26 +365,43 @@ func newRemindPushCmd(a *app) *cobra.Command {
 		Use:   "push --url URL [--user USER] [--password-env VAR]",
 		Short: "Put the reminders into a CalDAV calendar",
 		Long: `Put every reminder into a CalDAV calendar (Nextcloud, Radicale, Fastmail,
-iCloud, …): each is created or updated by its UID, and dropped ones are
-deleted. --url is the calendar's address, or the server's when the account
-has only one calendar. The password is read from the environment variable
-named by --password-env (default ` + defaultPasswordEnv + `); it is never
-a flag, so it stays out of shell history and the process list.`,
+iCloud, …): each is created or updated by its UID, unchanged ones are left
+alone, and dropped ones are deleted. --url is the calendar's address, or the
+server's when the account has only one calendar. The calendar must exist;
+--create makes the one --url names (MKCALENDAR). Each event is recorded as
+it is sent, so a push that was interrupted (Ctrl-C, a dropped line) resumes
+where it stopped.
+
+The password is read from the environment variable named by --password-env
+(default ` + defaultPasswordEnv + `); it is never a flag nor part of --url,
+so it stays out of shell history and the process list. It is sent only to
+the host and port of --url (a redirect elsewhere is refused), and over
+plain http only to this machine unless --insecure.`,
 		Example: `  export REDRESS_CALDAV_PASSWORD=...
   redress remind push --url https://dav.example.com/calendars/me/personal/ --user me`,
 		Args: exactArgs(),
-		RunE: func(cmd *cobra.Command, _ []string) error { return runRemindPush(a, opts) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			// Ctrl-C stops the push between two events; what was sent
+			// is recorded, so the next push resumes.
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
+			defer stop()
+			a.ctx = ctx
+			return runRemindPush(a, opts)
+		},
 	}
 	caseFlag(cmd, opts)
 	cmd.Flags().StringVar(&opts.url, "url", "", "CalDAV calendar or server address (required)")
 	cmd.Flags().StringVar(&opts.user, "user", "", "user name")
 	cmd.Flags().StringVar(&opts.passwordEnv, "password-env", "", "environment variable holding the password (default "+defaultPasswordEnv+")")
+	cmd.Flags().BoolVar(&opts.create, "create", false, "create the calendar named by --url if it does not exist")
+	cmd.Flags().BoolVar(&opts.insecure, "insecure", false, "allow a password over plain http to another machine")
 	return cmd
 }
 
 func runRemindPush(a *app, opts *remindOptions) error {
+	l := a.lang
 	if strings.TrimSpace(opts.url) == "" {
-		return usageErr("missing --url", "e.g. --url https://dav.example.com/calendars/me/personal/")
+		return usageErr(msg(l, "push_no_url"), msg(l, "push_url_example"))
 	}
 	envName := opts.passwordEnv
 	if envName == "" {
@@ -321,26 +409,31 @@ func runRemindPush(a *app, opts *remindOptions) error {
 	}
 	password := a.getenv(envName)
 	if opts.passwordEnv != "" && password == "" {
-		return usageErr(envName+" is empty or not set", "export "+envName+"=... before running push")
+		return usageErr(msgf(l, "push_env_empty", envName), msgf(l, "push_env_empty_hint", envName))
 	}
 	if opts.user != "" && password == "" {
-		return usageErr("no password for "+opts.user, "put it in "+defaultPasswordEnv+", or name another variable with --password-env")
+		return usageErr(msgf(l, "push_no_password", clean(opts.user)), msgf(l, "push_no_password_hint", defaultPasswordEnv))
+	}
+	if opts.user == "" {
+		password = "" // no user, no Basic auth: the password is not sent
+	}
+	base, err := reminders.CheckURL(opts.url, password != "", opts.insecure)
+	switch {
+	case errors.Is(err, reminders.ErrPasswordInURL):
+		return usageErr(msg(l, "push_url_password"), msgf(l, "push_url_password_hint", defaultPasswordEnv))
+	case errors.Is(err, reminders.ErrInsecure):
+		return usageErr(msg(l, "push_insecure"), msg(l, "push_insecure_hint"))
+	case err != nil:
+		return usageErr(msg(l, "push_not_http"), msg(l, "push_url_example"))
 	}
 	rs, now, err := a.reminders(opts.caseID)
 	if err != nil {
 		return err
 	}
-	var hc webdav.HTTPClient = &http.Client{Timeout: 30 * time.Second}
-	if opts.user != "" {
-		hc = webdav.HTTPClientWithBasicAuth(hc, opts.user, password)
-	}
-	remote, err := reminders.Connect(a.ctx, hc, opts.url)
+	hc := reminders.NewHTTPClient(base, opts.user, password, 30*time.Second, nil)
+	remote, err := reminders.Connect(a.ctx, hc, base.String(), opts.create)
 	if err != nil {
-		var nc *reminders.NoCalendarError
-		if errors.As(err, &nc) && len(nc.Found) > 0 {
-			return usageErr(nc.Error(), "pass one of them as --url: "+strings.Join(nc.Found, ", "))
-		}
-		return failErr("CalDAV: "+err.Error(), "check --url and --user")
+		return a.pushErr(err, envName)
 	}
 	target := "caldav " + remote.URL
 	prev, err := a.store.ExportRecords(a.ctx, target, opts.caseID)
@@ -351,13 +444,40 @@ func runRemindPush(a *app, opts *remindOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := remote.Push(a.ctx, items, reminders.Options{})
+	// Each event's record is saved as soon as the server has it, so an
+	// interrupted push resumes where it stopped.
+	res, err := remote.Push(a.ctx, items, save, reminders.Options{}, func(rec casefile.ExportRecord) error {
+		return a.store.SaveExportRecords(context.WithoutCancel(a.ctx), []casefile.ExportRecord{rec})
+	})
 	if err != nil {
-		return failErr("CalDAV: "+err.Error(), "nothing was recorded; run push again")
+		fmt.Fprintln(a.stderr, msgf(l, "remind_pushed", clean(remote.URL), res.Created, res.Updated, res.Unchanged, res.Deleted))
+		return a.pushErr(err, envName)
 	}
-	if err := a.store.SaveExportRecords(a.ctx, save); err != nil {
-		return err
-	}
-	fmt.Fprintln(a.stderr, msgf(a.lang, "remind_pushed", remote.URL, res.Put, res.Deleted))
+	fmt.Fprintln(a.stderr, msgf(l, "remind_pushed", clean(remote.URL), res.Created, res.Updated, res.Unchanged, res.Deleted))
 	return nil
+}
+
+// pushErr words what went wrong talking to the CalDAV server, never with
+// the password, and says what to do.
+func (a *app) pushErr(err error, envName string) error {
+	l := a.lang
+	var nc *reminders.NoCalendarError
+	var re *reminders.RedirectError
+	switch {
+	case errors.Is(err, context.Canceled):
+		return &cliError{code: exitCancelled, msg: msg(l, "push_cancelled")}
+	case errors.As(err, &nc) && nc.Missing != "":
+		return failErr(msgf(l, "push_missing_calendar", clean(nc.Missing)), msg(l, "push_missing_calendar_hint"))
+	case errors.As(err, &nc) && len(nc.Found) > 0:
+		return usageErr(msgf(l, "push_several", len(nc.Found)), msgf(l, "push_several_hint", clean(strings.Join(nc.Found, ", "))))
+	case errors.As(err, &nc):
+		return failErr(msg(l, "push_no_calendar"), msg(l, "push_missing_calendar_hint"))
+	case errors.Is(err, reminders.ErrUnauthorized):
+		return failErr(msg(l, "push_unauthorized"), msgf(l, "push_unauthorized_hint", envName))
+	case errors.As(err, &re):
+		return failErr(msgf(l, "push_redirect", clean(re.From), clean(re.To)), msg(l, "push_redirect_hint"))
+	case errors.Is(err, reminders.ErrTooLarge):
+		return failErr("CalDAV: "+reminders.ErrTooLarge.Error(), "")
+	}
+	return failErr("CalDAV: "+lowerFirst(err.Error()), msg(l, "push_retry_hint"))
 }

@@ -2,7 +2,7 @@ package main
 
 import (
 	"fmt"
-	"os"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -16,7 +16,7 @@ type scriptOptions struct {
 	list   bool
 	lang   string // --lang when given on this command line, else "" (the case's language)
 	format string
-	to     string
+	out    outputFlags
 }
 
 func newScriptCmd(a *app) *cobra.Command {
@@ -38,7 +38,7 @@ fill with the full value, and the public post has none at all. Whatever the
 case does not know becomes a [bracketed blank], listed on stderr.`,
 		Example: `  redress script --list
   redress script 3 followup
-  redress script 3 complaint --format md --to complaint.md
+  redress script 3 complaint --format md -o complaint.md
   redress script 3 regulator --lang ko`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if opts.list {
@@ -63,7 +63,8 @@ case does not know becomes a [bracketed blank], listed on stderr.`,
 	}
 	cmd.Flags().BoolVar(&opts.list, "list", false, "list the stages with their purpose")
 	cmd.Flags().StringVar(&opts.format, "format", "text", "text or md (Markdown)")
-	cmd.Flags().StringVar(&opts.to, "to", "", "write the script to FILE (mode 0600) instead of stdout")
+	opts.out.bind(cmd, "write the script to a new FILE (mode 0600) instead of stdout")
+	cmd.Flags().StringVar(&opts.out.path, "to", "", "the same as --output")
 	return cmd
 }
 
@@ -100,25 +101,29 @@ func runScript(a *app, opts *scriptOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeScript(a, sc, opts.format, opts.to)
+	return writeScript(a, sc, opts.format, opts.out)
 }
 
 // writeScript prints a script (or writes it to a file) and lists on
 // stderr the blanks the user must fill in before using it.
-func writeScript(a *app, sc prep.Script, format, to string) error {
-	out := sc.Text()
+func writeScript(a *app, sc prep.Script, format string, out outputFlags) error {
+	text := sc.Text()
 	if format == "md" {
-		out = sc.Markdown()
+		text = sc.Markdown()
 	}
-	out = cleanBlock(out)
-	if to != "" {
+	text = cleanBlock(text)
+	if out.path != "" && out.path != "-" {
 		// 0600: a letter holds the case's facts, like the case file does.
-		if err := os.WriteFile(to, []byte(out), 0o600); err != nil {
-			return failErr("cannot write "+to+": "+lowerFirst(err.Error()), "")
+		err := a.writeOutput(out.path, out.force, func(w io.Writer) error {
+			_, err := io.WriteString(w, text)
+			return err
+		})
+		if err != nil {
+			return err
 		}
-		fmt.Fprintln(a.stderr, msgf(a.lang, "script_written", to))
+		fmt.Fprintln(a.stderr, msgf(a.lang, "script_written", clean(out.path)))
 	} else {
-		fmt.Fprint(a.stdout, out)
+		fmt.Fprint(a.stdout, text)
 	}
 	if len(sc.Placeholders) > 0 {
 		blanks := make([]string, len(sc.Placeholders))

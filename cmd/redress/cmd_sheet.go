@@ -12,6 +12,7 @@ type sheetOptions struct {
 	caseID int64
 	format string
 	reveal revealFlags
+	full   bool
 }
 
 func newSheetCmd(a *app) *cobra.Command {
@@ -23,6 +24,11 @@ func newSheetCmd(a *app) *cobra.Command {
 what happened, the policy dates with days left, your opening line, what to
 ask for, when and how to ask for a supervisor, the read-back, and other
 channels. Lines you have not written in 'redress prep' are suggested.
+
+The text sheet is wrapped at the terminal's width (REDRESS_COLUMNS sets
+it; 80 columns into a file or a pipe) and fits one 40-line screen: a
+section that does not fit is shortened to one line with the command that
+shows it. --full prints every section in full.
 
 --format md writes Markdown for a notes app; --format json the same facts
 as data.`,
@@ -39,6 +45,7 @@ as data.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "text", "text, md or json")
+	cmd.Flags().BoolVar(&opts.full, "full", false, "every section in full, even when the sheet is longer than one screen")
 	opts.reveal.bind(cmd)
 	return cmd
 }
@@ -61,7 +68,12 @@ func runSheet(a *app, opts *sheetOptions) error {
 	if opts.format == "json" {
 		return writeJSON(a.stdout, sheet)
 	}
-	out, err := prep.RenderSheet(a.lang, opts.format, sheet)
+	width, _ := a.termWidth()
+	height := prep.SheetLines
+	if opts.full {
+		height = 0
+	}
+	out, err := prep.RenderSheetSize(a.lang, opts.format, sheet, width, height)
 	if err != nil {
 		return err
 	}

@@ -91,6 +91,7 @@ func printCase(w io.Writer, l string, f casefile.Full, now time.Time, loc *time.
 		}
 	}
 	add("product", c.Product)
+	add("phone", joinNonEmpty(" · ", c.Phone, c.Hours))
 	add("problem", c.Problem)
 	add("outcome", c.Outcome)
 	add("fallback", c.Fallback)
@@ -236,4 +237,15 @@ func timeline(l string, f casefile.Full, now time.Time, loc *time.Location) []ti
 		}
 	}
 	return es
+}
+
+// joinNonEmpty joins the values that say something.
+func joinNonEmpty(sep string, vs ...string) string {
+	var out []string
+	for _, v := range vs {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return strings.Join(out, sep)
 }

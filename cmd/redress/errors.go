@@ -57,6 +57,8 @@ func (a *app) classify(err error) (code int, msg, hint string) {
 	switch {
 	case errors.As(err, &ce):
 		return ce.code, ce.msg, ce.hint
+	case errors.Is(err, casefile.ErrNoFTS5) || strings.Contains(err.Error(), "no such module: fts5"):
+		return exitError, messageOf(a.lang, "err_no_fts5"), messageOf(a.lang, "hint_no_fts5")
 	case errors.Is(err, huh.ErrUserAborted):
 		return exitCancelled, "cancelled", ""
 	case errors.Is(err, errInputEnded):
@@ -76,6 +78,9 @@ func (a *app) classify(err error) (code int, msg, hint string) {
 	}
 	return exitError, lowerFirst(err.Error()), ""
 }
+
+// messageOf is msg, for functions whose results are named msg.
+var messageOf = msg
 
 func (a *app) notFoundHint(nf *casefile.NotFoundError) string {
 	switch nf.What {
@@ -107,6 +112,12 @@ func fileHint(fe *casefile.FileError) string {
 		return "point --db (or REDRESS_DB) at a redress case file, or at a path that does not exist yet"
 	case errors.Is(fe.Err, casefile.ErrNewerVersion):
 		return "update redress to open this case file; it was left unchanged"
+	case errors.Is(fe.Err, casefile.ErrNotAFileName):
+		return "point --db (or REDRESS_DB) at a file, e.g. --db ~/cases.db"
+	case errors.Is(fe.Err, casefile.ErrReadOnlySidecar) && strings.HasSuffix(fe.Path, "-shm"):
+		return "make it writable (chmod u+w " + fe.Path + "), or delete it while no redress is running"
+	case errors.Is(fe.Err, casefile.ErrReadOnlySidecar):
+		return "make it writable: chmod u+w " + fe.Path
 	}
 	return ""
 }

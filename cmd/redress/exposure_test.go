@@ -38,6 +38,11 @@ type exposure struct {
 func everyCommand(dir string) []exposure {
 	h := hostile
 	export := filepath.Join(dir, "export.json")
+	// A company's reply whose every sentence, signature and ticket carry
+	// hostile text; the grade quotes them and the draft names the case.
+	replyFile := filepath.Join(dir, "reply.txt")
+	os.WriteFile(replyFile, []byte("Hello,\n\nI'm sorry "+h+" happened to you. Your refund "+h+" will reach you by friday.\n"+
+		"Our courier is responsible "+h+". Your ticket number is AB-"+h+"-12345.\n\nKind regards,\nAnna "+h+"\n"), 0o600)
 	return []exposure{
 		{args: []string{"new", "--title", h, "--company", h, "--product", h, "--problem", h, "--outcome", h, "--fallback", h}},
 		{args: []string{"new", "--title", h, "--json"}, json: true},
@@ -62,7 +67,7 @@ func everyCommand(dir string) []exposure {
 		{args: []string{"show", "1", "--json"}, json: true},
 		{args: []string{"show", "1", "--reveal", "--force"}, reveal: true},
 		{args: []string{"search", "evil"}},
-		{args: []string{"search", rawRef}},
+		{args: []string{"search", rawRef[len(rawRef)-4:]}}, // a reference is found by what its mask shows
 		{args: []string{"search", "account"}},
 		{args: []string{"search", "evil", "--json"}, json: true},
 		{args: []string{"search", h}},
@@ -76,6 +81,7 @@ func everyCommand(dir string) []exposure {
 			"--record", "yes", "--record-line", h, "--email", h, "--chat", h, "--social", h, "--review", h, "--regulator", h}},
 		{args: []string{"prep", "1", "--check"}, code: 3},
 		{args: []string{"prep", "1", "--check", "--json"}, code: 3}, // no user text in it: scanned as human output
+		{args: []string{"edit", "1", "--phone", h, "--hours", h}},
 		{args: []string{"sheet", "1"}},
 		{args: []string{"sheet", "1", "--format", "md"}},
 		{args: []string{"sheet", "1", "--format", "json"}, json: true},
@@ -87,15 +93,20 @@ func everyCommand(dir string) []exposure {
 		{args: []string{"script", "1", "social", "--format", "md"}},
 		{args: []string{"escalate", "1", "supervisor", "--note", h}},
 		{args: []string{"next", "1"}},
+		{args: []string{"reply", "1", replyFile}},
+		{args: []string{"reply", "1", replyFile, "--record"}},
 		{args: []string{"remind", "list"}},
 		{args: []string{"remind", "list", "--json"}, json: true},
 		// The .ics itself is a file format with CRLF lines, checked by the
 		// reminders tests; what reaches the terminal is the summary line.
 		{args: []string{"remind", "export", "-o", filepath.Join(dir, "followups.ics")}},
-		{args: []string{"remind", "push", "--url", "http://127.0.0.1:1/" + hostileName}, code: 1},
+		{args: []string{"remind", "push", "--url", "http://127.0.0.1:1/" + hostileName}, code: 2},
 		{args: []string{"close", "2", "--outcome", h}},
 		{args: []string{"reopen", "2"}},
 		{args: []string{"evidence", "delete", "1"}},
+		{args: []string{"import", "--merge", export}, code: 1}, // masked refs: refused with a hint
+		{args: []string{"restore", filepath.Join(dir, "backup"+hostileName+".db")}},
+		{args: []string{"restore", filepath.Join(dir, hostileName+".missing")}, code: 1},
 		// Error messages that quote what was typed.
 		{args: []string{"edit", "1", "--kind", h}, code: 2},
 		{args: []string{"show", h}, code: 2},

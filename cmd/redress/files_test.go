@@ -207,5 +207,5 @@ func testBackupWhileWriting(t *testing.T, bin string) {
 	if r.code != 1 || !bytes.Equal(readFile(t, backup), copyBefore) {
 		t.Errorf("backup over an existing file: %s", r)
 	}
-	checkOneLineError(t, r.stderr, "the backup file already exists")
+	checkOneLineError(t, r.stderr, "already exists")
 }

@@ -29,7 +29,12 @@ var errInputEnded = errors.New("input ended before the form was finished")
 // bufio.Scanner for every prompt, and one that got all piped answers at
 // once would swallow them, leaving later fields at their defaults.
 func (a *app) runForm(fields ...huh.Field) error {
-	form := huh.NewForm(huh.NewGroup(fields...)).WithOutput(a.stderr).WithShowHelp(true)
+	return a.runGroups(huh.NewGroup(fields...))
+}
+
+// runGroups runs a form of several pages (groups), one after another.
+func (a *app) runGroups(groups ...*huh.Group) error {
+	form := huh.NewForm(groups...).WithOutput(a.stderr).WithShowHelp(true)
 	if !a.accessible() {
 		return form.Run()
 	}

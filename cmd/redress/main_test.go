@@ -7,7 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/mattn/go-runewidth"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -51,6 +54,20 @@ func TestScripts(t *testing.T) {
 				ts.Check(err)
 				if got := fi.Mode().Perm(); (uint64(got) == want) == neg {
 					ts.Fatalf("%s has mode %o, want %s%s", args[0], got, map[bool]string{true: "not ", false: ""}[neg], args[1])
+				}
+			},
+			// maxwidth N: no line of the last command's stdout is wider
+			// than N terminal columns (a Korean character takes two).
+			"maxwidth": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: maxwidth N")
+				}
+				n, err := strconv.Atoi(args[0])
+				ts.Check(err)
+				for i, l := range strings.Split(strings.TrimRight(ts.ReadFile("stdout"), "\n"), "\n") {
+					if w := runewidth.StringWidth(l); w > n {
+						ts.Fatalf("stdout line %d is %d columns, more than %d: %q", i+1, w, n, l)
+					}
 				}
 			},
 			// sqlexec FILE SQL: run SQL on a case file behind redress's back,

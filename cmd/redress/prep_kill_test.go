@@ -20,7 +20,7 @@ import (
 func TestKillingPrepKeepsAnsweredSteps(t *testing.T) {
 	k := newKillable(t, "ACCESSIBLE=1")
 	redress := k.run
-	redress("", "new", "--title", "Refund for headphones", "--company", "Acme")
+	redress("", "new", "--no-input", "--title", "Refund for headphones", "--company", "Acme")
 
 	cmd, stdin, stderr := k.start("prep", "1")
 	answers := "y\nFAQ says 14 days\n\n\n" + // 1: one finding, nothing tried

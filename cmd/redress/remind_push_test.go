@@ -2,15 +2,20 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/redress-cli/redress/casefile"
 )
 
 // TestRemindPushToRadicale runs `redress remind push` in-process against
@@ -69,12 +74,25 @@ func TestRemindPushToRadicale(t *testing.T) {
 	redress("promise", "1", "call me back", "--due", "2026-11-25")
 	push := []string{"remind", "push", "--url", "http://" + addr + "/", "--user", "me", "--password-env", "MY_PASS"}
 	calURL := "http://" + addr + "/me/cal/"
-	if got, want := redress(push...), "Pushed to "+calURL+": 4 created or updated, 0 deleted\n"; got != want {
+	if got, want := redress(push...), "Pushed to "+calURL+": 4 created, 0 updated, 0 unchanged, 0 deleted\n"; got != want {
 		t.Fatalf("first push said %q, want %q", got, want)
 	}
 	redress("promise", "kept", "2")
-	if got, want := redress(push...), "Pushed to "+calURL+": 2 created or updated, 2 deleted\n"; got != want {
+	if got, want := redress(push...), "Pushed to "+calURL+": 0 created, 0 updated, 2 unchanged, 2 deleted\n"; got != want {
 		t.Fatalf("second push said %q, want %q", got, want)
+	}
+	if got, want := redress(push...), "Pushed to "+calURL+": 0 created, 0 updated, 2 unchanged, 0 deleted\n"; got != want {
+		t.Fatalf("third push said %q, want %q", got, want)
+	}
+	// A calendar that does not exist: the hint says how to make it, and
+	// --create makes it.
+	newCal := []string{"remind", "push", "--url", "http://" + addr + "/me/redress/", "--user", "me", "--password-env", "MY_PASS"}
+	code, out := runRedress(env, newCal...)
+	if code != exitError || !strings.Contains(out, "there is no calendar at http://"+addr+"/me/redress/") || !strings.Contains(out, "--create") {
+		t.Fatalf("push to a missing calendar: exit %d\n%s", code, out)
+	}
+	if got, want := redress(append(newCal, "--create")...), "Pushed to http://"+addr+"/me/redress/: 2 created, 0 updated, 0 unchanged, 0 deleted\n"; got != want {
+		t.Fatalf("push --create said %q, want %q", got, want)
 	}
 	objects, err := os.ReadDir(filepath.Join(dir, "collections", "collection-root", "me", "cal"))
 	if err != nil {
@@ -86,7 +104,67 @@ func TestRemindPushToRadicale(t *testing.T) {
 			names = append(names, o.Name())
 		}
 	}
-	if strings.Join(names, " ") != "case-1-promise-1-due.ics case-1-promise-1-followup.ics" {
+	fid := fileIDOf(t, env["REDRESS_DB"])
+	if strings.Join(names, " ") != "case-1-promise-1-due_"+fid+".redress.ics case-1-promise-1-followup_"+fid+".redress.ics" {
 		t.Fatalf("calendar holds %v", names)
+	}
+}
+
+// fileIDOf reads a case file's id the way redress does.
+func fileIDOf(t *testing.T, db string) string {
+	t.Helper()
+	s, err := casefile.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	id, err := s.FileID(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+func runRedress(env map[string]string, args ...string) (int, string) {
+	var out, errOut bytes.Buffer
+	code := run(args, strings.NewReader(""), &out, &errOut, func(k string) string { return env[k] })
+	return code, out.String() + errOut.String()
+}
+
+// A 401 names the variable the password came from; a redirect to another
+// port of the same host is not followed with the password (issue 15,
+// problems 6 and 7). Both servers are on loopback, inside the test.
+func TestRemindPushGuards(t *testing.T) {
+	var leaked atomic.Int32
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") != "" {
+			leaked.Add(1)
+		}
+		w.WriteHeader(http.StatusMultiStatus)
+	}))
+	defer other.Close()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case strings.HasPrefix(r.URL.Path, "/moved"):
+			http.Redirect(w, r, other.URL+"/", http.StatusTemporaryRedirect)
+		default:
+			w.Header().Set("WWW-Authenticate", `Basic realm="dav"`)
+			http.Error(w, "Unauthorized", http.StatusUnauthorized)
+		}
+	}))
+	defer srv.Close()
+	env := map[string]string{"REDRESS_DB": filepath.Join(t.TempDir(), "cases.db"), "REDRESS_NOW": "2026-11-23T10:00:00+09:00",
+		"REDRESS_LANG": "en", "MY_PASS": "s3cret"}
+	runRedress(env, "new", "--title", "Refund")
+	code, out := runRedress(env, "remind", "push", "--url", srv.URL+"/", "--user", "me", "--password-env", "MY_PASS")
+	if code != exitError || !strings.Contains(out, "401") || !strings.Contains(out, "hint: the password was read from MY_PASS") {
+		t.Fatalf("401: exit %d\n%s", code, out)
+	}
+	code, out = runRedress(env, "remind", "push", "--url", srv.URL+"/moved/", "--user", "me", "--password-env", "MY_PASS")
+	if code != exitError || !strings.Contains(out, "redirected from") || leaked.Load() != 0 {
+		t.Fatalf("redirect to another port: exit %d, %d leaked\n%s", code, leaked.Load(), out)
+	}
+	if strings.Contains(out, "s3cret") {
+		t.Fatalf("the password is in the output:\n%s", out)
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"strconv"
 
 	"github.com/spf13/cobra"
@@ -10,17 +11,51 @@ import (
 
 // run is main without os.Exit, so tests call it in-process.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	a := newApp(stdin, stdout, stderr, getenv)
+	// Every write to stdout is checked in one place: a full disk or a
+	// closed pipe is an error (exit 1, one line), never a silent success.
+	out := &checkedWriter{w: stdout}
+	a := newApp(stdin, out, stderr, getenv)
 	defer a.close()
 	root := newRootCmd(a)
 	root.SetArgs(args)
 	root.SetIn(stdin)
-	root.SetOut(stdout)
+	root.SetOut(out)
 	root.SetErr(stderr)
-	if err := root.Execute(); err != nil {
+	err := root.Execute()
+	if out.err != nil {
+		err = failErr(msgf(a.lang, "out_stdout_failed", lowerFirst(unwrapOS(out.err).Error())), "")
+	}
+	if err != nil {
 		return a.report(err, stderr)
 	}
 	return exitOK
+}
+
+// checkedWriter remembers the first write error and fails every write
+// after it, so a command's output stops at the first failure.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err != nil {
+		c.err = err
+	}
+	return n, err
+}
+
+// unwrapOS drops the "write /dev/stdout:" of an *os.PathError.
+func unwrapOS(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 func newRootCmd(a *app) *cobra.Command {
@@ -42,7 +77,10 @@ Nothing leaves this machine unless you export it.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
-			return a.resolveLang(langFlag)
+			if err := a.resolveLang(langFlag); err != nil {
+				return err
+			}
+			return a.readDashFlags(cmd)
 		},
 	}
 	root.PersistentFlags().StringVar(&a.dbFlag, "db", "", "case file (default $REDRESS_DB, then $XDG_DATA_HOME/redress/cases.db)")
@@ -66,10 +104,13 @@ Nothing leaves this machine unless you export it.`,
 	root.AddCommand(newEscalateCmd(a))
 	root.AddCommand(newNextCmd(a))
 	root.AddCommand(newDossierCmd(a))
+	root.AddCommand(newReplyCmd(a))
 	root.AddCommand(newBackupCmd(a))
+	root.AddCommand(newRestoreCmd(a))
 	root.AddCommand(newExportCmd(a))
 	root.AddCommand(newImportCmd(a))
 	root.AddCommand(newManCmd(root))
+	addCompletions(a, root)
 	return root
 }
 
