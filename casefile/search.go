@@ -118,10 +118,12 @@ func simpleFold(w string) (string, bool) {
 	return strings.ToLower(w), true
 }
 
-// Search ranks with bm25, but only among a bounded set of matches, so a
-// word that matches a sixth of the file costs what a rare word costs:
-// bm25 reads every candidate's size from the index, about 1 µs a match,
-// which for "refund" on a 10,000-case file was 50,000 matches and 40 ms.
+// Search ranks with bm25, but only among a bounded set of matches: bm25
+// reads every candidate's size from the index, about 1 µs a match, which
+// for "refund" on a 10,000-case file was 50,000 matches and 40 ms. (What
+// still reads every match is FTS5 counting the entries of each word for
+// bm25's IDF, once per read of the index, about 0.1 µs a match; see
+// BENCHMARKS.md.)
 // The candidates are the searchNewest matches with the highest rowids
 // (all matches, when there are fewer: then the ranking is exact) and the
 // matches among the newest searchPerKind entries of each kind. The second
