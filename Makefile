@@ -37,7 +37,7 @@ demo: build
 	export REDRESS_DB="$$tmp/cases.db" REDRESS_NOW=2026-11-23T10:00:00+01:00 TZ=Europe/Berlin REDRESS_LANG=en && \
 	( set -x && \
 	$(BIN) new --title "Refund for headphones" --company Acme --kind refund \
-		--amount "49.90 EUR" --purchased 2026-11-02 --return-by 12/2 --jurisdiction eu \
+		--amount "49.90 EUR" --purchased 2026-11-02 --return-by 2/12 --jurisdiction eu \
 		--problem "Returned on 5 Nov, no refund yet" --outcome "Refund of 49.90 EUR to my card" && \
 	$(BIN) ref 1 "order number" ORD-2026-114821 && \
 	$(BIN) note 1 "Returned the headphones by post" --at 2026-11-05 && \

@@ -19,7 +19,10 @@ func (s *Store) StartCall(ctx context.Context, caseID int64, ch Channel, at time
 		if err := caseExists(tx, caseID); err != nil {
 			return err
 		}
-		return putContact(tx, &c)
+		if err := putContact(tx, &c); err != nil {
+			return err
+		}
+		return newRecorder(ctx, tx).created("contact", c.CaseID, c.ID)
 	})
 	return c, err
 }
@@ -72,6 +75,11 @@ func (s *Store) Hold(ctx context.Context, contactID int64, at time.Time) error {
 func (s *Store) Back(ctx context.Context, contactID int64, at time.Time) (time.Duration, error) {
 	var total time.Duration
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		rec := newRecorder(ctx, tx)
+		old, err := rec.before("contact", contactID)
+		if err != nil {
+			return err
+		}
 		cs, err := queryContacts(ctx, tx, "id = ?", contactID)
 		if err != nil {
 			return err
@@ -84,8 +92,10 @@ func (s *Store) Back(ctx context.Context, contactID int64, at time.Time) (time.D
 			c.HoldS += int64(max(0, at.Sub(*c.HoldSince)) / time.Second)
 		}
 		total = time.Duration(c.HoldS) * time.Second
-		_, err = tx.Exec("UPDATE contacts SET hold_s = ?, hold_since = '' WHERE id = ?", c.HoldS, contactID)
-		return err
+		if _, err = tx.Exec("UPDATE contacts SET hold_s = ?, hold_since = '' WHERE id = ?", c.HoldS, contactID); err != nil {
+			return err
+		}
+		return rec.changed("contact", c.CaseID, contactID, old)
 	})
 	return total, err
 }
@@ -96,6 +106,11 @@ func (s *Store) Back(ctx context.Context, contactID int64, at time.Time) (time.D
 func (s *Store) EndCall(ctx context.Context, contactID int64, at time.Time, confirmed []int64) (Contact, error) {
 	var c Contact
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		rec := newRecorder(ctx, tx)
+		old, err := rec.before("contact", contactID)
+		if err != nil {
+			return err
+		}
 		cs, err := queryContacts(ctx, tx, "id = ?", contactID)
 		if err != nil {
 			return err
@@ -114,13 +129,23 @@ func (s *Store) EndCall(ctx context.Context, contactID int64, at time.Time, conf
 			c.DurationS, c.HoldS, formatTime(at), contactID); err != nil {
 			return err
 		}
+		if err := rec.changed("contact", c.CaseID, contactID, old); err != nil {
+			return err
+		}
 		for _, id := range confirmed {
+			pold, err := rec.before("promise", id)
+			if err != nil {
+				return err
+			}
 			res, err := tx.Exec("UPDATE promises SET confirmed = 1 WHERE id = ? AND contact_id = ?", id, contactID)
 			if err != nil {
 				return err
 			}
 			if n, _ := res.RowsAffected(); n == 0 {
 				return &NotFoundError{What: "promise of this call", ID: id}
+			}
+			if err := rec.changed("promise", c.CaseID, id, pold); err != nil {
+				return err
 			}
 		}
 		return nil
@@ -130,13 +155,21 @@ func (s *Store) EndCall(ctx context.Context, contactID int64, at time.Time, conf
 
 func (s *Store) updateContact(ctx context.Context, id int64, set string, args ...any) error {
 	return s.WithTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.Exec(fmt.Sprintf("UPDATE contacts SET %s WHERE id = ?", set), append(args, id)...)
+		rec := newRecorder(ctx, tx)
+		old, err := rec.before("contact", id)
 		if err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
+		if old == nil {
 			return &NotFoundError{What: "contact", ID: id}
 		}
-		return nil
+		if _, err := tx.Exec(fmt.Sprintf("UPDATE contacts SET %s WHERE id = ?", set), append(args, id)...); err != nil {
+			return err
+		}
+		var caseID int64
+		if err := tx.QueryRow("SELECT case_id FROM contacts WHERE id = ?", id).Scan(&caseID); err != nil {
+			return err
+		}
+		return rec.changed("contact", caseID, id, old)
 	})
 }

@@ -157,16 +157,34 @@ type Contact struct {
 
 // Promise is something the company said it would do, by a date.
 type Promise struct {
-	ID        int64         `json:"id"`
-	CaseID    int64         `json:"case_id"`
-	ContactID *int64        `json:"contact_id"`
-	Text      string        `json:"text"`
-	By        string        `json:"by"`
+	ID        int64  `json:"id"`
+	CaseID    int64  `json:"case_id"`
+	ContactID *int64 `json:"contact_id"`
+	Text      string `json:"text"`
+	By        string `json:"by"`
+	// Due is the date it is due now (after any extension); zero while a
+	// promise said in a live call waits for its date.
 	Due       Date          `json:"due"`
 	Status    PromiseStatus `json:"status"`
 	Confirmed bool          `json:"confirmed"`
-	CreatedAt time.Time     `json:"created_at"`
-	SettledAt *time.Time    `json:"settled_at"`
+	// At is when it was said: the time of its contact, or --at.
+	At        time.Time  `json:"at"`
+	CreatedAt time.Time  `json:"created_at"` // when it was typed
+	SettledAt *time.Time `json:"settled_at"`
+}
+
+// Extension is more time the company asked for on a promise: its due date
+// moved From one date To a later one. A promise's extensions, oldest
+// first, are every date it was given.
+type Extension struct {
+	ID        int64     `json:"id"`
+	CaseID    int64     `json:"case_id"`
+	PromiseID int64     `json:"promise_id"`
+	From      Date      `json:"from"`
+	To        Date      `json:"to"`
+	By        string    `json:"by"`
+	Note      string    `json:"note"`
+	At        time.Time `json:"at"`
 }
 
 // Ticket is a reference number the company gave.
@@ -177,7 +195,8 @@ type Ticket struct {
 	Number    string    `json:"number"`
 	Label     string    `json:"label"`
 	Expected  Date      `json:"expected"`
-	CreatedAt time.Time `json:"created_at"`
+	At        time.Time `json:"at"`         // when it was given
+	CreatedAt time.Time `json:"created_at"` // when it was typed
 }
 
 // Note is a timeline bullet, a research finding or something already tried.
@@ -243,6 +262,22 @@ type Full struct {
 	// Evidence is the files kept with the case (without their content),
 	// oldest first.
 	Evidence []Evidence `json:"evidence"`
+	// Extensions are the promises' extensions, oldest first.
+	Extensions []Extension `json:"extensions"`
+	// History is every change to the case, oldest first. Export carries
+	// it; Store.Full leaves it out (see Store.History).
+	History []HistoryEntry `json:"history,omitempty"`
+}
+
+// ExtensionsOf returns the extensions of promise id, oldest first.
+func (f Full) ExtensionsOf(id int64) []Extension {
+	var out []Extension
+	for _, e := range f.Extensions {
+		if e.PromiseID == id {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // Validate checks the fields a person types, so that a bad value is refused
@@ -285,50 +320,33 @@ func (c *Case) Validate() error {
 	if c.NoReplyDays < 1 || c.NoReplyDays > 365 {
 		return &InvalidError{Field: "no-reply-days", Reason: fmt.Sprintf("%d is not between 1 and 365 days", c.NoReplyDays), Allowed: "1 to 365"}
 	}
-	amount, err := NormalizeAmount(c.Amount)
-	if err != nil {
-		return err
-	}
-	c.Amount = amount
-	c.Currency = strings.ToUpper(strings.TrimSpace(c.Currency))
-	if c.Currency != "" && !isCurrencyCode(c.Currency) {
-		return &InvalidError{Field: "currency", Reason: fmt.Sprintf("%q is not a three-letter currency code", c.Currency), Allowed: "EUR, USD, GBP, KRW, …"}
-	}
+	c.normalizeMoney()
 	return nil
 }
 
-// NormalizeAmount checks a money amount ("49", "49.90", "1,200,000") and
-// returns it without thousands separators. Amounts stay decimal text: they
-// are shown and quoted, never summed, so no float rounding can creep in.
-func NormalizeAmount(s string) (string, error) {
-	s = strings.ReplaceAll(strings.TrimSpace(s), ",", "")
-	if s == "" {
-		return "", nil
-	}
-	digits, dot := 0, 0
-	for i, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			digits++
-		case r == '.' && dot == 0 && i > 0 && i < len(s)-1:
-			dot++
-		default:
-			return "", &InvalidError{Field: "amount", Reason: fmt.Sprintf("%q is not an amount", s), Allowed: "49, 49.90, 1,200,000"}
-		}
-	}
-	return s, nil
-}
+// Money reads the case's amount: an exact decimal and its currency, or,
+// for a value an older redress stored unread ("49.90" with no currency),
+// that value as typed.
+func (c Case) Money() Money { return StoredMoney(c.Amount, c.Currency) }
 
-func isCurrencyCode(s string) bool {
-	if len(s) != 3 {
-		return false
-	}
-	for _, r := range s {
-		if r < 'A' || r > 'Z' {
-			return false
+// SetMoney stores m as the case's amount (the zero Money clears it).
+func (c *Case) SetMoney(m Money) { c.Amount, c.Currency = m.Stored() }
+
+// normalizeMoney writes a readable amount in its one stored form
+// ("1,049.90" "eur" becomes "1049.90" "EUR"). A value that cannot be read
+// for sure is left as it is: files from older versions hold such values
+// and must still open, show and save; commands read what people type
+// with ParseMoney, which never lets one through.
+func (c *Case) normalizeMoney() {
+	m := StoredMoney(c.Amount, strings.ToUpper(c.Currency))
+	if m.Unreadable() != "" && strings.TrimSpace(c.Currency) != "" { // never a currency it had to infer
+		if read, err := ParseMoney(c.Amount+" "+c.Currency, JurisdictionOther); err == nil {
+			m = read
 		}
 	}
-	return true
+	if m.Unreadable() == "" {
+		c.SetMoney(m)
+	}
 }
 
 func oneOf[T comparable](v T, all []T) bool {

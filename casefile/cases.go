@@ -73,8 +73,10 @@ func (s *Store) CreateCase(ctx context.Context, c *Case) error {
 		if err != nil {
 			return err
 		}
-		c.ID, err = res.LastInsertId()
-		return err
+		if c.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		return newRecorder(ctx, tx).created("case", c.ID, c.ID)
 	})
 }
 
@@ -117,7 +119,15 @@ func (s *Store) UpdateCase(ctx context.Context, id int64, change func(*Case) err
 		if err := c.Validate(); err != nil {
 			return err
 		}
-		return updateCase(tx, c)
+		rec := newRecorder(ctx, tx)
+		old, err := rec.before("case", id)
+		if err != nil {
+			return err
+		}
+		if err := updateCase(tx, c); err != nil {
+			return err
+		}
+		return rec.changed("case", id, id, old)
 	})
 	return c, err
 }
@@ -207,12 +217,12 @@ func (s *Store) List(ctx context.Context, f ListFilter) ([]Summary, error) {
 		var p Promise
 		var contact sql.NullInt64
 		var pCaseID sql.NullInt64
-		var text, by, due, status, created, settled sql.NullString
+		var text, by, due, status, said, created, settled sql.NullString
 		var confirmed sql.NullBool
 		err := rows.Scan(&sm.ID, &sm.Title, &sm.Company, &sm.Product, &sm.Kind, &sm.Problem, &sm.Outcome,
 			&sm.Fallback, &sm.Amount, &sm.Currency, &purchase, &window, &warranty, &sm.Jurisdiction, &sm.Lang,
 			&sm.Status, &opened, &closed, &sm.FinalOutcome, &sm.NoReplyDays, &sm.Phone, &sm.Hours, &sm.Pending,
-			&nextID, &pCaseID, &contact, &text, &by, &due, &status, &confirmed, &created, &settled)
+			&nextID, &pCaseID, &contact, &text, &by, &due, &status, &confirmed, &said, &created, &settled)
 		if err != nil {
 			return nil, err
 		}
@@ -225,10 +235,11 @@ func (s *Store) List(ctx context.Context, f ListFilter) ([]Summary, error) {
 			if contact.Valid {
 				p.ContactID = &contact.Int64
 			}
-			var errs [3]error
+			var errs [4]error
 			p.Due, errs[0] = ParseStoredDate(due.String)
 			p.CreatedAt, errs[1] = parseTime(created.String)
 			p.SettledAt, errs[2] = parseOptionalTime(settled.String)
+			p.At, errs[3] = parseTime(said.String)
 			if err := errors.Join(errs[:]...); err != nil {
 				return nil, err
 			}
@@ -266,7 +277,7 @@ func listQuery(f ListFilter) (string, []any, error) {
 		(SELECT count(*) FROM promises p WHERE p.case_id = c.id AND p.status = 'pending'),
 		` + qualified("n.", promiseColumns) + `
 		FROM cases c LEFT JOIN promises n ON n.id =
-			(SELECT p.id FROM promises p WHERE p.case_id = c.id AND p.status = 'pending' ORDER BY p.due, p.id LIMIT 1)`
+			(SELECT p.id FROM promises p WHERE p.case_id = c.id AND p.status = 'pending' ORDER BY p.due = '', p.due, p.id LIMIT 1)`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}

@@ -33,19 +33,35 @@ func (s *Store) AddContactWith(ctx context.Context, c *Contact, tickets []*Ticke
 		if err := caseExists(tx, c.CaseID); err != nil {
 			return err
 		}
+		rec := newRecorder(ctx, tx)
 		c.ID = 0
 		if err := putContact(tx, c); err != nil {
 			return err
 		}
+		if err := rec.created("contact", c.CaseID, c.ID); err != nil {
+			return err
+		}
 		for _, t := range tickets {
 			t.ID, t.CaseID, t.ContactID = 0, c.CaseID, &c.ID
+			if t.At.IsZero() {
+				t.At = c.At
+			}
 			if err := putTicket(tx, t); err != nil {
+				return err
+			}
+			if err := rec.created("ticket", t.CaseID, t.ID); err != nil {
 				return err
 			}
 		}
 		for _, p := range promises {
 			p.ID, p.CaseID, p.ContactID = 0, c.CaseID, &c.ID
+			if p.At.IsZero() {
+				p.At = c.At
+			}
 			if err := putPromise(tx, p); err != nil {
+				return err
+			}
+			if err := rec.created("promise", p.CaseID, p.ID); err != nil {
 				return err
 			}
 		}

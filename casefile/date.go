@@ -2,7 +2,6 @@ package casefile
 
 import (
 	"encoding/json"
-	"fmt"
 	"time"
 )
 
@@ -16,6 +15,7 @@ import (
 type Date struct {
 	t       time.Time // date-only: midnight UTC of that day; date-time: the instant
 	hasTime bool
+	raw     string // a stored value that could not be read, kept as it was
 }
 
 const dateLayout = "2006-01-02"
@@ -36,8 +36,22 @@ func DateTime(t time.Time) Date {
 	return Date{t: t.UTC().Truncate(time.Second), hasTime: true}
 }
 
-// IsZero reports whether no date was given.
+// IsZero reports whether no date can be used: none was given, or the
+// stored one cannot be read (see Unreadable). Either way nothing is
+// computed from it: no reminder, no deadline, no sentence in a letter.
 func (d Date) IsZero() bool { return d.t.IsZero() }
+
+// Unreadable returns the stored text of a date that could not be read
+// (written by another program, or by an older redress that let a year
+// such as 11026 through), or "" for a readable or empty one. Show prints
+// it as it is so it can be corrected with edit.
+func (d Date) Unreadable() string { return d.raw }
+
+// MinYear and MaxYear bound every date redress reads or stores.
+const (
+	MinYear = 1900
+	MaxYear = 2200
+)
 
 // HasTime reports whether the date carries a time of day.
 func (d Date) HasTime() bool { return d.hasTime }
@@ -93,6 +107,8 @@ func (d Date) Overdue(now time.Time, loc *time.Location) bool {
 // String is the storage form: "2026-12-05", an RFC 3339 UTC instant, or "".
 func (d Date) String() string {
 	switch {
+	case d.raw != "":
+		return d.raw // written back as it was, never lost
 	case d.IsZero():
 		return ""
 	case d.hasTime:
@@ -102,28 +118,38 @@ func (d Date) String() string {
 	}
 }
 
-// ParseStoredDate reads the storage form written by String.
+// ParseStoredDate reads the storage form written by String. A value that
+// cannot be read, or lies outside MinYear to MaxYear, comes back as an
+// unreadable Date (see Unreadable) with a nil error: one bad value must not
+// stop list, show, export or edit of the whole file. The error result is
+// kept for the callers' uniform scanning code.
 func ParseStoredDate(s string) (Date, error) {
 	if s == "" {
 		return Date{}, nil
 	}
+	var d Date
 	if len(s) == len(dateLayout) {
 		t, err := time.Parse(dateLayout, s)
 		if err != nil {
-			return Date{}, fmt.Errorf("bad date %q: %w", s, err)
+			return Date{raw: s}, nil
 		}
-		return Date{t: t}, nil
+		d = Date{t: t}
+	} else {
+		t, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			return Date{raw: s}, nil
+		}
+		d = DateTime(t)
 	}
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return Date{}, fmt.Errorf("bad date-time %q: %w", s, err)
+	if y := d.t.Year(); y < MinYear || y > MaxYear {
+		return Date{raw: s}, nil
 	}
-	return DateTime(t), nil
+	return d, nil
 }
 
 // MarshalJSON writes the storage form, or null when no date was given.
 func (d Date) MarshalJSON() ([]byte, error) {
-	if d.IsZero() {
+	if d.IsZero() && d.raw == "" {
 		return []byte("null"), nil
 	}
 	return json.Marshal(d.String())

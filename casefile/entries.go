@@ -112,12 +112,39 @@ func (s *Store) AddPromise(ctx context.Context, p *Promise) error {
 		if err := contactBelongs(tx, p.CaseID, p.ContactID); err != nil {
 			return err
 		}
+		if err := saidAt(tx, &p.At, p.ContactID, p.CreatedAt); err != nil {
+			return err
+		}
 		p.ID = 0
-		return putPromise(tx, p)
+		if err := putPromise(tx, p); err != nil {
+			return err
+		}
+		return newRecorder(ctx, tx).created("promise", p.CaseID, p.ID)
 	})
 }
 
-// validPromise checks and tidies a new promise; it starts pending.
+// saidAt fills in when a promise or ticket was said, if not given: the
+// time of the contact it was said in, else when it was typed.
+func saidAt(tx *sql.Tx, at *time.Time, contactID *int64, typed time.Time) error {
+	if !at.IsZero() {
+		return nil
+	}
+	if contactID != nil {
+		var s string
+		if err := tx.QueryRow("SELECT at FROM contacts WHERE id = ?", *contactID).Scan(&s); err != nil {
+			return err
+		}
+		t, err := parseTime(s)
+		*at = t
+		return err
+	}
+	*at = typed
+	return nil
+}
+
+// validPromise checks and tidies a new promise; it starts pending. A
+// promise may have no due date yet: one said in a live call is kept the
+// moment it is typed, before its date is asked for.
 func validPromise(p *Promise) error {
 	if err := checkLimits(p); err != nil {
 		return err
@@ -126,21 +153,19 @@ func validPromise(p *Promise) error {
 	if p.Text, err = required("promise", p.Text); err != nil {
 		return err
 	}
-	if p.Due.IsZero() {
-		return &InvalidError{Field: "due", Reason: "a promise needs a due date"}
-	}
 	p.By = strings.TrimSpace(p.By)
 	p.Status = PromisePending
 	return nil
 }
 
-const promiseColumns = "id, case_id, contact_id, text, by_rep, due, status, confirmed, created_at, settled_at"
+const promiseColumns = "id, case_id, contact_id, text, by_rep, due, status, confirmed, at, created_at, settled_at"
 
 // promisesOfCase is the filter of a case's promises (show, sheet).
 const promisesOfCase = "case_id = ?"
 
 func promisesQuery(where string) string {
-	return "SELECT " + promiseColumns + " FROM promises WHERE " + where + " ORDER BY due, id"
+	// Undated promises (said in a call, waiting for their date) last.
+	return "SELECT " + promiseColumns + " FROM promises WHERE " + where + " ORDER BY due = '', due, id"
 }
 
 func listPromises(ctx context.Context, q querier, where string, args ...any) ([]Promise, error) {
@@ -164,17 +189,18 @@ func listPromises(ctx context.Context, q querier, where string, args ...any) ([]
 func scanPromise(rows rowScanner) (Promise, error) {
 	var p Promise
 	var contact sql.NullInt64
-	var due, created, settled string
-	if err := rows.Scan(&p.ID, &p.CaseID, &contact, &p.Text, &p.By, &due, &p.Status, &p.Confirmed, &created, &settled); err != nil {
+	var due, at, created, settled string
+	if err := rows.Scan(&p.ID, &p.CaseID, &contact, &p.Text, &p.By, &due, &p.Status, &p.Confirmed, &at, &created, &settled); err != nil {
 		return p, err
 	}
 	if contact.Valid {
 		p.ContactID = &contact.Int64
 	}
-	var errs [3]error
+	var errs [4]error
 	p.Due, errs[0] = ParseStoredDate(due)
 	p.CreatedAt, errs[1] = parseTime(created)
 	p.SettledAt, errs[2] = parseOptionalTime(settled)
+	p.At, errs[3] = parseTime(at)
 	return p, errors.Join(errs[:]...)
 }
 
@@ -198,18 +224,23 @@ func (s *Store) SettlePromise(ctx context.Context, id int64, st PromiseStatus, a
 	}
 	var p Promise
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.Exec("UPDATE promises SET status = ?, settled_at = ? WHERE id = ?", st, formatTime(at), id)
+		rec := newRecorder(ctx, tx)
+		old, err := rec.before("promise", id)
 		if err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
+		if old == nil {
 			return &NotFoundError{What: "promise", ID: id}
 		}
-		ps, err := listPromises(ctx, tx, "id = ?", id)
-		if err == nil {
-			p = ps[0]
+		if _, err := tx.Exec("UPDATE promises SET status = ?, settled_at = ? WHERE id = ?", st, formatTime(at), id); err != nil {
+			return err
 		}
-		return err
+		ps, err := listPromises(ctx, tx, "id = ?", id)
+		if err != nil {
+			return err
+		}
+		p = ps[0]
+		return rec.changed("promise", p.CaseID, id, old)
 	})
 	return p, err
 }
@@ -226,8 +257,14 @@ func (s *Store) AddTicket(ctx context.Context, t *Ticket) error {
 		if err := contactBelongs(tx, t.CaseID, t.ContactID); err != nil {
 			return err
 		}
+		if err := saidAt(tx, &t.At, t.ContactID, t.CreatedAt); err != nil {
+			return err
+		}
 		t.ID = 0
-		return putTicket(tx, t)
+		if err := putTicket(tx, t); err != nil {
+			return err
+		}
+		return newRecorder(ctx, tx).created("ticket", t.CaseID, t.ID)
 	})
 }
 
@@ -261,25 +298,26 @@ func listTickets(ctx context.Context, q querier, caseID int64) ([]Ticket, error)
 	return out, rows.Err()
 }
 
-const ticketColumns = "id, case_id, contact_id, number, label, expected, created_at"
+const ticketColumns = "id, case_id, contact_id, number, label, expected, at, created_at"
 
-const qCaseTickets = "SELECT " + ticketColumns + " FROM tickets WHERE case_id = ? ORDER BY created_at, id"
+const qCaseTickets = "SELECT " + ticketColumns + " FROM tickets WHERE case_id = ? ORDER BY at, id"
 
 // scanTicket reads one row of ticketColumns.
 func scanTicket(rows rowScanner) (Ticket, error) {
 	var t Ticket
 	var contact sql.NullInt64
-	var expected, created string
-	if err := rows.Scan(&t.ID, &t.CaseID, &contact, &t.Number, &t.Label, &expected, &created); err != nil {
+	var expected, at, created string
+	if err := rows.Scan(&t.ID, &t.CaseID, &contact, &t.Number, &t.Label, &expected, &at, &created); err != nil {
 		return t, err
 	}
 	if contact.Valid {
 		t.ContactID = &contact.Int64
 	}
-	var e1, e2 error
+	var e1, e2, e3 error
 	t.Expected, e1 = ParseStoredDate(expected)
 	t.CreatedAt, e2 = parseTime(created)
-	return t, errors.Join(e1, e2)
+	t.At, e3 = parseTime(at)
+	return t, errors.Join(e1, e2, e3)
 }
 
 // AddNote stores a note and sets its ID.
@@ -291,12 +329,15 @@ func (s *Store) AddNote(ctx context.Context, n *Note) error {
 		if err := contactBelongs(tx, n.CaseID, n.ContactID); err != nil {
 			return err
 		}
-		return insertNote(tx, n)
+		if err := insertNote(tx, n); err != nil {
+			return err
+		}
+		return newRecorder(ctx, tx).created("note", n.CaseID, n.ID)
 	})
 }
 
-// insertNote validates and inserts a note of an existing case.
-func insertNote(tx *sql.Tx, n *Note) error {
+// validNote checks and tidies a note.
+func validNote(n *Note) error {
 	if err := checkLimits(n); err != nil {
 		return err
 	}
@@ -311,6 +352,17 @@ func insertNote(tx *sql.Tx, n *Note) error {
 		return err
 	}
 	n.SourceURL = strings.TrimSpace(n.SourceURL)
+	if n.At.IsZero() {
+		return &InvalidError{Field: "at", Reason: "a note needs its time"}
+	}
+	return nil
+}
+
+// insertNote validates and inserts a note of an existing case.
+func insertNote(tx *sql.Tx, n *Note) error {
+	if err := validNote(n); err != nil {
+		return err
+	}
 	res, err := tx.Exec(`INSERT INTO notes (case_id, contact_id, kind, text, source_url, at) VALUES (?,?,?,?,?,?)`,
 		n.CaseID, n.ContactID, n.Kind, n.Text, n.SourceURL, formatTime(n.At))
 	if err != nil {
@@ -320,11 +372,17 @@ func insertNote(tx *sql.Tx, n *Note) error {
 	return err
 }
 
-const qCaseNotes = `SELECT id, case_id, contact_id, kind, text, source_url, at
+const noteColumns = "id, case_id, contact_id, kind, text, source_url, at"
+
+const qCaseNotes = `SELECT ` + noteColumns + `
 		FROM notes WHERE case_id = ? ORDER BY at, id`
 
 func listNotes(ctx context.Context, q querier, caseID int64) ([]Note, error) {
-	rows, err := q.QueryContext(ctx, qCaseNotes, caseID)
+	return queryNotes(ctx, q, "case_id = ? ORDER BY at, id", caseID)
+}
+
+func queryNotes(ctx context.Context, q querier, where string, args ...any) ([]Note, error) {
+	rows, err := q.QueryContext(ctx, "SELECT "+noteColumns+" FROM notes WHERE "+where, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -355,12 +413,16 @@ func (s *Store) AddRef(ctx context.Context, r *AccountRef) error {
 		if err := caseExists(tx, r.CaseID); err != nil {
 			return err
 		}
-		return insertRef(tx, r)
+		if err := insertRef(tx, r); err != nil {
+			return err
+		}
+		return newRecorder(ctx, tx).created("ref", r.CaseID, r.ID)
 	})
 }
 
-// insertRef validates and inserts an account reference of an existing case.
-func insertRef(tx *sql.Tx, r *AccountRef) error {
+// validRef checks and tidies an account reference; a label that names a
+// secret is refused.
+func validRef(r *AccountRef) error {
 	if err := checkLimits(r); err != nil {
 		return err
 	}
@@ -374,6 +436,14 @@ func insertRef(tx *sql.Tx, r *AccountRef) error {
 	if secretLabel(r.Label) {
 		return &InvalidError{Field: "label", Reason: fmt.Sprintf("%q looks like a secret; redress never stores PINs or passwords", r.Label),
 			Allowed: "account number, order number, customer id, …"}
+	}
+	return nil
+}
+
+// insertRef validates and inserts an account reference of an existing case.
+func insertRef(tx *sql.Tx, r *AccountRef) error {
+	if err := validRef(r); err != nil {
+		return err
 	}
 	res, err := tx.Exec(`INSERT INTO account_refs (case_id, label, value, created_at) VALUES (?,?,?,?)`,
 		r.CaseID, r.Label, r.Value, formatTime(r.CreatedAt))

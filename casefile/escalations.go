@@ -83,6 +83,42 @@ func ValidStep(s Step) error {
 // case list shows where it stands; a resolved or closed case keeps its
 // status.
 func (s *Store) AddEscalation(ctx context.Context, e *Escalation) error {
+	if err := validEscalation(e); err != nil {
+		return err
+	}
+	return s.WithTx(ctx, func(tx *sql.Tx) error {
+		if err := caseExists(tx, e.CaseID); err != nil {
+			return err
+		}
+		rec := newRecorder(ctx, tx)
+		res, err := tx.Exec(`INSERT INTO escalations (case_id, step, answer, note, at) VALUES (?,?,?,?,?)`,
+			e.CaseID, e.Step, e.Answer, e.Note, formatTime(e.At))
+		if err != nil {
+			return err
+		}
+		if e.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		if err := rec.created("escalation", e.CaseID, e.ID); err != nil {
+			return err
+		}
+		if e.Step.Rung() < 2 {
+			return nil
+		}
+		old, err := rec.before("case", e.CaseID)
+		if err != nil {
+			return err
+		}
+		if _, err = tx.Exec(`UPDATE cases SET status = ? WHERE id = ? AND status IN (?, ?, ?)`,
+			StatusEscalated, e.CaseID, StatusPreparing, StatusOpen, StatusWaiting); err != nil {
+			return err
+		}
+		return rec.changed("case", e.CaseID, e.CaseID, old)
+	})
+}
+
+// validEscalation checks and tidies a step taken.
+func validEscalation(e *Escalation) error {
 	if err := ValidStep(e.Step); err != nil {
 		return err
 	}
@@ -93,25 +129,7 @@ func (s *Store) AddEscalation(ctx context.Context, e *Escalation) error {
 		return &InvalidError{Field: "at", Reason: "a step needs its date"}
 	}
 	e.Note = strings.TrimSpace(e.Note)
-	return s.WithTx(ctx, func(tx *sql.Tx) error {
-		if err := caseExists(tx, e.CaseID); err != nil {
-			return err
-		}
-		res, err := tx.Exec(`INSERT INTO escalations (case_id, step, answer, note, at) VALUES (?,?,?,?,?)`,
-			e.CaseID, e.Step, e.Answer, e.Note, formatTime(e.At))
-		if err != nil {
-			return err
-		}
-		if e.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		if e.Step.Rung() < 2 {
-			return nil
-		}
-		_, err = tx.Exec(`UPDATE cases SET status = ? WHERE id = ? AND status IN (?, ?, ?)`,
-			StatusEscalated, e.CaseID, StatusPreparing, StatusOpen, StatusWaiting)
-		return err
-	})
+	return nil
 }
 
 func listEscalations(ctx context.Context, q querier, caseID int64) ([]Escalation, error) {

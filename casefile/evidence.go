@@ -165,7 +165,7 @@ func (s *Store) Attach(ctx context.Context, caseID int64, files []Attachment) ([
 			if err := putEvidence(tx, &e); err != nil {
 				return err
 			}
-			if err := recordEvidenceAdded(tx, e); err != nil {
+			if err := recordEvidenceAdded(ctx, tx, e); err != nil {
 				return err
 			}
 			out = append(out, Attached{Evidence: e})
@@ -326,10 +326,7 @@ func deleteEvidence(ctx context.Context, tx *sql.Tx, id int64) (Evidence, error)
 		return Evidence{}, &NotFoundError{What: "evidence", ID: id}
 	}
 	e := es[0]
-	if _, err := tx.Exec("DELETE FROM evidence WHERE id = ?", id); err != nil {
-		return e, err
-	}
-	if err := recordEvidenceDeleted(tx, e); err != nil {
+	if err := deleteEvidenceRow(ctx, tx, e); err != nil {
 		return e, err
 	}
 	return e, pruneBlob(tx, e.SHA256)
@@ -345,12 +342,20 @@ func pruneBlob(tx *sql.Tx, sum string) error {
 }
 
 // The history seam. Evidence changes are recorded in the case's history in
-// the same transaction as the change, once the history table exists; these
-// are the only places an evidence change is made.
+// the same transaction as the change; these are the only places an
+// evidence change is made.
 
 // blobKeptByHistory is the extra condition under which pruneBlob keeps
-// content: none while there is no history to restore it from.
-const blobKeptByHistory = ""
+// content: while the history names it, so undo can bring a deleted piece
+// of evidence back whole.
+const blobKeptByHistory = ` AND NOT EXISTS (SELECT 1 FROM history WHERE kind = 'evidence'
+	AND (json_extract(nullif(old, ''), '$.sha256') = ?1 OR json_extract(nullif(new, ''), '$.sha256') = ?1))`
 
-func recordEvidenceAdded(tx *sql.Tx, e Evidence) error   { return nil }
-func recordEvidenceDeleted(tx *sql.Tx, e Evidence) error { return nil }
+func recordEvidenceAdded(ctx context.Context, tx *sql.Tx, e Evidence) error {
+	return newRecorder(ctx, tx).created("evidence", e.CaseID, e.ID)
+}
+
+// deleteEvidenceRow deletes the evidence row and records it.
+func deleteEvidenceRow(ctx context.Context, tx *sql.Tx, e Evidence) error {
+	return newRecorder(ctx, tx).deleteRow("evidence", e.CaseID, e.ID)
+}

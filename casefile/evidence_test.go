@@ -109,8 +109,8 @@ func TestAttachRefusesTooLargeAndStoresNone(t *testing.T) {
 
 // TestDeleteEvidenceKeepsSharedContentAndDropsTheRest deletes evidence
 // whose content another case still uses (the content stays), then the
-// last user of it (the content goes: a photo attached by mistake leaves
-// the case file).
+// last user of it: the content stays while the history names it, so that
+// undo can bring the evidence back whole; content nothing names goes.
 func TestDeleteEvidenceKeepsSharedContentAndDropsTheRest(t *testing.T) {
 	ctx := context.Background()
 	s := tempStore(t)
@@ -131,8 +131,14 @@ func TestDeleteEvidenceKeepsSharedContentAndDropsTheRest(t *testing.T) {
 	if _, _, err := s.EvidenceFile(ctx, eb[0].ID); err != nil {
 		t.Errorf("the other case's copy is unreadable: %v", err)
 	}
-	if _, err := s.DeleteEvidence(ctx, eb[0].ID); err != nil || blobs() != 0 {
-		t.Errorf("delete of the last user: %v, %d blobs left", err, blobs())
+	if _, err := s.DeleteEvidence(ctx, eb[0].ID); err != nil || blobs() != 1 {
+		t.Errorf("delete of the last user: %v, %d blobs left, want the one the history names", err, blobs())
+	}
+	if _, err := s.DB().Exec("DELETE FROM history WHERE kind = 'evidence'"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.WithTx(ctx, func(tx *sql.Tx) error { return pruneBlob(tx, SHA256Hex(jpeg)) }); err != nil || blobs() != 0 {
+		t.Errorf("content nothing names is kept: %v, %d blobs", err, blobs())
 	}
 	if _, err := s.DeleteEvidence(ctx, eb[0].ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("delete twice: %v", err)
@@ -200,8 +206,8 @@ func TestExportImportCarriesEvidence(t *testing.T) {
 		t.Fatal(err)
 	}
 	raw := exportJSON(t, s)
-	if n := strings.Count(string(raw), SHA256Hex(jpeg)); n != 3 { // two evidence rows, one blob
-		t.Errorf("the photo's hash appears %d times in the export, want 3", n)
+	if n := strings.Count(string(raw), SHA256Hex(jpeg)); n != 5 { // two evidence rows and their history, one blob
+		t.Errorf("the photo's hash appears %d times in the export, want 5", n)
 	}
 	doc, err := DecodeExport(bytes.NewReader(raw))
 	if err != nil {

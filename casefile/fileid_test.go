@@ -49,9 +49,12 @@ func TestFileIDMigrationReplacesOldUIDsOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	// ...and the schema it had: no file_info table, nor the columns of the
-	// migrations after it (the company's phone and hours).
+	// migrations after it (the company's phone and hours; the history, the
+	// extensions and when promises and tickets were said).
 	if _, err := s.DB().Exec(fmt.Sprintf(`DROP TABLE file_info; ALTER TABLE cases DROP COLUMN company_phone;
-		ALTER TABLE cases DROP COLUMN company_hours; PRAGMA user_version = %d`, casefile.VersionBefore("fileid"))); err != nil {
+		ALTER TABLE cases DROP COLUMN company_hours; DROP TABLE history; DROP TABLE promise_extensions;
+		DROP INDEX tickets_case_at; ALTER TABLE promises DROP COLUMN at; ALTER TABLE tickets DROP COLUMN at;
+		PRAGMA user_version = %d`, casefile.VersionBefore("fileid"))); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -163,6 +166,9 @@ func TestExportImportCarriesFileID(t *testing.T) {
 	}
 	own, _ := other.FileID(ctx)
 	doc.Cases[0].ID = 7
+	for i := range doc.Cases[0].History {
+		doc.Cases[0].History[i].CaseID = 0 // listed under the case: it takes the new number
+	}
 	if _, err := other.Import(ctx, &doc); err != nil {
 		t.Fatal(err)
 	}

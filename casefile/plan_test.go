@@ -47,6 +47,9 @@ func planQueries(t *testing.T) []planQuery {
 		{name: "show: evidence", sql: evidenceQuery(evidenceOfCase)},
 		{name: "show: prep", sql: qCasePrep},
 		{name: "show: prep steps", sql: qCasePrepSteps},
+		{name: "show: extensions", sql: qCaseExtensions},
+		{name: "history", sql: "SELECT " + historyColumns + " FROM history WHERE " + qCaseHistory},
+		{name: "undo: last change", sql: undoQuery + " AND case_id = ? ORDER BY change DESC LIMIT 1"},
 		// found and top are the candidates of the ranking, bounded by
 		// construction: TestSearchPlanIsBounded checks each read of the
 		// index behind them.

@@ -138,6 +138,15 @@ func (s *Store) SaveStep(ctx context.Context, caseID int64, ch StepChange) error
 		if err != nil {
 			return err
 		}
+		rec := newRecorder(ctx, tx)
+		oldCase, err := rec.before("case", caseID)
+		if err != nil {
+			return err
+		}
+		oldPrep, err := rec.before("prep", caseID)
+		if err != nil {
+			return err
+		}
 		if ch.Case != nil {
 			if err := ch.Case(&c); err != nil {
 				return err
@@ -172,12 +181,24 @@ func (s *Store) SaveStep(ctx context.Context, caseID int64, ch StepChange) error
 			if err := insertNote(tx, &n); err != nil {
 				return err
 			}
+			if err := rec.created("note", caseID, n.ID); err != nil {
+				return err
+			}
 		}
 		for _, r := range ch.Refs {
 			r.CaseID, r.CreatedAt = caseID, ch.At
 			if err := insertRef(tx, &r); err != nil {
 				return err
 			}
+			if err := rec.created("ref", caseID, r.ID); err != nil {
+				return err
+			}
+		}
+		if err := rec.changed("case", caseID, caseID, oldCase); err != nil {
+			return err
+		}
+		if err := rec.changed("prep", caseID, caseID, oldPrep); err != nil {
+			return err
 		}
 		status := "done"
 		if ch.Skipped {

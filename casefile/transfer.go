@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -110,6 +111,9 @@ func (s *Store) ExportAll(ctx context.Context, now time.Time) (Export, error) {
 		if err != nil {
 			return doc, err
 		}
+		if f.History, err = listHistory(ctx, tx, id); err != nil {
+			return doc, err
+		}
 		doc.Cases = append(doc.Cases, f)
 	}
 	if doc.Blobs, err = exportBlobs(ctx, tx); err != nil {
@@ -204,6 +208,9 @@ func fullIn(ctx context.Context, tx *sql.Tx, id int64) (Full, error) {
 	if f.Evidence, err = queryEvidence(ctx, tx, evidenceOfCase, id); err != nil {
 		return f, err
 	}
+	if f.Extensions, err = listExtensions(ctx, tx, id); err != nil {
+		return f, err
+	}
 	return f, nil
 }
 
@@ -287,7 +294,11 @@ func (s *Store) ImportMerge(ctx context.Context, doc *Export) (map[int64]int64, 
 func (s *Store) importDoc(ctx context.Context, doc *Export, merge bool) (map[int64]int64, error) {
 	if doc.RefsMasked {
 		for _, f := range doc.Cases {
-			if len(f.Refs) > 0 {
+			refHistory := false
+			for _, h := range f.History {
+				refHistory = refHistory || h.Kind == "ref"
+			}
+			if len(f.Refs) > 0 || refHistory {
 				return nil, &ImportError{Msg: "the account references in this export are masked, so importing it would lose them",
 					Where: fmt.Sprintf("case %d", f.ID), Err: ErrMaskedRefs}
 			}
@@ -306,6 +317,19 @@ func (s *Store) importDoc(ctx context.Context, doc *Export, merge bool) (map[int
 			// numbers, so the old file's calendar entries are not theirs.
 			if err := adoptFileID(tx, doc.FileID); err != nil {
 				return err
+			}
+			// Into a file with a history of its own, the document's
+			// changes follow the file's, so an undo never takes back a
+			// change of both at once; into an empty one they keep their
+			// numbers.
+			var rows int
+			if err := tx.QueryRow("SELECT count(*) FROM history").Scan(&rows); err != nil {
+				return err
+			}
+			if rows > 0 {
+				if err := renumberChanges(tx, doc, nil); err != nil {
+					return err
+				}
 			}
 		}
 		s.fileID = ""
@@ -333,7 +357,8 @@ func (s *Store) importDoc(ctx context.Context, doc *Export, merge bool) (map[int
 // plain import would refuse it.
 func renumber(tx *sql.Tx, doc *Export) (map[int64]int64, error) {
 	next := map[string]int64{}
-	for _, t := range []string{"cases", "contacts", "promises", "tickets", "notes", "account_refs", "escalations", "evidence"} {
+	for _, t := range []string{"cases", "contacts", "promises", "tickets", "notes", "account_refs", "escalations", "evidence",
+		"promise_extensions", "history"} {
 		var max int64
 		if err := tx.QueryRow("SELECT COALESCE(MAX(id), 0) FROM " + t).Scan(&max); err != nil {
 			return nil, err
@@ -381,40 +406,57 @@ func renumber(tx *sql.Tx, doc *Export) (map[int64]int64, error) {
 			n := fresh("contacts")
 			contacts[x.ID], x.ID = n, n
 		}
+		ids := map[string]map[int64]int64{"case": {old: f.ID}, "contact": contacts}
+		keep := func(kind string, from, to int64) {
+			if ids[kind] == nil {
+				ids[kind] = map[int64]int64{}
+			}
+			ids[kind][from] = to
+		}
 		for j := range f.Promises {
 			x := &f.Promises[j]
 			if err := errors.Join(owner("promise", x.ID, &x.CaseID), contact("promise", x.ID, &x.ContactID)); err != nil {
 				return nil, err
 			}
-			x.ID = fresh("promises")
+			n := fresh("promises")
+			keep("promise", x.ID, n)
+			x.ID = n
 		}
 		for j := range f.Tickets {
 			x := &f.Tickets[j]
 			if err := errors.Join(owner("ticket", x.ID, &x.CaseID), contact("ticket", x.ID, &x.ContactID)); err != nil {
 				return nil, err
 			}
-			x.ID = fresh("tickets")
+			n := fresh("tickets")
+			keep("ticket", x.ID, n)
+			x.ID = n
 		}
 		for j := range f.Notes {
 			x := &f.Notes[j]
 			if err := errors.Join(owner("note", x.ID, &x.CaseID), contact("note", x.ID, &x.ContactID)); err != nil {
 				return nil, err
 			}
-			x.ID = fresh("notes")
+			n := fresh("notes")
+			keep("note", x.ID, n)
+			x.ID = n
 		}
 		for j := range f.Refs {
 			x := &f.Refs[j]
 			if err := owner("ref", x.ID, &x.CaseID); err != nil {
 				return nil, err
 			}
-			x.ID = fresh("account_refs")
+			n := fresh("account_refs")
+			keep("ref", x.ID, n)
+			x.ID = n
 		}
 		for j := range f.Escalations {
 			x := &f.Escalations[j]
 			if err := owner("escalation", x.ID, &x.CaseID); err != nil {
 				return nil, err
 			}
-			x.ID = fresh("escalations")
+			n := fresh("escalations")
+			keep("escalation", x.ID, n)
+			x.ID = n
 		}
 		for j := range f.Evidence {
 			// Evidence names its content by hash; blobs are shared, so
@@ -423,10 +465,136 @@ func renumber(tx *sql.Tx, doc *Export) (map[int64]int64, error) {
 			if err := owner("evidence", x.ID, &x.CaseID); err != nil {
 				return nil, err
 			}
-			x.ID = fresh("evidence")
+			n := fresh("evidence")
+			keep("evidence", x.ID, n)
+			x.ID = n
+		}
+		for j := range f.Extensions {
+			x := &f.Extensions[j]
+			if err := owner("extension", x.ID, &x.CaseID); err != nil {
+				return nil, err
+			}
+			p, ok := ids["promise"][x.PromiseID]
+			if !ok {
+				return nil, &ImportError{Where: fmt.Sprintf("%s: extension %d", where, x.ID), Msg: fmt.Sprintf("promise %d is not in this case", x.PromiseID)}
+			}
+			n := fresh("promise_extensions")
+			keep("extension", x.ID, n)
+			x.ID, x.PromiseID = n, p
+		}
+		// The history: an entry since deleted gets a new number of its
+		// own, so undo would bring it back under that number; the rows
+		// each entry left are rewritten to the new numbers.
+		for j := range f.History {
+			x := &f.History[j]
+			if err := owner("history", x.ID, &x.CaseID); err != nil {
+				return nil, err
+			}
+			if et, known := entryTables[x.Kind]; known && x.Kind != "case" && x.Kind != "prep" {
+				if _, ok := ids[x.Kind][x.EntryID]; !ok {
+					keep(x.Kind, x.EntryID, fresh(et.table))
+				}
+			}
+		}
+		for j := range f.History {
+			x := &f.History[j]
+			if m, ok := ids[x.Kind]; ok && x.Kind != "prep" {
+				x.EntryID = m[x.EntryID]
+			} else if x.Kind == "prep" {
+				x.EntryID = f.ID
+			}
+			if _, known := entryTables[x.Kind]; known {
+				x.Old, x.New = remapRow(x.Kind, x.Old, ids), remapRow(x.Kind, x.New, ids)
+			}
 		}
 	}
+	if err := renumberChanges(tx, doc, fresh); err != nil {
+		return nil, err
+	}
 	return caseIDs, nil
+}
+
+// renumberChanges numbers the document's history rows after the case
+// file's own (with fresh, the next free id; else from the file's highest),
+// and its changes after the file's changes, in the document's order. An
+// undo names a change of its own case; one that names nothing in the
+// document is kept as a plain change.
+func renumberChanges(tx *sql.Tx, doc *Export, fresh func(string) int64) error {
+	if fresh == nil {
+		var last int64
+		if err := tx.QueryRow("SELECT COALESCE(MAX(id), 0) FROM history").Scan(&last); err != nil {
+			return err
+		}
+		fresh = func(string) int64 { last++; return last }
+	}
+	var lastChange int64
+	if err := tx.QueryRow("SELECT COALESCE(MAX(change), 0) FROM history").Scan(&lastChange); err != nil {
+		return err
+	}
+	changes := map[[2]int64]int64{} // (case, change in the document) → change in the case file
+	for i := range doc.Cases {
+		f := &doc.Cases[i]
+		for j := range f.History {
+			f.History[j].ID = fresh("history")
+			changes[[2]int64{f.ID, f.History[j].Change}] = 0
+		}
+	}
+	var keys [][2]int64
+	for k := range changes {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i][1] != keys[j][1] {
+			return keys[i][1] < keys[j][1]
+		}
+		return keys[i][0] < keys[j][0]
+	})
+	for _, k := range keys {
+		lastChange++
+		changes[k] = lastChange
+	}
+	for i := range doc.Cases {
+		f := &doc.Cases[i]
+		for j := range f.History {
+			x := &f.History[j]
+			x.Change = changes[[2]int64{f.ID, x.Change}]
+			if x.Undoes != nil {
+				if n, ok := changes[[2]int64{f.ID, *x.Undoes}]; ok {
+					x.Undoes = &n
+				} else {
+					x.Undoes = nil
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// remapRow rewrites the ids in a history snapshot of kind to their new
+// numbers: its own id, its case, its contact and its promise.
+func remapRow(kind string, raw json.RawMessage, ids map[string]map[int64]int64) json.RawMessage {
+	m, keys := decodeRow(raw)
+	if m == nil {
+		return raw
+	}
+	own := kind
+	if kind == "prep" {
+		own = ""
+	}
+	for _, k := range []struct{ col, kind string }{{"id", own}, {"case_id", "case"}, {"contact_id", "contact"}, {"promise_id", "promise"}} {
+		if k.kind == "" {
+			continue
+		}
+		if kind == "case" && k.col == "id" {
+			k.kind = "case"
+		}
+		if v, ok := m[k.col].(int64); ok {
+			if n, ok := ids[k.kind][v]; ok {
+				m[k.col] = n
+			}
+		}
+	}
+	return encodeRow(m, keys)
 }
 
 func importCase(tx *sql.Tx, f *Full, blobSizes map[string]int64) error {
@@ -474,14 +642,18 @@ func importCase(tx *sql.Tx, f *Full, blobSizes map[string]int64) error {
 		if err := entryOf(x.ID, &x.CaseID, c.ID); err != nil {
 			return bad("promise", x.ID, err.Error())
 		}
-		if strings.TrimSpace(x.Text) == "" || x.Due.IsZero() || x.CreatedAt.IsZero() {
-			return bad("promise", x.ID, "needs text, a due date and created_at")
+		if strings.TrimSpace(x.Text) == "" || x.CreatedAt.IsZero() {
+			return bad("promise", x.ID, "needs text and created_at")
 		}
 		if !oneOf(x.Status, []PromiseStatus{PromisePending, PromiseKept, PromiseBroken, PromiseCancelled}) {
 			return bad("promise", x.ID, fmt.Sprintf("unknown status %q", x.Status))
 		}
 		if err := contactBelongs(tx, c.ID, x.ContactID); err != nil {
 			return bad("promise", x.ID, err.Error())
+		}
+		// An export from before "at" was kept: dated as the migration does.
+		if err := saidAt(tx, &x.At, x.ContactID, x.CreatedAt); err != nil {
+			return err
 		}
 		if err := importInsert(tx, where, putPromise(tx, x)); err != nil {
 			return err
@@ -497,6 +669,9 @@ func importCase(tx *sql.Tx, f *Full, blobSizes map[string]int64) error {
 		}
 		if err := contactBelongs(tx, c.ID, x.ContactID); err != nil {
 			return bad("ticket", x.ID, err.Error())
+		}
+		if err := saidAt(tx, &x.At, x.ContactID, x.CreatedAt); err != nil {
+			return err
 		}
 		if err := importInsert(tx, where, putTicket(tx, x)); err != nil {
 			return err
@@ -568,6 +743,44 @@ func importCase(tx *sql.Tx, f *Full, blobSizes map[string]int64) error {
 			return bad("evidence", x.ID, "needs a name, a time and added_at")
 		}
 		if err := importInsert(tx, where, putEvidence(tx, x)); err != nil {
+			return err
+		}
+	}
+	promises := map[int64]bool{}
+	for _, p := range f.Promises {
+		promises[p.ID] = true
+	}
+	for i := range f.Extensions {
+		x := &f.Extensions[i]
+		if err := entryOf(x.ID, &x.CaseID, c.ID); err != nil {
+			return bad("extension", x.ID, err.Error())
+		}
+		if !promises[x.PromiseID] {
+			return bad("extension", x.ID, fmt.Sprintf("promise %d is not in this case", x.PromiseID))
+		}
+		if x.To.IsZero() || x.At.IsZero() {
+			return bad("extension", x.ID, "needs the new due date and a time")
+		}
+		if err := importInsert(tx, where, putExtension(tx, x)); err != nil {
+			return err
+		}
+	}
+	for i := range f.History {
+		x := &f.History[i]
+		if err := entryOf(x.ID, &x.CaseID, c.ID); err != nil {
+			return bad("history", x.ID, err.Error())
+		}
+		if x.Change <= 0 || strings.TrimSpace(x.Kind) == "" || x.At.IsZero() {
+			return bad("history", x.ID, "needs a change number, a kind and a time")
+		}
+		for _, raw := range []json.RawMessage{x.Old, x.New} {
+			if len(raw) > 0 && string(raw) != "null" {
+				if m, _ := decodeRow(raw); m == nil {
+					return bad("history", x.ID, "old and new must be JSON objects or null")
+				}
+			}
+		}
+		if err := importInsert(tx, where, putHistory(tx, x)); err != nil {
 			return err
 		}
 	}
@@ -669,15 +882,15 @@ func putPrepSteps(tx *sql.Tx, caseID int64, steps map[string]string, at time.Tim
 
 func putPromise(tx *sql.Tx, p *Promise) error {
 	res, err := tx.Exec(`INSERT INTO promises (id, case_id, contact_id, text, by_rep, due, status, confirmed,
-		created_at, settled_at) VALUES (NULLIF(?,0),?,?,?,?,?,?,?,?,?)`, p.ID, p.CaseID, p.ContactID, p.Text,
-		p.By, p.Due.String(), p.Status, p.Confirmed, formatTime(p.CreatedAt), formatOptionalTime(p.SettledAt))
+		at, created_at, settled_at) VALUES (NULLIF(?,0),?,?,?,?,?,?,?,?,?,?)`, p.ID, p.CaseID, p.ContactID, p.Text,
+		p.By, p.Due.String(), p.Status, p.Confirmed, formatTime(p.At), formatTime(p.CreatedAt), formatOptionalTime(p.SettledAt))
 	return setID(res, err, &p.ID)
 }
 
 func putTicket(tx *sql.Tx, t *Ticket) error {
-	res, err := tx.Exec(`INSERT INTO tickets (id, case_id, contact_id, number, label, expected, created_at)
-		VALUES (NULLIF(?,0),?,?,?,?,?,?)`, t.ID, t.CaseID, t.ContactID, t.Number, t.Label, t.Expected.String(),
-		formatTime(t.CreatedAt))
+	res, err := tx.Exec(`INSERT INTO tickets (id, case_id, contact_id, number, label, expected, at, created_at)
+		VALUES (NULLIF(?,0),?,?,?,?,?,?,?)`, t.ID, t.CaseID, t.ContactID, t.Number, t.Label, t.Expected.String(),
+		formatTime(t.At), formatTime(t.CreatedAt))
 	return setID(res, err, &t.ID)
 }
 

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 )
@@ -15,6 +16,12 @@ import (
 // after it hold the same facts linked the same way, whatever their ids.
 func normalized(f Full) Full {
 	byID(&f)
+	orig := f
+	orig.Promises = append([]Promise(nil), f.Promises...)
+	orig.History = append([]HistoryEntry(nil), f.History...)
+	if f.History == nil {
+		f.History = []HistoryEntry{} // export leaves an empty history out
+	}
 	pos := map[int64]int64{}
 	for i, c := range f.Contacts {
 		pos[c.ID] = int64(i + 1)
@@ -33,6 +40,44 @@ func normalized(f Full) Full {
 			if link := e.FieldByName("ContactID"); link.IsValid() && !link.IsNil() {
 				n := pos[link.Elem().Int()]
 				link.Set(reflect.ValueOf(&n))
+			}
+		}
+	}
+	// An extension names its promise by position; a history row its
+	// change by rank, as the merge renumbers them.
+	ppos := map[int64]int64{}
+	for i, p := range orig.Promises {
+		ppos[p.ID] = int64(i + 1)
+	}
+	for i := range f.Extensions {
+		f.Extensions[i].PromiseID = ppos[f.Extensions[i].PromiseID]
+	}
+	rank := map[int64]int64{}
+	var changes []int64
+	for _, h := range orig.History {
+		if _, ok := rank[h.Change]; !ok {
+			rank[h.Change] = 0
+			changes = append(changes, h.Change)
+		}
+	}
+	slices.Sort(changes)
+	for i, c := range changes {
+		rank[c] = int64(i + 1)
+	}
+	for i := range f.History {
+		h := &f.History[i]
+		if string(h.Old) == "null" {
+			h.Old = nil
+		}
+		if string(h.New) == "null" {
+			h.New = nil
+		}
+		h.Change = rank[h.Change]
+		if h.Undoes != nil {
+			if r, ok := rank[*h.Undoes]; ok {
+				h.Undoes = &r
+			} else {
+				h.Undoes = nil
 			}
 		}
 	}

@@ -88,6 +88,13 @@ func (g *gen) fill(v reflect.Value, path string) {
 		}
 		v.Set(reflect.ValueOf(d))
 		return
+	case reflect.TypeOf(json.RawMessage{}):
+		// A history snapshot: a row's columns as a JSON object, or null.
+		if g.r.IntN(3) > 0 {
+			b, _ := json.Marshal(map[string]any{"id": g.r.IntN(1000), "text": g.text()})
+			v.SetBytes(b)
+		}
+		return
 	}
 	if vals, ok := enumValues[v.Type()]; ok {
 		v.SetString(vals[g.r.IntN(len(vals))])
@@ -162,6 +169,15 @@ func (g *gen) full(id int64) Full {
 			}
 		}
 	}
+	// An extension belongs to one of the case's promises.
+	exts := f.Extensions[:0]
+	for _, e := range f.Extensions {
+		if len(f.Promises) > 0 {
+			e.PromiseID = f.Promises[g.r.IntN(len(f.Promises))].ID
+			exts = append(exts, e)
+		}
+	}
+	f.Extensions = exts
 	for i := range f.Refs {
 		for secretLabel(f.Refs[i].Label) {
 			f.Refs[i].Label = g.text()

@@ -188,12 +188,12 @@ func chronology(lang string, f casefile.Full, clocks []Clock, now time.Time, loc
 			Minutes: (c.DurationS + 59) / 60, Text: c.Summary})
 	}
 	for _, t := range f.Tickets {
-		add(Event{at: t.CreatedAt, order: 1, Kind: "ticket", ID: t.ID, Text: t.Number, Extra: t.Label,
+		add(Event{at: t.At, order: 1, Kind: "ticket", ID: t.ID, Text: t.Number, Extra: t.Label,
 			Due: FormatDate(lang, t.Expected, loc)})
 	}
 	for _, p := range f.Promises {
 		due := FormatDate(lang, p.Due, loc)
-		add(Event{at: p.CreatedAt, order: 2, Kind: "promise", ID: p.ID, Who: p.By, Text: p.Text, Due: due})
+		add(Event{at: p.At, order: 2, Kind: "promise", ID: p.ID, Who: p.By, Text: p.Text, Due: due})
 		switch {
 		case p.Status == casefile.PromiseKept && p.SettledAt != nil:
 			add(Event{at: *p.SettledAt, order: 2, Kind: "promise-kept", ID: p.ID, Text: p.Text, Due: due})

@@ -26,8 +26,14 @@ type EventFact struct {
 	Status       string // promise status
 	DaysOverdue  int
 	Step, Answer string
-	at           time.Time
-	order        int // ties: what came out of a contact follows it
+	// Earlier are a promise's earlier due dates, oldest first, when the
+	// company asked for more time.
+	Earlier []string
+	// Own is set when the line is for the customer's own eyes (the call
+	// sheet), not for a letter to the company: a promise's maker is then
+	// "they", not "you".
+	Own bool
+	key casefile.TimelineKey
 }
 
 // events merges the case's entries into one history, oldest first. Only
@@ -35,10 +41,11 @@ type EventFact struct {
 // scrubbed from it before.
 func events(lang string, f casefile.Full, x Facts, loc *time.Location) []EventFact {
 	var es []EventFact
+	keys := casefile.NewKeyer(f, loc)
 	day := func(t time.Time) string { return FormatDate(lang, casefile.DateOf(t.In(loc)), loc) }
 	if !f.PurchaseDate.IsZero() {
 		t := f.PurchaseDate.Time(loc)
-		es = append(es, EventFact{Kind: "bought", At: day(t), Text: f.Product, Amount: x.Amount, at: t})
+		es = append(es, EventFact{Kind: "bought", At: day(t), Text: f.Product, Amount: x.Amount, key: keys.Key(t, casefile.OrderOther, nil, 0)})
 	}
 	for _, n := range f.Notes {
 		if n.Kind == casefile.NoteResearch {
@@ -48,15 +55,15 @@ func events(lang string, f casefile.Full, x Facts, loc *time.Location) []EventFa
 		if n.Kind == casefile.NoteTried {
 			kind = "tried"
 		}
-		es = append(es, EventFact{Kind: kind, At: day(n.At), Text: n.Text, at: n.At, order: 3})
+		es = append(es, EventFact{Kind: kind, At: day(n.At), Text: n.Text, key: keys.Key(n.At, casefile.OrderNote, n.ContactID, n.ID)})
 	}
 	for _, c := range f.Contacts {
 		es = append(es, EventFact{Kind: "contact", At: day(c.At), Channel: string(c.Channel), Who: c.Rep,
-			Label: c.Department, Text: c.Summary, at: c.At})
+			Label: c.Department, Text: c.Summary, key: keys.Key(c.At, casefile.OrderContact, nil, c.ID)})
 	}
 	for _, t := range f.Tickets {
-		es = append(es, EventFact{Kind: "ticket", At: day(t.CreatedAt), Text: t.Number, Label: t.Label,
-			Due: FormatDate(lang, t.Expected, loc), at: t.CreatedAt, order: 1})
+		es = append(es, EventFact{Kind: "ticket", At: day(t.At), Text: t.Number, Label: t.Label,
+			Due: FormatDate(lang, t.Expected, loc), key: keys.Key(t.At, casefile.OrderTicket, t.ContactID, t.ID)})
 	}
 	for i, p := range f.Promises {
 		if p.Status == casefile.PromiseCancelled {
@@ -64,18 +71,14 @@ func events(lang string, f casefile.Full, x Facts, loc *time.Location) []EventFa
 		}
 		pf := x.Promises[i]
 		es = append(es, EventFact{Kind: "promise", At: pf.Made, Text: p.Text, Who: p.By, Due: pf.Due,
-			Status: pf.Status, DaysOverdue: pf.DaysOverdue, at: p.CreatedAt, order: 2})
+			Status: pf.Status, DaysOverdue: pf.DaysOverdue, Earlier: pf.Earlier,
+			key: keys.Key(p.At, casefile.OrderPromise, p.ContactID, p.ID)})
 	}
 	for _, e := range f.Escalations {
 		es = append(es, EventFact{Kind: "step", At: day(e.At), Step: string(e.Step), Answer: string(e.Answer),
-			Text: e.Note, at: e.At, order: 4})
+			Text: e.Note, key: keys.Key(e.At, casefile.OrderStep, nil, e.ID)})
 	}
-	sort.SliceStable(es, func(i, j int) bool {
-		if !es[i].at.Equal(es[j].at) {
-			return es[i].at.Before(es[j].at)
-		}
-		return es[i].order < es[j].order
-	})
+	sort.SliceStable(es, func(i, j int) bool { return es[i].key.Less(es[j].key) })
 	return es
 }
 

@@ -1,7 +1,6 @@
 package prep
 
 import (
-	"strings"
 	"time"
 
 	"github.com/redress-cli/redress/casefile"
@@ -27,7 +26,7 @@ type Facts struct {
 	Kind             string `json:"kind"`
 	Jurisdiction     string `json:"jurisdiction"`
 	Status           string `json:"status"`
-	Amount           string `json:"amount"` // "49.90 EUR", or ""
+	Amount           string `json:"amount"` // "€49.90", "1,290,000원", or ""
 	Purchased        string `json:"purchased"`
 	ReturnBy         string `json:"return_by"`
 	WarrantyEnd      string `json:"warranty_end"`
@@ -77,6 +76,10 @@ type PromiseFact struct {
 	Confirmed           bool
 	DaysOverdue         int   // > 0 when pending past its due date
 	ContactID           int64 // 0 when not tied to a contact
+	// Earlier are the due dates it had before the company asked for more
+	// time, oldest first ("first promised for 20 Nov, then 27 Nov, now
+	// 4 Dec"); empty when it was never extended.
+	Earlier []string
 }
 
 // RefFact is an account reference, masked: templates never get the value.
@@ -100,7 +103,7 @@ func NewFacts(lang string, f casefile.Full, now time.Time, loc *time.Location) F
 		ID: c.ID, Title: c.Title, Company: c.Company, Product: c.Product, Problem: c.Problem,
 		Outcome: c.Outcome, Fallback: c.Fallback, Kind: string(c.Kind), Jurisdiction: string(c.Jurisdiction),
 		Status:    string(c.Status),
-		Amount:    strings.TrimSpace(c.Amount + " " + c.Currency),
+		Amount:    c.Money().Format(lang),
 		Purchased: FormatDate(lang, c.PurchaseDate, loc), ReturnBy: FormatDate(lang, c.ReturnWindowEnd, loc),
 		WarrantyEnd: FormatDate(lang, c.WarrantyEnd, loc),
 		Opened:      FormatDate(lang, casefile.DateOf(c.OpenedAt.In(loc)), loc),
@@ -119,7 +122,10 @@ func NewFacts(lang string, f casefile.Full, now time.Time, loc *time.Location) F
 	}
 	for _, p := range f.Promises {
 		pf := PromiseFact{ID: p.ID, Text: p.Text, By: p.By, Due: FormatDate(lang, p.Due, loc),
-			Made: FormatDate(lang, casefile.DateOf(p.CreatedAt.In(loc)), loc), Status: string(p.Status), Confirmed: p.Confirmed, ContactID: idOf(p.ContactID)}
+			Made: FormatDate(lang, casefile.DateOf(p.At.In(loc)), loc), Status: string(p.Status), Confirmed: p.Confirmed, ContactID: idOf(p.ContactID)}
+		for _, e := range f.ExtensionsOf(p.ID) {
+			pf.Earlier = append(pf.Earlier, FormatDate(lang, e.From, loc))
+		}
 		if p.Status == casefile.PromisePending && p.Due.Overdue(now, loc) {
 			pf.DaysOverdue = max(1, -p.Due.DaysUntil(now, loc))
 			x.Overdue = append(x.Overdue, pf)

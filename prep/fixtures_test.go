@@ -35,12 +35,12 @@ func refundBrokenPromise() casefile.Full {
 		},
 		Promises: []casefile.Promise{
 			{ID: 1, CaseID: 1, ContactID: ptr(1), Text: "refund 49.90 EUR to my card", By: "Anna", Due: casefile.DateOnly(2026, 11, 17),
-				Status: casefile.PromiseBroken, CreatedAt: at(11, 10, 14)},
+				Status: casefile.PromiseBroken, At: at(11, 10, 14), CreatedAt: at(11, 10, 14)},
 			{ID: 2, CaseID: 1, ContactID: ptr(2), Text: "call me back with an update", By: "Ben", Due: casefile.DateOnly(2026, 11, 27),
-				Status: casefile.PromisePending, CreatedAt: at(11, 20, 11)},
+				Status: casefile.PromisePending, At: at(11, 20, 11), CreatedAt: at(11, 20, 11)},
 		},
 		Tickets: []casefile.Ticket{{ID: 1, CaseID: 1, ContactID: ptr(1), Number: "A-1234", Label: "refund",
-			Expected: casefile.DateOnly(2026, 11, 15), CreatedAt: at(11, 10, 14)}},
+			Expected: casefile.DateOnly(2026, 11, 15), At: at(11, 10, 14), CreatedAt: at(11, 10, 14)}},
 		Notes: []casefile.Note{
 			{ID: 1, CaseID: 1, Kind: casefile.NoteTimeline, Text: "Returned the headphones by post", At: at(11, 5, 0)},
 			{ID: 2, CaseID: 1, Kind: casefile.NoteResearch, Text: "FAQ: refunds within 14 days of the return", SourceURL: "https://acme.example/faq", At: at(11, 20, 0)},
@@ -65,13 +65,13 @@ func damagedTwoTickets() casefile.Full {
 		},
 		Promises: []casefile.Promise{
 			{ID: 3, CaseID: 2, ContactID: ptr(3), Text: "교환 제품 발송", By: "김민수", Due: casefile.DateOnly(2026, 11, 10),
-				Status: casefile.PromiseBroken, CreatedAt: at(11, 3, 10)},
+				Status: casefile.PromiseBroken, At: at(11, 3, 10), CreatedAt: at(11, 3, 10)},
 			{ID: 4, CaseID: 2, ContactID: ptr(4), Text: "파손 제품 회수 기사 방문", By: "이서연", Due: casefile.DateOnly(2026, 11, 20),
-				Status: casefile.PromisePending, CreatedAt: at(11, 12, 15)},
+				Status: casefile.PromisePending, At: at(11, 12, 15), CreatedAt: at(11, 12, 15)},
 		},
 		Tickets: []casefile.Ticket{
-			{ID: 2, CaseID: 2, ContactID: ptr(3), Number: "HB-5521", Label: "파손 접수", CreatedAt: at(11, 3, 10)},
-			{ID: 3, CaseID: 2, ContactID: ptr(4), Number: "HB-5630", Label: "교환", Expected: casefile.DateOnly(2026, 11, 20), CreatedAt: at(11, 12, 15)},
+			{ID: 2, CaseID: 2, ContactID: ptr(3), Number: "HB-5521", Label: "파손 접수", At: at(11, 3, 10), CreatedAt: at(11, 3, 10)},
+			{ID: 3, CaseID: 2, ContactID: ptr(4), Number: "HB-5630", Label: "교환", Expected: casefile.DateOnly(2026, 11, 20), At: at(11, 12, 15), CreatedAt: at(11, 12, 15)},
 		},
 		Notes: []casefile.Note{
 			{ID: 3, CaseID: 2, Kind: casefile.NoteTimeline, Text: "파손 사진 6장 촬영", At: at(11, 2, 0)},

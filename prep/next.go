@@ -88,7 +88,14 @@ func Next(f casefile.Full, now time.Time, loc *time.Location) Decision {
 		if late && p.Due.End(loc).After(reached) {
 			d.Missed++
 		}
-		if p.Status == casefile.PromisePending && !p.Due.Overdue(now, loc) && (pendingDue.IsZero() || p.Due.Before(pendingDue)) {
+		// The first extension is a date moved once; every one after it
+		// is a date missed again, and counts as a broken promise does.
+		for i, e := range f.ExtensionsOf(p.ID) {
+			if i > 0 && e.At.After(reached) {
+				d.Missed++
+			}
+		}
+		if p.Status == casefile.PromisePending && !p.Due.IsZero() && !p.Due.Overdue(now, loc) && (pendingDue.IsZero() || p.Due.Before(pendingDue)) {
 			pendingDue = p.Due
 		}
 	}

@@ -48,7 +48,7 @@ func (h history) full() casefile.Full {
 	}
 	for i, p := range h.promises {
 		f.Promises = append(f.Promises, casefile.Promise{ID: int64(i + 1), CaseID: 1, Text: "refund", Due: today.AddDays(p.dueIn),
-			Status: p.status, CreatedAt: clock.AddDate(0, 0, -p.madeAgo)})
+			Status: p.status, At: clock.AddDate(0, 0, -p.madeAgo), CreatedAt: clock.AddDate(0, 0, -p.madeAgo)})
 	}
 	for i, s := range h.steps {
 		f.Escalations = append(f.Escalations, casefile.Escalation{ID: int64(i + 1), CaseID: 1, Step: s.step, Answer: s.answer, At: clock.AddDate(0, 0, -s.daysAgo)})

@@ -59,8 +59,8 @@ func TestReadback(t *testing.T) {
 // TestReadbackTwoTickets: tickets of one contact are read back together.
 func TestReadbackTwoTickets(t *testing.T) {
 	f := refundBrokenPromise()
-	f.Tickets = append(f.Tickets, casefile.Ticket{ID: 2, CaseID: 1, ContactID: ptr(2), Number: "B-77", CreatedAt: at(11, 20, 11)},
-		casefile.Ticket{ID: 3, CaseID: 1, ContactID: ptr(2), Number: "B-78", CreatedAt: at(11, 20, 11)})
+	f.Tickets = append(f.Tickets, casefile.Ticket{ID: 2, CaseID: 1, ContactID: ptr(2), Number: "B-77", At: at(11, 20, 11), CreatedAt: at(11, 20, 11)},
+		casefile.Ticket{ID: 3, CaseID: 1, ContactID: ptr(2), Number: "B-78", At: at(11, 20, 11), CreatedAt: at(11, 20, 11)})
 	got, err := Readback(NewFacts("en", f, clock, kst), 2)
 	if err != nil {
 		t.Fatal(err)

@@ -26,8 +26,8 @@ func FuzzRender(f *testing.F) {
 				Fallback: rep, Amount: "49.90", Currency: "EUR", Kind: casefile.KindRefund, Jurisdiction: casefile.JurisdictionEU,
 				Status: casefile.StatusOpen, OpenedAt: now.AddDate(0, 0, -10), ReturnWindowEnd: casefile.DateOnly(2026, 12, 2)},
 			Contacts: []casefile.Contact{{ID: 1, Channel: casefile.ChannelCall, At: now, Rep: rep, Summary: promise}},
-			Tickets:  []casefile.Ticket{{ID: 1, ContactID: &id, Number: ticket, Label: title, CreatedAt: now}},
-			Promises: []casefile.Promise{{ID: 1, Text: promise, By: rep, Due: casefile.DateOnly(2026, 11, 20), Status: casefile.PromisePending, CreatedAt: now}},
+			Tickets:  []casefile.Ticket{{ID: 1, ContactID: &id, Number: ticket, Label: title, At: now, CreatedAt: now}},
+			Promises: []casefile.Promise{{ID: 1, Text: promise, By: rep, Due: casefile.DateOnly(2026, 11, 20), Status: casefile.PromisePending, At: now, CreatedAt: now}},
 			Notes:    []casefile.Note{{ID: 1, Kind: casefile.NoteResearch, Text: outcome, SourceURL: product, At: now}},
 			Refs:     []casefile.AccountRef{{ID: 1, Label: title, Value: ticket + "12345", CreatedAt: now}},
 		}

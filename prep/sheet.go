@@ -111,6 +111,25 @@ func NewSheet(lang string, f casefile.Full, now time.Time, loc *time.Location, r
 			s.Channels = append(s.Channels, ch)
 		}
 	}
+	// What happened: every dated event (notes, contacts, tickets,
+	// promises, steps) in the order it happened, worded as letters word
+	// it; the purchase is under policy already.
+	ef := f
+	if !reveal {
+		ef = scrubRefs(f, casefile.Mask)
+	}
+	s.Timeline = nil
+	for _, e := range events(lang, ef, NewFacts(lang, ef, now, loc), loc) {
+		if e.Kind == "bought" {
+			continue
+		}
+		e.Own = true
+		text, err := execute(lang, "parts", "event", e, nil)
+		if err != nil {
+			return s, err
+		}
+		s.Timeline = append(s.Timeline, NoteFact{Text: strings.TrimSpace(text), At: e.At})
+	}
 	if n := len(s.Timeline); n > sheetTimeline {
 		s.EarlierNotes = n - sheetTimeline
 		s.Timeline = s.Timeline[n-sheetTimeline:]

@@ -40,9 +40,9 @@ func fullCase(lang string) casefile.Full {
 		Contacts: []casefile.Contact{{ID: 1, CaseID: 3, Channel: casefile.ChannelCall, At: novAt(20, 11), DurationS: 900,
 			Rep: pick("Anna", "김민수"), Department: pick("billing", "환불팀"), Summary: pick("promised a refund", "환불 약속")}},
 		Promises: []casefile.Promise{{ID: 4, CaseID: 3, ContactID: &id, Text: pick("refund 49.90 EUR to my card", "카드로 59,000원 환불"),
-			By: pick("Anna", "김민수"), Due: casefile.DateOnly(2026, 11, 22), Status: casefile.PromisePending, CreatedAt: novAt(20, 11)}},
+			By: pick("Anna", "김민수"), Due: casefile.DateOnly(2026, 11, 22), Status: casefile.PromisePending, At: novAt(20, 11), CreatedAt: novAt(20, 11)}},
 		Tickets: []casefile.Ticket{{ID: 2, CaseID: 3, ContactID: &id, Number: "A-1234", Label: pick("refund", "환불"),
-			Expected: casefile.DateOnly(2026, 11, 27), CreatedAt: novAt(20, 11)}},
+			Expected: casefile.DateOnly(2026, 11, 27), At: novAt(20, 11), CreatedAt: novAt(20, 11)}},
 		Notes: []casefile.Note{
 			{ID: 1, CaseID: 3, Kind: casefile.NoteTimeline, Text: pick("Bought the headphones online", "온라인으로 헤드폰 구입"), At: novAt(2, 0)},
 			{ID: 2, CaseID: 3, Kind: casefile.NoteTimeline, Text: pick("Returned them by post, tracking RR123", "우체국 택배로 반품, 송장 RR123"), At: novAt(5, 0)},

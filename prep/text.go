@@ -125,7 +125,7 @@ func funcs(lang string) template.FuncMap {
 		// day formats a stored date ("2026-12-02") with its weekday.
 		"day": func(s string) string {
 			d, err := casefile.ParseStoredDate(s)
-			if err != nil {
+			if err != nil || d.Unreadable() != "" {
 				return s
 			}
 			return FormatDate(lang, d, time.UTC)

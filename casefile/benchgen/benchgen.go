@@ -259,8 +259,11 @@ func (g *gen) writeCases(w *writer, st *Stats) error {
 			warranty = day(purchase.AddDate(2, 0, 0))
 		}
 		kind := casefile.Kinds[g.rng.IntN(len(casefile.Kinds))]
-		amount := fmt.Sprintf("%d.%02d", 5+g.rng.IntN(2000), g.rng.IntN(100))
-		currency := map[bool]string{true: "KRW", false: "EUR"}[c.ko]
+		units, cents := 5+g.rng.IntN(2000), g.rng.IntN(100)
+		amount, currency := fmt.Sprintf("%d.%02d", units, cents), "EUR"
+		if c.ko { // won have no fraction digits
+			amount, currency = fmt.Sprintf("%d", units*1000), "KRW"
+		}
 		if _, err := w.cas.Exec(c.id, fmt.Sprintf(g.pick(titles), product), g.pick(companies), product, kind,
 			g.pick(problems), g.pick(outcomes), "", amount, currency, purchaseDay, window, warranty,
 			juris, lang, status, rfc(c.opened), closedAt, final, 5); err != nil {

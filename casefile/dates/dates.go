@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -23,75 +24,118 @@ import (
 )
 
 // Forms lists the accepted forms, for error hints.
-const Forms = `2026-12-05, 2026-12-05 14:30, 12/5, 5 Dec, Dec 5 2026, today, tomorrow, friday, next friday, in 5 days, ` +
-	`end of month, 내일, 모레, 3일 후, 2주 뒤, 다음 주 금요일, 금요일까지, 12월 5일, 월말, 오후 3시`
+const Forms = `2026-12-05, 2026-12-05 14:30, 31/12/2026, 1.12.2026, 5 Dec, Dec 5 2026, today, tomorrow, friday, ` +
+	`next friday, next week, in 5 days, in 3 working days, end of month, end of next week, ` +
+	`내일, 모레, 3일 후, 2주 뒤, 다음 주 금요일, 금요일까지, 12월 5일, 2026. 12. 1., 12월 말, 월말, 내년 3월 2일, 다음 달 5일, 오후 3시`
 
 // UnreadableError is a date nobody could read; it names the accepted forms.
 type UnreadableError struct{ Input string }
 
 func (e *UnreadableError) Error() string { return fmt.Sprintf("cannot read the date %q", e.Input) }
 
-// Parse reads s as a whole: a date, or a date and time, relative to now in
-// loc. Filler words around the date ("by", "on", "까지") are allowed;
-// anything else left over is an error, so "refund friday" is not silently
-// read as a date.
-func Parse(s string, now time.Time, loc *time.Location) (casefile.Date, error) {
-	d, rest, ok := find(s, now, loc)
-	if !ok || strings.IndexFunc(stripFiller(rest), isWordRune) >= 0 {
-		return casefile.Date{}, &UnreadableError{Input: s}
-	}
-	return d, nil
+// RangeError is a date outside the years redress keeps (1900 to 2200),
+// or a number too large to count with.
+type RangeError struct{ Input string }
+
+func (e *RangeError) Error() string {
+	return fmt.Sprintf("the date %q is not between the years %d and %d", e.Input, casefile.MinYear, casefile.MaxYear)
 }
 
-// Find looks for a date phrase inside text (a call-log line such as
-// "refund 49 EUR to card by friday") and returns the date and the text with
-// the phrase and its filler word removed. ok is false when there is none.
+// FutureError is a future date given for something that already happened.
+type FutureError struct {
+	Input string
+	Date  casefile.Date
+}
+
+func (e *FutureError) Error() string {
+	return fmt.Sprintf("%q is %s, in the future; this is about something that already happened", e.Input, e.Date.Time(time.UTC).Format("2 Jan 2006"))
+}
+
+// Parse reads s as a whole, month first for numeric dates (12/5 is 5
+// December); see Reader for the reading of a case's own dates.
+func Parse(s string, now time.Time, loc *time.Location) (casefile.Date, error) {
+	return Reader{Now: now, Loc: loc, Order: MonthFirst}.Parse(s)
+}
+
+// Find is Reader.Find, month first.
 func Find(text string, now time.Time, loc *time.Location) (d casefile.Date, rest string, ok bool) {
-	d, rest, ok = find(text, now, loc)
-	if !ok {
-		return d, text, false
+	return Reader{Now: now, Loc: loc, Order: MonthFirst}.Find(text)
+}
+
+// Find looks for a date phrase anywhere inside text (a call-log line such
+// as "refund 49 EUR to card by friday") and returns the date and the text
+// with the phrase and its filler word removed. ok is false when there is
+// none, or when the date is out of range. For timeline lines, where only a
+// leading date counts, use Line.
+func (r Reader) Find(text string) (d casefile.Date, rest string, ok bool) {
+	d, rest, ok = r.find(text, false)
+	if !ok || r.check(text, d) != nil {
+		return casefile.Date{}, text, false
 	}
 	return d, trimTrailingFiller(rest), true
 }
 
-func find(s string, now time.Time, loc *time.Location) (casefile.Date, string, bool) {
+func (r Reader) find(s string, past bool) (casefile.Date, string, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return casefile.Date{}, "", false
 	}
-	now = now.In(loc)
-	if d, rest, ok := findExplicit(s, now, loc); ok {
+	now, loc := r.Now.In(r.Loc), r.Loc
+	if d, rest, ok := r.findExplicit(s, now, past); ok {
 		return d, rest, true
 	}
 	// Relative phrases are counted from noon today, so that adding whole
 	// days across a daylight-saving change never lands on the wrong date.
 	noon := time.Date(now.Year(), now.Month(), now.Day(), 12, 0, 0, 0, loc)
-	r, err := parser().Parse(s, noon)
-	if err != nil || r == nil {
+	res, err := parser().Parse(s, noon)
+	if err != nil || res == nil {
 		return casefile.Date{}, s, false
 	}
-	rest := s[:r.Index] + s[r.Index+len(r.Text):]
-	t := r.Time
-	if hasTimeOfDay(r.Text) {
+	rest := s[:res.Index] + s[res.Index+len(res.Text):]
+	t := res.Time
+	if past && bareWeekday().MatchString(strings.TrimSpace(s)) && t.After(noon) {
+		t = t.AddDate(0, 0, -7) // "friday", said of what happened: the last one
+	}
+	if hasTimeOfDay(res.Text) {
 		return casefile.DateTime(t), rest, true
 	}
 	return casefile.DateOf(t), rest, true
 }
 
+// bareWeekday is a weekday named alone ("friday", "on Fri", "금요일").
+var bareWeekday = lazyRE(`(?i)^(?:on\s+)?(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?$|^[월화수목금토일]요일$`)
+
+// check refuses a reading out of range: a year outside 1900 to 2200, or a
+// count so large that the arithmetic could have wrapped.
+func (r Reader) check(s string, d casefile.Date) error {
+	if longNumber().MatchString(s) {
+		return &RangeError{Input: s}
+	}
+	if y := d.Time(r.Loc).Year(); y < casefile.MinYear || y > casefile.MaxYear {
+		return &RangeError{Input: s}
+	}
+	return nil
+}
+
+var longNumber = lazyRE(`\d{7,}`)
+
 var (
-	isoDateTime = regexp.MustCompile(`(?:^|\s)(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?(?:\s|$|[,.])`)
-	// Month/day with an optional year: read month first, as in Korea and
-	// the US ("12/5" is 5 December). The weekday echoed back catches a
-	// reader who meant day/month.
-	slashDate = regexp.MustCompile(`(?:^|\s)(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?:\s|$|[,.])`)
+	// Year first: 2026-12-05, 2026/12/01, 2026.12.05 and the Korean
+	// 2026. 12. 1. with its spaces and final point.
+	isoDateTime = lazyRE(`(?:^|\s)(\d{4})(?:[-/]|\.\s*)(\d{1,2})(?:[-/]|\.\s*)(\d{1,2})\.?(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?(?:\s|$|[,.:])`)
+	// Two numbers and an optional year, with slashes or points: 1/12,
+	// 31/12/2026, 1.12.2026, 12/5/27. The reader's Order says which is
+	// the day; when only one reading is a real date, that one.
+	numericDate = lazyRE(`(?:^|\s)(\d{1,2})([/.])(\d{1,2})(?:[/.](\d{4}|\d{2}))?(?:\s|$|[,:]|\.(?:\s|$))`)
 	// English day-month-year and month-day-year with the year written out;
 	// when's own rule has no year.
-	dayMonthYear = regexp.MustCompile(`(?i)(?:^|\s)(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})(?:\s|$|[,.])`)
-	monthDayYear = regexp.MustCompile(`(?i)(?:^|\s)([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:\s|$|[,.])`)
+	dayMonthYear = lazyRE(`(?i)(?:^|\s)(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})(?:\s|$|[,.])`)
+	monthDayYear = lazyRE(`(?i)(?:^|\s)([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:\s|$|[,.])`)
 )
 
-func findExplicit(s string, now time.Time, loc *time.Location) (casefile.Date, string, bool) {
-	if m := isoDateTime.FindStringSubmatchIndex(s); m != nil {
+func (r Reader) findExplicit(s string, now time.Time, past bool) (casefile.Date, string, bool) {
+	loc := r.Loc
+	if m := isoDateTime().FindStringSubmatchIndex(s); m != nil {
 		g := groups(s, m)
 		y, mo, d := atoi(g[1]), atoi(g[2]), atoi(g[3])
 		if !validDay(y, mo, d) {
@@ -115,23 +159,39 @@ func findExplicit(s string, now time.Time, loc *time.Location) (casefile.Date, s
 		}
 		return casefile.DateTime(time.Date(y, time.Month(mo), d, h, mi, sec, 0, zone)), rest, true
 	}
-	if m := slashDate.FindStringSubmatchIndex(s); m != nil {
+	if m := numericDate().FindStringSubmatchIndex(s); m != nil {
 		g := groups(s, m)
-		mo, d := atoi(g[1]), atoi(g[2])
-		y, explicitYear := atoi(g[3]), g[3] != ""
+		a, b := atoi(g[1]), atoi(g[3])
+		if g[2] == "." && g[4] == "" && len(g[3]) == 2 {
+			return casefile.Date{}, s, false // "49.90" is an amount, not a date
+		}
+		y, explicitYear := atoi(g[4]), g[4] != ""
+		if len(g[4]) == 2 {
+			y += 2000
+		}
 		if !explicitYear {
 			y = now.Year()
 		}
-		if validDay(y, mo, d) || (!explicitYear && validDay(y+1, mo, d)) {
-			return nearest(y, mo, d, explicitYear, now), s[:m[0]] + " " + s[m[1]:], true
+		mo, d := a, b
+		if r.Order == DayFirst {
+			mo, d = b, a
 		}
-		return casefile.Date{}, s, false
+		fits := func(mo, d int) bool {
+			return validDay(y, mo, d) || (!explicitYear && (validDay(y+1, mo, d) || validDay(y-1, mo, d)))
+		}
+		if !fits(mo, d) {
+			mo, d = d, mo // the only reading that is a real date
+			if !fits(mo, d) {
+				return casefile.Date{}, s, false
+			}
+		}
+		return nearest(y, mo, d, explicitYear, now, past), s[:m[0]] + " " + s[m[1]:], true
 	}
-	for _, re := range []*regexp.Regexp{dayMonthYear, monthDayYear} {
+	for _, re := range []*regexp.Regexp{dayMonthYear(), monthDayYear()} {
 		if m := re.FindStringSubmatchIndex(s); m != nil {
 			g := groups(s, m)
 			dayText, monthText := g[1], g[2]
-			if re == monthDayYear {
+			if re == monthDayYear() {
 				dayText, monthText = g[2], g[1]
 			}
 			mo, ok := en.MONTH_OFFSET[strings.ToLower(monthText)]
@@ -141,14 +201,48 @@ func findExplicit(s string, now time.Time, loc *time.Location) (casefile.Date, s
 			}
 		}
 	}
+	if past {
+		// Month and day without a year, said of what happened: the last
+		// such day ("Oct 1" in November is this October), not the nearest.
+		for _, re := range []*regexp.Regexp{dayMonth(), monthDay(), koMonthDayRe()} {
+			if re == koMonthDayRe() && strings.Contains(s, "년") {
+				continue // 2027년 1월 3일 has its year: the rules read it
+			}
+			if m := re.FindStringSubmatchIndex(s); m != nil {
+				g := groups(s, m)
+				dayText, monthText := g[1], g[2]
+				var mo int
+				var ok bool
+				switch re {
+				case monthDay():
+					dayText, monthText = g[2], g[1]
+					mo, ok = en.MONTH_OFFSET[strings.ToLower(monthText)]
+				case koMonthDayRe():
+					dayText, mo, ok = g[2], atoi(g[1]), true
+				default:
+					mo, ok = en.MONTH_OFFSET[strings.ToLower(monthText)]
+				}
+				d := atoi(dayText)
+				if ok && (validDay(now.Year(), mo, d) || validDay(now.Year()-1, mo, d)) {
+					return nearest(now.Year(), mo, d, false, now, true), s[:m[0]] + " " + s[m[1]:], true
+				}
+			}
+		}
+	}
 	return casefile.Date{}, s, false
 }
+
+var (
+	dayMonth     = lazyRE(`(?i)(?:^|\s)(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?(?:\s|$|[,:])`)
+	monthDay     = lazyRE(`(?i)(?:^|\s)([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s|$|[,:])`)
+	koMonthDayRe = lazyRE(`(?:^|\s)(\d{1,2})\s*월\s*(\d{1,2})\s*일`)
+)
 
 // nearest picks the year for a month and day given without one: the
 // occurrence nearest to today, so "12/5" in November is this December and
 // "1/10" in December is next January, while "11/1" in November is the one
 // just past (a purchase date, say).
-func nearest(y, mo, d int, explicitYear bool, now time.Time) casefile.Date {
+func nearest(y, mo, d int, explicitYear bool, now time.Time, past bool) casefile.Date {
 	if explicitYear {
 		return casefile.DateOnly(y, time.Month(mo), d)
 	}
@@ -161,6 +255,9 @@ func nearest(y, mo, d int, explicitYear bool, now time.Time) casefile.Date {
 		}
 		c := casefile.DateOnly(yy, time.Month(mo), d)
 		dist := c.DaysUntil(now, time.UTC) - today.DaysUntil(now, time.UTC)
+		if past && dist > 0 {
+			continue // the last such day, for what already happened
+		}
 		if dist < 0 {
 			dist = -dist
 		}
@@ -187,7 +284,7 @@ func atoi(s string) int {
 }
 
 func validDay(y, m, d int) bool {
-	if m < 1 || m > 12 || d < 1 || y < 1900 || y > 2200 {
+	if m < 1 || m > 12 || d < 1 || y < casefile.MinYear || y > casefile.MaxYear {
 		return false
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
@@ -205,16 +302,16 @@ func parseZone(z string) (*time.Location, error) {
 	return t.Location(), nil
 }
 
-var timeOfDay = regexp.MustCompile(`(?i)\d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|\bnoon\b|\bmidnight\b|\d{1,2}\s*시|정오|자정`)
+var timeOfDay = lazyRE(`(?i)\d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|\bnoon\b|\bmidnight\b|\d{1,2}\s*시|정오|자정`)
 
-func hasTimeOfDay(s string) bool { return timeOfDay.MatchString(s) }
+func hasTimeOfDay(s string) bool { return timeOfDay().MatchString(s) }
 
 // filler are the words that may stand around a date without changing it.
-var filler = regexp.MustCompile(`(?i)(^|\s)(by|on|until|till|before|at|the|of|due|no later than)(\s|$)|까지|전까지|에|쯤|경`)
+var filler = lazyRE(`(?i)(^|\s)(by|on|until|till|before|at|the|of|due|no later than)(\s|$)|까지|전까지|에|쯤|경`)
 
 func stripFiller(s string) string {
 	for {
-		t := filler.ReplaceAllString(s, " ")
+		t := filler().ReplaceAllString(s, " ")
 		if t == s {
 			return strings.TrimSpace(t)
 		}
@@ -222,11 +319,11 @@ func stripFiller(s string) string {
 	}
 }
 
-var trailingFiller = regexp.MustCompile(`(?i)\s*(\b(by|on|until|till|before|due|no later than)\s*|(전까지|까지|에|쯤)\s*)+$`)
+var trailingFiller = lazyRE(`(?i)\s*(\b(by|on|until|till|before|due|no later than)\s*|(전까지|까지|에|쯤)\s*)+$`)
 
 func trimTrailingFiller(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	return strings.TrimSpace(trailingFiller.ReplaceAllString(s, ""))
+	return strings.TrimSpace(trailingFiller().ReplaceAllString(s, ""))
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
@@ -257,4 +354,78 @@ func daysTo(ref, target time.Time) time.Duration {
 	a := time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
 	b := time.Date(target.Year(), target.Month(), target.Day(), 0, 0, 0, 0, time.UTC)
 	return time.Duration(b.Sub(a).Hours()/24) * 24 * time.Hour
+}
+
+// addWorkingDays counts n working days (Monday to Friday) after ref.
+// Public holidays differ by place and year and are not counted out: the
+// date is echoed with its weekday, so it can be moved by hand.
+func addWorkingDays(ref time.Time, n int) time.Time {
+	t := ref
+	for n > 0 {
+		t = t.AddDate(0, 0, 1)
+		if t.Weekday() != time.Saturday && t.Weekday() != time.Sunday {
+			n--
+		}
+	}
+	return t
+}
+
+// workingDaysEN reads "in 3 working days", "3 business days", "within 5
+// business days".
+func workingDaysEN() rules.Rule {
+	return &rules.F{
+		RegExp: regexp.MustCompile(`(?i)(?:\W|^)((?:(?:in|within)\s+)?(\d+)\s+(?:working|business)\s+days?())(?:\W|$)`),
+		Applier: func(m *rules.Match, c *rules.Context, _ *rules.Options, ref time.Time) (bool, error) {
+			n := atoi(m.Captures[1])
+			if n < 1 || n > 3660 {
+				return false, nil
+			}
+			c.Duration = daysTo(ref, addWorkingDays(ref, n))
+			return true, nil
+		},
+	}
+}
+
+// weekEN reads "next week", "end of next week", "end of the week", "this
+// week": the Friday of that week, the last working day a promise made for
+// "next week" can be kept on. Weeks run Monday to Sunday.
+func weekEN() rules.Rule {
+	return &rules.F{
+		RegExp: regexp.MustCompile(`(?i)(?:\W|^)((?:(?:by\s+)?(?:the\s+)?end\s+of\s+)?(?:the\s+|this\s+)?(next\s+)?week())(?:\W|$)`),
+		Applier: func(m *rules.Match, c *rules.Context, _ *rules.Options, ref time.Time) (bool, error) {
+			if c.Duration != 0 || c.Weekday != nil {
+				return false, nil // "friday next week": the weekday rule placed it
+			}
+			weeks := 0
+			if m.Captures[1] != "" {
+				weeks = 1
+			}
+			sinceMonday := (int(ref.Weekday()) + 6) % 7
+			c.Duration = time.Duration(-sinceMonday+7*weeks+4) * 24 * time.Hour
+			return true, nil
+		},
+	}
+}
+
+// weekdayNextWeekEN reads "friday next week": the Friday of next week
+// (when's own weekday rule takes it for this week's).
+func weekdayNextWeekEN() rules.Rule {
+	return &rules.F{
+		RegExp: regexp.MustCompile(`(?i)(?:\W|^)((mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+next\s+week())(?:\W|$)`),
+		Applier: func(m *rules.Match, c *rules.Context, _ *rules.Options, ref time.Time) (bool, error) {
+			wd, ok := en.WEEKDAY_OFFSET[strings.ToLower(m.Captures[1])]
+			if !ok {
+				return false, nil
+			}
+			sinceMonday := (int(ref.Weekday()) + 6) % 7
+			c.Duration = time.Duration(-sinceMonday+7+(wd+6)%7) * 24 * time.Hour
+			return true, nil
+		},
+	}
+}
+
+// lazyRE compiles a pattern on first use, so a command that reads no date
+// (list, show, --version) never pays for it at start-up.
+func lazyRE(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }

@@ -3,6 +3,7 @@ package dates
 import (
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/olebedev/when/rules"
@@ -17,7 +18,7 @@ import (
 // their expressions would cost every command, including those that read
 // no date.
 func koreanRules() []rules.Rule {
-	return []rules.Rule{koCasualDay(), koAfter(), koWeekOf(), koBareWeekday(), koMonthDay(), koMonthEnd(), koClock()}
+	return []rules.Rule{koCasualDay(), koWorkingDays(), koAfter(), koWeekOf(), koBareWeekday(), koRelativeMonthDay(), koMonthDay(), koNamedMonthEnd(), koMonthEnd(), koClock()}
 }
 
 var koWeekdays = map[string]time.Weekday{"일": time.Sunday, "월": time.Monday, "화": time.Tuesday,
@@ -26,9 +27,9 @@ var koWeekdays = map[string]time.Weekday{"일": time.Sunday, "월": time.Monday,
 // 오늘, 내일, 모레, 글피, 어제.
 func koCasualDay() rules.Rule {
 	return &rules.F{
-		RegExp: regexp.MustCompile(`((오늘|내일|모레|글피|어제))()`),
+		RegExp: regexp.MustCompile(`((오늘|내일|모레|글피|어제|그저께|그제))()`),
 		Applier: func(m *rules.Match, c *rules.Context, _ *rules.Options, _ time.Time) (bool, error) {
-			days := map[string]int{"오늘": 0, "내일": 1, "모레": 2, "글피": 3, "어제": -1}[m.Captures[1]]
+			days := map[string]int{"오늘": 0, "내일": 1, "모레": 2, "글피": 3, "어제": -1, "그제": -2, "그저께": -2}[m.Captures[1]]
 			c.Duration = time.Duration(days) * 24 * time.Hour
 			return true, nil
 		},
@@ -110,7 +111,7 @@ func koMonthDay() rules.Rule {
 			if !validDay(y, mo, d) && (m.Captures[1] != "" || !validDay(y+1, mo, d)) {
 				return false, nil
 			}
-			target := nearest(y, mo, d, m.Captures[1] != "", ref).Time(ref.Location())
+			target := nearest(y, mo, d, m.Captures[1] != "", ref, false).Time(ref.Location())
 			c.Duration = daysTo(ref, target)
 			return true, nil
 		},
@@ -156,6 +157,76 @@ func koClock() rules.Rule {
 			c.Hour, c.Minute = &h, &mi
 			zero := 0
 			c.Second = &zero
+			return true, nil
+		},
+	}
+}
+
+// 3영업일 후, 영업일 기준 3일, 3 영업일 안에: working days, Monday to Friday.
+func koWorkingDays() rules.Rule {
+	return &rules.F{
+		RegExp: regexp.MustCompile(`((?:영업일\s*기준\s*(\d+)\s*일|(\d+)\s*영업일)\s*(?:후|뒤|이내|안에|내)?)()`),
+		Applier: func(m *rules.Match, c *rules.Context, _ *rules.Options, ref time.Time) (bool, error) {
+			n := atoi(m.Captures[1] + m.Captures[2])
+			if n < 1 || n > 3660 {
+				return false, nil
+			}
+			c.Duration = daysTo(ref, addWorkingDays(ref, n))
+			return true, nil
+		},
+	}
+}
+
+// 내년 3월 2일, 올해 12월 5일, 다음 달 5일, 이번 달 25일.
+func koRelativeMonthDay() rules.Rule {
+	return &rules.F{
+		RegExp: regexp.MustCompile(`((?:(내년|올해|작년)\s*(\d{1,2})\s*월|(다음\s*달|이번\s*달|이달|지난\s*달))\s*(\d{1,2})\s*일)()`),
+		Applier: func(m *rules.Match, c *rules.Context, _ *rules.Options, ref time.Time) (bool, error) {
+			y, mo, d := ref.Year(), int(ref.Month()), atoi(m.Captures[4])
+			named := atoi(m.Captures[2])
+			if m.Captures[2] != "" && (named < 1 || named > 12) {
+				return false, nil
+			}
+			switch strings.Join(strings.Fields(m.Captures[1]+m.Captures[3]), "") {
+			case "내년":
+				y, mo = y+1, named
+			case "올해":
+				mo = named
+			case "작년":
+				y, mo = y-1, named
+			case "다음달":
+				mo++
+			case "지난달":
+				mo--
+			}
+			first := time.Date(y, time.Month(mo), 1, 12, 0, 0, 0, ref.Location())
+			if !validDay(first.Year(), int(first.Month()), d) {
+				return false, nil
+			}
+			c.Duration = daysTo(ref, time.Date(first.Year(), first.Month(), d, 12, 0, 0, 0, ref.Location()))
+			return true, nil
+		},
+	}
+}
+
+// 12월 말, 2027년 1월 말: the last day of that month, this year or, once
+// it has passed, next year.
+func koNamedMonthEnd() rules.Rule {
+	return &rules.F{
+		RegExp: regexp.MustCompile(`((?:(\d{4})\s*년\s*)?(\d{1,2})\s*월\s*말)()`),
+		Applier: func(m *rules.Match, c *rules.Context, _ *rules.Options, ref time.Time) (bool, error) {
+			mo := atoi(m.Captures[2])
+			if mo < 1 || mo > 12 {
+				return false, nil
+			}
+			y := ref.Year()
+			if m.Captures[1] != "" {
+				y = atoi(m.Captures[1])
+			} else if mo < int(ref.Month()) {
+				y++
+			}
+			last := time.Date(y, time.Month(mo)+1, 0, 12, 0, 0, 0, ref.Location())
+			c.Duration = daysTo(ref, last)
 			return true, nil
 		},
 	}

@@ -36,8 +36,11 @@ type whenResult struct {
 var parser = sync.OnceValue(func() *ruleParser {
 	p := &ruleParser{opts: rules.Options{Distance: 5, MatchByOrder: true}}
 	p.rules = append(p.rules, koreanRules()...)
-	p.rules = append(p.rules, endOfMonthEN())
+	p.rules = append(p.rules, endOfMonthEN(), workingDaysEN())
 	p.rules = append(p.rules, en.All...)
+	// After the weekday rule, which they correct or leave alone.
+	p.rules = append(p.rules, weekEN(), weekdayNextWeekEN())
+
 	return p
 })
 

@@ -74,9 +74,11 @@ func run(w *bufio.Writer, cmd string, args []string) error {
 	case "search":
 		return search(w, db, arg(0))
 	case "note":
-		return exec(db, `INSERT INTO notes (case_id, kind, text, at) VALUES (?, 'timeline', ?, ?)`, arg(0), arg(1), now())
+		return write(db, `INSERT INTO notes (case_id, kind, text, at) VALUES (?1, 'timeline', ?2, ?3)`, "note",
+			`json_object('case_id', ?1, 'kind', 'timeline', 'text', ?2, 'at', ?3)`, arg(0), arg(1), now())
 	case "promise":
-		return exec(db, `INSERT INTO promises (case_id, text, due, created_at) VALUES (?, ?, ?, ?)`, arg(0), arg(1), arg(2), now())
+		return write(db, `INSERT INTO promises (case_id, text, due, created_at) VALUES (?1, ?2, ?3, ?4)`, "promise",
+			`json_object('case_id', ?1, 'text', ?2, 'due', ?3, 'created_at', ?4)`, arg(0), arg(1), arg(2), now())
 	case "remind-list":
 		return remindList(w, db)
 	case "remind-export":
@@ -94,13 +96,26 @@ func now() string {
 	return time.Now().UTC().Format(time.RFC3339)
 }
 
-func exec(db *sql.DB, q string, args ...any) error {
+// write inserts one entry and its line in the case file's history (as
+// redress keeps every change), in one transaction. row is the entry as
+// the history stores it, in SQL over the same arguments.
+func write(db *sql.DB, insert, kind, row string, args ...any) error {
 	tx, err := db.Begin()
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	if _, err := tx.Exec(q, args...); err != nil {
+	res, err := tx.Exec(insert, args...)
+	if err != nil {
+		return err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	if _, err := tx.Exec(`INSERT INTO history (change, case_id, at, command, kind, entry_id, new)
+		VALUES ((SELECT coalesce(max(change), 0) + 1 FROM history), ?1, ?`+fmt.Sprint(len(args)+2)+`, ?`+fmt.Sprint(len(args)+3)+`,
+			?`+fmt.Sprint(len(args)+3)+`, ?`+fmt.Sprint(len(args)+1)+`, `+row+`)`, append(args, id, now(), kind)...); err != nil {
 		return err
 	}
 	return tx.Commit()

@@ -60,18 +60,73 @@ func (a *app) now() (time.Time, error) {
 	return a.nowOnce, nil
 }
 
-// nowAndAt returns the clock and the moment an --at flag names: now when
-// it is empty, else the date it reads (the start of that day when no time
-// of day is given).
-func (a *app) nowAndAt(at string) (now, when time.Time, err error) {
+// dateReader reads the dates typed for a case of jurisdiction j as of
+// now: numeric dates day- or month-first as the jurisdiction writes them,
+// or as the locale (LC_ALL, LC_TIME, LANG) does when j does not say.
+func (a *app) dateReader(now time.Time, j casefile.Jurisdiction) dates.Reader {
+	locale := ""
+	for _, v := range []string{"LC_ALL", "LC_TIME", "LANG"} {
+		if locale = a.getenv(v); locale != "" {
+			break
+		}
+	}
+	return dates.Reader{Now: now, Loc: a.loc, Order: dates.OrderFor(j, locale)}
+}
+
+// caseDates returns the date reader for the dates typed about case id:
+// its jurisdiction says how 1/12 reads. Every command that reads a date
+// for an existing case goes through here (or nowAndAt, readDue), so the
+// rules of casefile/dates reach all of them.
+func (a *app) caseDates(caseID int64) (dates.Reader, error) {
+	now, err := a.now()
+	if err != nil {
+		return dates.Reader{}, err
+	}
+	s, err := a.open()
+	if err != nil {
+		return dates.Reader{}, err
+	}
+	c, err := s.Case(a.ctx, caseID)
+	if err != nil {
+		return dates.Reader{}, err
+	}
+	return a.dateReader(now, c.Jurisdiction), nil
+}
+
+// nowAndAt returns the clock and the moment an --at flag of case caseID
+// names: now when it is empty, else the date it reads (the start of that
+// day when no time of day is given). --at tells when something happened,
+// so a date in the future is refused.
+func (a *app) nowAndAt(caseID int64, at string) (now, when time.Time, err error) {
 	if now, err = a.now(); err != nil || at == "" {
 		return now, now, err
 	}
-	d, err := dates.Parse(at, now, a.loc)
+	r, err := a.caseDates(caseID)
+	if err != nil {
+		return now, now, err
+	}
+	d, err := r.Past(at)
 	if err != nil {
 		return now, now, fmt.Errorf("--at: %w", err)
 	}
 	return now, d.Time(a.loc), nil
+}
+
+// readDue reads a due or expected date given with flag. One in the past
+// is kept (a promise noted late still counts) with a warning on stderr
+// saying how long ago it was.
+func (a *app) readDue(r dates.Reader, flag, s string) (casefile.Date, error) {
+	d, ago, err := r.Due(s)
+	if err != nil {
+		return d, fmt.Errorf("%s: %w", flag, err)
+	}
+	switch {
+	case ago == 1:
+		fmt.Fprintln(a.stderr, msgf(a.lang, "date_was_ago_1", flag, fmtDate(a.lang, d, a.loc), ago))
+	case ago > 1:
+		fmt.Fprintln(a.stderr, msgf(a.lang, "date_was_ago_n", flag, fmtDate(a.lang, d, a.loc), ago))
+	}
+	return d, nil
 }
 
 // dbPath is --db, else REDRESS_DB, else $XDG_DATA_HOME/redress/cases.db.

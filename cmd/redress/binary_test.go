@@ -18,6 +18,7 @@ import (
 func TestRealBinary(t *testing.T) {
 	bin := buildRedress(t)
 	t.Run("CrashSafety", func(t *testing.T) { testCrashSafety(t, bin) })
+	t.Run("CrashSafetyOfCorrections", func(t *testing.T) { testCrashSafetyOfCorrections(t, bin) })
 	t.Run("Concurrency", func(t *testing.T) { testConcurrency(t, bin) })
 	t.Run("HostileFiles", func(t *testing.T) { testHostileFiles(t, bin) })
 	t.Run("PrivateFilesUnderUmask0", func(t *testing.T) { testPrivateFilesUnderUmask0(t, bin) })

@@ -77,3 +77,50 @@ func TestKillingACallLosesNoLine(t *testing.T) {
 		t.Errorf("after --resume and end: %+v %+v", got.Contacts, got.Promises)
 	}
 }
+
+// TestKillAtByWhenKeepsThePromise: a promise typed without a date is saved
+// before "By when?" is asked, so SIGKILL at that prompt keeps it, pending
+// with no date; a resumed call that answers a later promise's question
+// fills its date in.
+func TestKillAtByWhenKeepsThePromise(t *testing.T) {
+	k := newKillable(t)
+	redress := k.run
+	redress("", "new", "--title", "TV collection", "--company", "Acme")
+
+	cmd, stdin, stderr := k.start("call", "1")
+	io.WriteString(stdin, "p collect the TV\n")
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(stderr.String(), "By when?") {
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatalf("no By when? prompt:\n%s", stderr.String())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+
+	type promise struct {
+		ID     int64
+		Text   string
+		Due    *string
+		Status string
+	}
+	var got struct{ Promises []promise }
+	if err := json.Unmarshal([]byte(redress("", "show", "1", "--json")), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Promises) != 1 || got.Promises[0].Text != "collect the TV" || got.Promises[0].Due != nil || got.Promises[0].Status != "pending" {
+		t.Fatalf("after the kill at By when?: %+v", got.Promises)
+	}
+
+	redress("p send a label\nfriday\nend\nnone\n", "call", "1", "--resume")
+	if err := json.Unmarshal([]byte(redress("", "show", "1", "--json")), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Promises) != 2 || got.Promises[0].Text != "send a label" || got.Promises[0].Due == nil || *got.Promises[0].Due != "2026-11-27" || got.Promises[1].Due != nil {
+		t.Fatalf("the answer did not fill in the date: %+v", got.Promises)
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -8,7 +9,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/redress-cli/redress/casefile"
-	"github.com/redress-cli/redress/casefile/dates"
 )
 
 // caseFields are the flags that set a case's fields, shared by `new` and
@@ -30,8 +30,8 @@ func (f *caseFields) bind(fs *pflag.FlagSet) {
 	fs.StringVar(&f.problem, "problem", "", "the problem in one or two sentences")
 	fs.StringVar(&f.outcome, "outcome", "", "the outcome you want (an action, an amount, a date)")
 	fs.StringVar(&f.fallback, "fallback", "", "an outcome you would accept instead")
-	fs.StringVar(&f.amount, "amount", "", "amount in dispute, e.g. 49.90 or \"49.90 EUR\"")
-	fs.StringVar(&f.currency, "currency", "", "currency code of the amount, e.g. EUR, USD, KRW")
+	fs.StringVar(&f.amount, "amount", "", "amount in dispute with its currency, e.g. \"49.90 EUR\", €49,90, £20, 1,290,000원")
+	fs.StringVar(&f.currency, "currency", "", "currency code of an --amount given without one, e.g. EUR, USD, KRW")
 	fs.StringVar(&f.purchased, "purchased", "", "purchase date")
 	fs.StringVar(&f.returnBy, "return-by", "", "last day of the return window")
 	fs.StringVar(&f.warrantyUntil, "warranty-until", "", "last day of the warranty")
@@ -54,7 +54,8 @@ func joinKinds() string {
 // apply copies the flags that were given (changed reports which) onto c.
 // Dates are read with the natural-date parser; an empty value clears an
 // optional field.
-func (f *caseFields) apply(c *casefile.Case, changed func(string) bool, now time.Time, loc *time.Location) error {
+func (f *caseFields) apply(a *app, c *casefile.Case, changed func(string) bool, now time.Time) error {
+	loc := a.loc
 	set := func(name string, dst *string, v string) {
 		if changed(name) {
 			*dst = strings.TrimSpace(v)
@@ -66,7 +67,6 @@ func (f *caseFields) apply(c *casefile.Case, changed func(string) bool, now time
 	set("problem", &c.Problem, f.problem)
 	set("outcome", &c.Outcome, f.outcome)
 	set("fallback", &c.Fallback, f.fallback)
-	set("currency", &c.Currency, f.currency)
 	set("language", &c.Lang, f.language)
 	set("phone", &c.Phone, f.phone)
 	set("hours", &c.Hours, f.hours)
@@ -82,20 +82,17 @@ func (f *caseFields) apply(c *casefile.Case, changed func(string) bool, now time
 	if changed("no-reply-days") {
 		c.NoReplyDays = f.noReplyDays
 	}
-	if changed("amount") {
-		amount, currency := splitAmount(f.amount)
-		c.Amount = amount
-		if currency != "" {
-			if changed("currency") && !strings.EqualFold(currency, f.currency) {
-				return usageErr(fmt.Sprintf("--amount says %s but --currency says %s", currency, f.currency), "give the currency once")
-			}
-			c.Currency = currency
+	if changed("amount") || changed("currency") {
+		if err := f.applyMoney(c, changed); err != nil {
+			return err
 		}
 	}
+	r := a.dateReader(now, c.Jurisdiction)
 	for _, d := range []struct {
 		flag, value string
 		dst         *casefile.Date
-	}{{"purchased", f.purchased, &c.PurchaseDate}, {"return-by", f.returnBy, &c.ReturnWindowEnd}, {"warranty-until", f.warrantyUntil, &c.WarrantyEnd}} {
+		past        bool
+	}{{"purchased", f.purchased, &c.PurchaseDate, true}, {"return-by", f.returnBy, &c.ReturnWindowEnd, false}, {"warranty-until", f.warrantyUntil, &c.WarrantyEnd, false}} {
 		if !changed(d.flag) {
 			continue
 		}
@@ -103,7 +100,11 @@ func (f *caseFields) apply(c *casefile.Case, changed func(string) bool, now time
 			*d.dst = casefile.Date{}
 			continue
 		}
-		v, err := dates.Parse(d.value, now, loc)
+		read := r.Parse
+		if d.past {
+			read = r.Past // a purchase has happened
+		}
+		v, err := read(d.value)
 		if err != nil {
 			return fmt.Errorf("--%s: %w", d.flag, err)
 		}
@@ -112,15 +113,30 @@ func (f *caseFields) apply(c *casefile.Case, changed func(string) bool, now time
 	return nil
 }
 
-// splitAmount reads "49.90 EUR" or "EUR 49.90" as an amount and a currency.
-func splitAmount(s string) (amount, currency string) {
-	fields := strings.Fields(s)
-	if len(fields) == 2 {
-		for i, f := range fields {
-			if len(f) == 3 && strings.IndexFunc(f, func(r rune) bool { return r < 'A' || r > 'z' }) < 0 {
-				return fields[1-i], strings.ToUpper(f)
-			}
-		}
+// applyMoney reads --amount with the case's jurisdiction. --currency is
+// the code of an amount given without one; an amount given without either
+// keeps the case's currency when it has one; --currency alone re-reads the
+// stored number in that currency.
+func (f *caseFields) applyMoney(c *casefile.Case, changed func(string) bool) error {
+	text := f.amount
+	if !changed("amount") {
+		text = c.Amount
 	}
-	return strings.TrimSpace(s), ""
+	if strings.TrimSpace(text) == "" {
+		c.SetMoney(casefile.Money{})
+		return nil
+	}
+	if changed("currency") {
+		text += " " + f.currency
+	}
+	m, err := casefile.ParseMoney(text, c.Jurisdiction)
+	var me *casefile.MoneyError
+	if errors.As(err, &me) && me.Kind == "no-currency" && c.Currency != "" {
+		m, err = casefile.ParseMoney(text+" "+c.Currency, c.Jurisdiction)
+	}
+	if err != nil {
+		return fmt.Errorf("--amount: %w", err)
+	}
+	c.SetMoney(m)
+	return nil
 }

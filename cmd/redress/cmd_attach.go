@@ -51,7 +51,7 @@ was taken); it defaults to now. All the files are attached, or none.`,
 }
 
 func runAttach(a *app, opts *attachOptions) error {
-	now, at, err := a.nowAndAt(opts.at)
+	now, at, err := a.nowAndAt(opts.caseID, opts.at)
 	if err != nil {
 		return err
 	}

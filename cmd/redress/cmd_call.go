@@ -28,6 +28,7 @@ type callOptions struct {
 	refusals  []string
 	end       bool
 	confirmed bool
+	at        string // when the call was, for one logged afterwards
 }
 
 func newCallCmd(a *app) *cobra.Command {
@@ -76,6 +77,7 @@ agent confirmed the read-back).`,
 	f.StringArrayVar(&opts.refusals, "refused", nil, "a refusal (repeatable)")
 	f.BoolVar(&opts.end, "end", false, "end the call and print the read-back")
 	f.BoolVar(&opts.confirmed, "confirmed", false, "with --end: the agent confirmed every promise read back")
+	f.StringVar(&opts.at, "at", "", "when the call was, to log one afterwards (every line is dated then)")
 	return cmd
 }
 
@@ -101,20 +103,26 @@ func runCall(a *app, opts *callOptions) error {
 	if err := casefile.ValidChannel(channel); err != nil {
 		return err
 	}
-	full, start, err := a.loadCase(opts.caseID)
+	_, start, err := a.nowAndAt(opts.caseID, opts.at)
+	if err != nil {
+		return err
+	}
+	full, _, err := a.loadCase(opts.caseID)
 	if err != nil {
 		return err
 	}
 	s := a.store
 	log := &callLog{a: a, s: s, lang: full.Case.Lang, trigger: full.Prep.EscalateTrigger}
-	// The clock: REDRESS_NOW pins it (tests, demo); otherwise each line is
-	// stamped when it is entered.
+	// The clock: REDRESS_NOW pins it (tests, demo), and so does --at (a
+	// call logged afterwards); otherwise each line is stamped when it is
+	// entered, and so is its change in the history.
 	log.now = func() time.Time {
-		if a.getenv("REDRESS_NOW") != "" {
+		if a.getenv("REDRESS_NOW") != "" || opts.at != "" {
 			return start
 		}
 		return time.Now().In(a.loc).Truncate(time.Second)
 	}
+	a.ctx = casefile.WithOrigin(a.ctx, "call", log.now)
 	if opts.resume {
 		if log.contact, err = s.OpenCall(a.ctx, opts.caseID); err != nil {
 			return err
@@ -223,7 +231,7 @@ func (l *callLog) handle(p prep.Line) error {
 		if p.BadDate != "" {
 			ack("call_bad_date", clean(p.BadDate))
 		}
-		t := casefile.Ticket{CaseID: l.contact.CaseID, ContactID: &id, Number: p.Text, Expected: p.Date, CreatedAt: l.now()}
+		t := casefile.Ticket{CaseID: l.contact.CaseID, ContactID: &id, Number: p.Text, Expected: p.Date, At: l.now(), CreatedAt: l.now()}
 		if err := l.s.AddTicket(ctx, &t); err != nil {
 			return err
 		}
@@ -277,13 +285,25 @@ func (l *callLog) handle(p prep.Line) error {
 	return nil
 }
 
-// promise stores a promise; a missing date is asked for once, and a
-// promise still without a date is kept as a note rather than lost.
+// promise stores a promise the moment it is typed. A missing date is
+// asked for once, after the promise is saved (a crash or a hang-up at the
+// question keeps it), and the answer fills it in; a promise still without
+// a date stays pending with none, to be asked for.
 func (l *callLog) promise(p prep.Line) error {
 	a, lang := l.a, l.a.lang
 	if strings.TrimSpace(p.Text) == "" {
 		fmt.Fprintln(a.stderr, "  "+msg(lang, "call_hint_promise"))
 		return nil
+	}
+	id := l.contact.ID
+	pr := casefile.Promise{CaseID: l.contact.CaseID, ContactID: &id, Text: p.Text, By: l.contact.Rep, Due: p.Date, At: l.now(), CreatedAt: l.now()}
+	if pr.By == "" {
+		if c, err := l.s.Contact(a.ctx, id); err == nil {
+			pr.By = c.Rep
+		}
+	}
+	if err := l.s.AddPromise(a.ctx, &pr); err != nil {
+		return err
 	}
 	due := p.Date
 	if due.IsZero() && l.in != nil {
@@ -307,26 +327,18 @@ func (l *callLog) promise(p prep.Line) error {
 			}
 		}
 	}
-	id := l.contact.ID
 	if due.IsZero() {
-		n := casefile.Note{CaseID: l.contact.CaseID, ContactID: &id, Text: msgf(lang, "call_undated_promise", p.Text), At: l.now()}
-		if err := l.s.AddNote(a.ctx, &n); err != nil {
-			return err
-		}
-		fmt.Fprintln(a.stderr, "  "+msg(lang, "call_promise_as_note"))
+		fmt.Fprintln(a.stderr, "  "+msgf(lang, "call_promise_pending", pr.ID, clean(pr.Text)))
 		if l.trigger == casefile.TriggerNoDate {
 			return l.supervisor()
 		}
 		return nil
 	}
-	pr := casefile.Promise{CaseID: l.contact.CaseID, ContactID: &id, Text: p.Text, By: l.contact.Rep, Due: due, CreatedAt: l.now()}
-	if pr.By == "" {
-		if c, err := l.s.Contact(a.ctx, id); err == nil {
-			pr.By = c.Rep
+	if pr.Due.IsZero() {
+		var err error
+		if pr, err = l.s.EditPromise(a.ctx, pr.ID, func(x *casefile.Promise) error { x.Due = due; return nil }); err != nil {
+			return err
 		}
-	}
-	if err := l.s.AddPromise(a.ctx, &pr); err != nil {
-		return err
 	}
 	fmt.Fprintln(a.stderr, "  "+msgf(lang, "call_promise", pr.ID, clean(pr.Text), fmtDate(lang, pr.Due, a.loc)))
 	return nil
@@ -416,6 +428,13 @@ func (l *callLog) runFlags(o *callOptions) error {
 // promises the agent confirmed, ends the call and prints a recap.
 func (l *callLog) finish(confirm func([]casefile.Promise) []int64) error {
 	a := l.a
+	// A call ended with nothing logged in it is not a contact.
+	if discarded, err := l.s.DiscardCall(a.ctx, l.contact.ID); err != nil || discarded {
+		if discarded {
+			fmt.Fprintln(a.stderr, msg(a.lang, "call_empty"))
+		}
+		return err
+	}
 	full, err := l.s.Full(a.ctx, l.contact.CaseID)
 	if err != nil {
 		return err
@@ -457,7 +476,11 @@ func (l *callLog) finish(confirm func([]casefile.Promise) []int64) error {
 func (l *callLog) askConfirmed(promises []casefile.Promise) []int64 {
 	a := l.a
 	for _, p := range promises {
-		fmt.Fprintln(a.stderr, "  "+msgf(a.lang, "call_confirm_item", p.ID, clean(p.Text), fmtDate(a.lang, p.Due, a.loc)))
+		due := fmtDate(a.lang, p.Due, a.loc)
+		if p.Due.IsZero() && p.Due.Unreadable() == "" {
+			due = msg(a.lang, "no_due")
+		}
+		fmt.Fprintln(a.stderr, "  "+msgf(a.lang, "call_confirm_item", p.ID, clean(p.Text), due))
 	}
 	for {
 		fmt.Fprint(a.stderr, msg(a.lang, "call_which_confirmed"))
@@ -502,7 +525,7 @@ func pickConfirmed(answer string, promises []casefile.Promise) ([]int64, error) 
 func earliest(ps []casefile.Promise) *casefile.Promise {
 	var best *casefile.Promise
 	for i := range ps {
-		if best == nil || ps[i].Due.Before(best.Due) {
+		if !ps[i].Due.IsZero() && (best == nil || ps[i].Due.Before(best.Due)) {
 			best = &ps[i]
 		}
 	}

@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/redress-cli/redress/casefile"
-	"github.com/redress-cli/redress/casefile/dates"
 )
 
 type contactOptions struct {
@@ -52,6 +51,7 @@ from this contact can point to it with --contact ID.`,
 	cmd.Flags().DurationVar(&opts.duration, "duration", 0, "how long it took, e.g. 25m or 1h10m")
 	cmd.Flags().StringArrayVar(&opts.tickets, "ticket", nil, "a ticket number given in it (repeatable)")
 	cmd.Flags().StringArrayVar(&opts.promises, "promise", nil, `a promise made in it, "TEXT@DATE" (repeatable; --rep made it)`)
+	addCorrections(a, cmd, "contact")
 	return cmd
 }
 
@@ -59,7 +59,7 @@ func runContact(a *app, opts *contactOptions) error {
 	if opts.channel == "" {
 		return usageErr("missing --channel", "one of call, chat, email, visit, letter, social, web-form")
 	}
-	now, at, err := a.nowAndAt(opts.at)
+	now, at, err := a.nowAndAt(opts.caseID, opts.at)
 	if err != nil {
 		return err
 	}
@@ -76,9 +76,13 @@ func runContact(a *app, opts *contactOptions) error {
 		if i < 0 {
 			return usageErr(fmt.Sprintf("--promise %q has no due date", v), `write it as "TEXT@DATE", e.g. --promise "refund 49 EUR@friday"`)
 		}
-		due, err := dates.Parse(v[i+1:], now, a.loc)
+		r, err := a.caseDates(opts.caseID)
 		if err != nil {
-			return fmt.Errorf("--promise: %w", err)
+			return err
+		}
+		due, err := a.readDue(r, "--promise", v[i+1:])
+		if err != nil {
+			return err
 		}
 		promises = append(promises, &casefile.Promise{Text: v[:i], By: opts.rep, Due: due, CreatedAt: now})
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -77,8 +78,12 @@ func runDossier(a *app, opts *dossierOptions) error {
 	if err != nil {
 		return err
 	}
+	amendments, err := dossierAmendments(a, f, now, opts.reveal)
+	if err != nil {
+		return err
+	}
 	d, err := prep.NewDossier(prep.DossierInput{Full: f, Now: now, Loc: a.loc, Reveal: opts.reveal,
-		Images: images, Clocks: dossierClocks(f, a), Amendments: dossierAmendments(f)})
+		Images: images, Clocks: dossierClocks(f, a), Amendments: amendments})
 	if err != nil {
 		return err
 	}
@@ -124,6 +129,36 @@ func dossierClocks(f casefile.Full, a *app) []prep.Clock {
 }
 
 // dossierAmendments are the corrections of the case's record, from its
-// history. The case file keeps no history yet (it comes with undo), so
-// there are none to show.
-func dossierAmendments(casefile.Full) []prep.Amendment { return nil }
+// history: every edit, delete and undo (not what was added, settled or
+// logged during a call, which the chronology shows), account references
+// masked unless revealed.
+func dossierAmendments(a *app, f casefile.Full, now time.Time, reveal bool) ([]prep.Amendment, error) {
+	hs, err := a.store.History(a.ctx, f.ID)
+	if err != nil {
+		return nil, err
+	}
+	if !reveal {
+		casefile.MaskHistory(hs)
+	}
+	// In the dossier's language, the case's.
+	l := f.Lang
+	if l != "ko" {
+		l = "en"
+	}
+	var out []prep.Amendment
+	for _, h := range hs {
+		if !strings.HasSuffix(h.Command, " edit") && !strings.HasSuffix(h.Command, " delete") && h.Command != "edit" && h.Undoes == nil {
+			continue
+		}
+		who := kindWord(l, h.Kind) + " " + fmt.Sprint(h.EntryID)
+		if h.Action() != "edit" {
+			out = append(out, prep.Amendment{At: h.At, What: describeRow(l, h, now, a.loc)})
+			continue
+		}
+		for _, fc := range h.Fields() {
+			out = append(out, prep.Amendment{At: h.At, What: who + " " + fieldWord(l, fc.Field),
+				Before: showValue(l, fc.Old, now, a.loc), Now: showValue(l, fc.New, now, a.loc)})
+		}
+	}
+	return out, nil
+}

@@ -54,7 +54,7 @@ func runEdit(a *app, opts *editOptions) error {
 		return err
 	}
 	c, err := s.UpdateCase(a.ctx, opts.caseID, func(c *casefile.Case) error {
-		return opts.fields.apply(c, opts.changed, now, a.loc)
+		return opts.fields.apply(a, c, opts.changed, now)
 	})
 	if err != nil {
 		return err

@@ -52,6 +52,7 @@ A step above the frontline marks an open case "escalated".`,
 	cmd.Flags().StringVar(&opts.at, "at", "", "when the step was taken (default: now)")
 	cmd.Flags().BoolVar(&opts.refused, "refused", false, "the company refused your request at this step")
 	cmd.Flags().BoolVar(&opts.final, "final-response", false, "the company sent its final response")
+	addCorrections(a, cmd, "escalation")
 	return cmd
 }
 
@@ -69,7 +70,7 @@ func runEscalate(a *app, opts *escalateOptions) error {
 	case opts.final:
 		answer = casefile.AnswerFinal
 	}
-	_, at, err := a.nowAndAt(opts.at)
+	_, at, err := a.nowAndAt(opts.caseID, opts.at)
 	if err != nil {
 		return err
 	}

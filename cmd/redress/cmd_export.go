@@ -5,6 +5,8 @@ import (
 	"io"
 
 	"github.com/spf13/cobra"
+
+	"github.com/redress-cli/redress/casefile"
 )
 
 type exportOptions struct {
@@ -66,6 +68,7 @@ func runExport(a *app, opts *exportOptions) error {
 			for j := range doc.Cases[i].Refs {
 				doc.Cases[i].Refs[j].Value = doc.Cases[i].Refs[j].Masked()
 			}
+			casefile.MaskHistory(doc.Cases[i].History)
 		}
 	}
 	if toStdout {

@@ -134,8 +134,14 @@ func nextPromiseCell(a *app, c casefile.Summary, n time.Time) string {
 		}
 		return "-"
 	}
-	cell := truncate(clean(p.Text), 40) + " · " + msgf(a.lang, "due", fmtShortDate(a.lang, p.Due, n, a.loc)) +
-		" (" + relDays(a.lang, p.Due, n, a.loc, "overdue") + ")"
+	cell := truncate(clean(p.Text), 40) + " · "
+	if raw := p.Due.Unreadable(); raw != "" {
+		cell += msgf(a.lang, "due", msgf(a.lang, "date_unreadable_short", clean(raw)))
+	} else if p.Due.IsZero() { // said in a call, its date still to ask for
+		cell += msg(a.lang, "no_due")
+	} else {
+		cell += msgf(a.lang, "due", fmtShortDate(a.lang, p.Due, n, a.loc)) + " (" + relDays(a.lang, p.Due, n, a.loc, "overdue") + ")"
+	}
 	if p.Due.Overdue(n, a.loc) {
 		cell = "! " + cell
 	}

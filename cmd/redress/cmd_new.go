@@ -61,7 +61,7 @@ func runNew(a *app, opts *newOptions) error {
 		return err
 	}
 	c := casefile.Case{Lang: a.lang, OpenedAt: now}
-	if err := opts.fields.apply(&c, opts.changed, now, a.loc); err != nil {
+	if err := opts.fields.apply(a, &c, opts.changed, now); err != nil {
 		return err
 	}
 	if err := c.Validate(); err != nil { // before the file is even opened
@@ -143,9 +143,6 @@ func (a *app) newCaseForm(opts *newOptions) error {
 	input("problem", "prep_problem", &f.problem, nil)
 	input("outcome", "prep_outcome", &f.outcome, nil)
 	page()
-	input("amount", "new_amount", &f.amount, nil)
-	input("purchased", "prep_purchased", &f.purchased, nil)
-	page()
 	if !opts.changed("jurisdiction") {
 		asked["jurisdiction"] = true
 		f.jurisdiction = string(casefile.JurisdictionOther)
@@ -158,6 +155,25 @@ func (a *app) newCaseForm(opts *newOptions) error {
 		}
 		fields = append(fields, huh.NewSelect[string]().Title(msg(l, "new_jurisdiction")).Options(options...).Height(len(options)+1).Value(&f.jurisdiction))
 	}
+	page()
+	// Asked after the jurisdiction, which says what "$" or a bare number
+	// means. Each answer is read as it is given; a wrong one is said under
+	// the field and asked again, and no other answer is lost.
+	input("amount", "new_amount", &f.amount, validator(l, func(v string) error {
+		if opts.changed("currency") {
+			v += " " + f.currency
+		}
+		_, err := casefile.ParseMoney(v, casefile.Jurisdiction(f.jurisdiction))
+		return err
+	}))
+	input("purchased", "prep_purchased", &f.purchased, validator(l, func(v string) error {
+		now, err := a.now()
+		if err != nil {
+			return err
+		}
+		_, err = a.dateReader(now, casefile.Jurisdiction(f.jurisdiction)).Past(v)
+		return err
+	}))
 	page()
 	if err := a.runGroups(groups...); err != nil {
 		return err
@@ -178,9 +194,12 @@ func fieldValue(f *caseFields, name string) string {
 		"outcome": f.outcome, "amount": f.amount, "purchased": f.purchased}[name]
 }
 
-// printCaseDates echoes the dates a person typed, with weekdays, so a
-// misread date is seen at once.
+// printCaseDates echoes the amount and the dates a person typed, the
+// dates with weekdays, so a misread value is seen at once.
 func printCaseDates(a *app, c casefile.Case) {
+	if m := c.Money(); !m.IsZero() {
+		fmt.Fprintf(a.stdout, "  %s %s\n", msg(a.lang, "amount"), clean(m.Format(a.lang)))
+	}
 	for _, d := range []struct {
 		key  string
 		date casefile.Date

@@ -154,9 +154,10 @@ func runPrep(a *app, opts *prepOptions) error {
 	if opts.check {
 		return printCheck(a, full, now, opts.json)
 	}
+	r := a.dateReader(now, full.Jurisdiction)
 	if len(steps) > 0 {
 		for _, step := range steps {
-			ch, err := opts.answers.change(step, now, a.loc)
+			ch, err := opts.answers.change(step, r)
 			if err != nil {
 				return err
 			}
@@ -181,7 +182,7 @@ func runPrep(a *app, opts *prepOptions) error {
 			return err
 		}
 		a.clearStep()
-		ch, err := a.stepForm(step, full, now)
+		ch, err := a.stepForm(step, full, r)
 		if err != nil {
 			if len(shown) > 0 {
 				printSteps(a, opts.caseID, shown, now)
@@ -303,8 +304,10 @@ func printCheck(a *app, full casefile.Full, now time.Time, asJSON bool) error {
 	return nil
 }
 
-// change turns the answers to one step into what the store saves.
-func (ans *prepAnswers) change(step int, now time.Time, loc *time.Location) (casefile.StepChange, error) {
+// change turns the answers to one step into what the store saves; r
+// reads its dates (the case's day- or month-first order, as of now).
+func (ans *prepAnswers) change(step int, r dates.Reader) (casefile.StepChange, error) {
+	now, loc := r.Now, r.Loc
 	ch := casefile.StepChange{Step: step, At: now}
 	switch step {
 	case 1:
@@ -319,18 +322,24 @@ func (ans *prepAnswers) change(step int, now time.Time, loc *time.Location) (cas
 		}
 	case 2:
 		for _, e := range ans.events {
+			// Only a date at the very start is read ("2 Nov: bought
+			// online"); the rest is kept exactly as typed.
 			n := casefile.Note{Kind: casefile.NoteTimeline, Text: e}
-			if d, rest, ok := dates.Find(e, now, loc); ok && strings.TrimSpace(strings.Trim(rest, ":-– ")) != "" {
-				n.At, n.Text = d.Time(loc), strings.Trim(rest, ":-– ")
+			d, text, ok, err := r.Line(e)
+			if err != nil {
+				return ch, fmt.Errorf("--event: %w", err)
+			}
+			if ok {
+				n.At, n.Text = d.Time(loc), text
 			}
 			ch.Notes = append(ch.Notes, n)
 		}
-		for _, r := range ans.refs {
-			label, value, ok := strings.Cut(r, "=")
-			if !ok {
-				return ch, usageErr(fmt.Sprintf("--account %q is not LABEL=VALUE", r), `e.g. --account "order number=ORD-2026-114821"`)
+		for _, v := range ans.refs {
+			ref, err := casefile.ParseAccountRef(v)
+			if err != nil {
+				return ch, fmt.Errorf("--account: %w", err)
 			}
-			ch.Refs = append(ch.Refs, casefile.AccountRef{Label: label, Value: value})
+			ch.Refs = append(ch.Refs, ref)
 		}
 		ch.Prep = func(p *casefile.Prep) error {
 			setIf(&p.HaveReceipt, ans.receipt)
@@ -350,7 +359,7 @@ func (ans *prepAnswers) change(step int, now time.Time, loc *time.Location) (cas
 	case 5:
 		var purchased casefile.Date
 		if ans.purchased != "" {
-			d, err := dates.Parse(ans.purchased, now, loc)
+			d, err := r.Past(ans.purchased)
 			if err != nil {
 				return ch, fmt.Errorf("--purchased: %w", err)
 			}
@@ -431,8 +440,8 @@ func setIf(dst *string, v string) {
 
 // stepForm asks one step's questions, pre-filled from the case, and
 // returns what to save: the answers, or the step marked skipped.
-func (a *app) stepForm(step int, full casefile.Full, now time.Time) (casefile.StepChange, error) {
-	l := a.lang
+func (a *app) stepForm(step int, full casefile.Full, r dates.Reader) (casefile.StepChange, error) {
+	l, now := a.lang, r.Now
 	answer := true
 	title := msgf(l, "prep_step", step, msg(l, fmt.Sprintf("prep_tip%d", step)))
 	why := msg(l, fmt.Sprintf("prep_why%d", step))
@@ -452,14 +461,18 @@ func (a *app) stepForm(step int, full casefile.Full, now time.Time) (casefile.St
 	c, p := full.Case, full.Prep
 	var fields []huh.Field
 	var after []func() // turn form values into answers once the form ends
-	input := func(key string, dst *string, current string) {
+	input := func(key string, dst *string, current string, validate ...func(string) error) {
 		*dst = current
 		title := msg(l, key)
 		if a.accessible() && strings.TrimSpace(current) != "" {
 			// A screen reader hears no pre-filled field: say what Enter keeps.
 			title = msgf(l, "prep_current", title, clean(current))
 		}
-		fields = append(fields, huh.NewInput().Title(title).Value(dst))
+		in := huh.NewInput().Title(title).Value(dst)
+		if len(validate) > 0 {
+			in = in.Validate(validate[0])
+		}
+		fields = append(fields, in)
 	}
 	yesNo := func(key string, dst *string, current string) {
 		v := new(bool)
@@ -477,17 +490,23 @@ func (a *app) stepForm(step int, full casefile.Full, now time.Time) (casefile.St
 		for _, ph := range phrases {
 			fmt.Fprintln(a.stderr, "  "+clean(ph))
 		}
-		if err := a.askList(msg(l, "prep_finding"), &ans.findings); err != nil {
+		if err := a.askList(msg(l, "prep_finding"), &ans.findings, nil); err != nil {
 			return casefile.StepChange{}, err
 		}
-		if err := a.askList(msg(l, "prep_tried"), &ans.tried); err != nil {
+		if err := a.askList(msg(l, "prep_tried"), &ans.tried, nil); err != nil {
 			return casefile.StepChange{}, err
 		}
 	case 2:
-		if err := a.askList(msg(l, "prep_event"), &ans.events); err != nil {
+		if err := a.askList(msg(l, "prep_event"), &ans.events, validator(l, func(v string) error {
+			_, _, _, err := r.Line(v)
+			return err
+		})); err != nil {
 			return casefile.StepChange{}, err
 		}
-		if err := a.askList(msg(l, "prep_account"), &ans.refs); err != nil {
+		if err := a.askList(msg(l, "prep_account"), &ans.refs, validator(l, func(v string) error {
+			_, err := casefile.ParseAccountRef(v)
+			return err
+		})); err != nil {
 			return casefile.StepChange{}, err
 		}
 		yesNo("prep_receipt", &ans.receipt, p.HaveReceipt)
@@ -532,20 +551,29 @@ func (a *app) stepForm(step int, full casefile.Full, now time.Time) (casefile.St
 			input("prep_own_line", &ans.opening, "")
 		}
 	case 5:
-		input("prep_purchased", &ans.purchased, c.PurchaseDate.String())
+		input("prep_purchased", &ans.purchased, c.PurchaseDate.String(), validator(l, func(v string) error {
+			_, err := r.Past(v)
+			return err
+		}))
 		var days, months string
-		input("prep_return_days", &days, itoaOrEmpty(p.ReturnDays))
-		input("prep_warranty_months", &months, itoaOrEmpty(p.WarrantyMonths))
+		input("prep_return_days", &days, itoaOrEmpty(p.ReturnDays), validator(l, func(v string) error {
+			_, err := casefile.ParseCount("return days", v, maxReturnDays)
+			return err
+		}))
+		input("prep_warranty_months", &months, itoaOrEmpty(p.WarrantyMonths), validator(l, func(v string) error {
+			_, err := casefile.ParseCount("warranty months", v, maxWarrantyMonths)
+			return err
+		}))
 		input("prep_docs", &ans.docs, p.PolicyDocs)
 		if err := a.runForm(fields...); err != nil {
 			return casefile.StepChange{}, err
 		}
 		fields = nil
 		var err error
-		if ans.returnDays, err = atoiOrZero("return days", days); err != nil {
+		if ans.returnDays, err = casefile.ParseCount("return days", days, maxReturnDays); err != nil {
 			return casefile.StepChange{}, err
 		}
-		if ans.warrantyMonths, err = atoiOrZero("warranty months", months); err != nil {
+		if ans.warrantyMonths, err = casefile.ParseCount("warranty months", months, maxWarrantyMonths); err != nil {
 			return casefile.StepChange{}, err
 		}
 	case 6:
@@ -612,15 +640,20 @@ func (a *app) stepForm(step int, full casefile.Full, now time.Time) (casefile.St
 	for _, f := range after {
 		f()
 	}
-	return ans.change(step, now, a.loc)
+	return ans.change(step, r)
 }
 
 // askList asks for items one at a time until an empty answer: a list that
-// a screen reader user can fill as easily as a sighted one.
-func (a *app) askList(title string, dst *[]string) error {
+// a screen reader user can fill as easily as a sighted one. validate, when
+// set, reads each item as it is answered.
+func (a *app) askList(title string, dst *[]string, validate func(string) error) error {
 	for {
 		var v string
-		if err := a.runForm(huh.NewInput().Title(title).Description(msg(a.lang, "prep_empty_to_go_on")).Value(&v)); err != nil {
+		in := huh.NewInput().Title(title).Description(msg(a.lang, "prep_empty_to_go_on")).Value(&v)
+		if validate != nil {
+			in = in.Validate(validate)
+		}
+		if err := a.runForm(in); err != nil {
 			return err
 		}
 		if strings.TrimSpace(v) == "" {
@@ -638,16 +671,11 @@ func itoaOrEmpty(n int) string {
 	return strconv.Itoa(n)
 }
 
-func atoiOrZero(what, s string) (int, error) {
-	if strings.TrimSpace(s) == "" {
-		return 0, nil
-	}
-	n, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil || n < 0 {
-		return 0, usageErr(fmt.Sprintf("%s must be a whole number, not %q", what, s), "")
-	}
-	return n, nil
-}
+// The longest return window and warranty the prep form takes.
+const (
+	maxReturnDays     = 365
+	maxWarrantyMonths = 120
+)
 
 func contains(list []string, v string) bool {
 	for _, x := range list {

@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/redress-cli/redress/casefile"
-	"github.com/redress-cli/redress/casefile/dates"
 )
 
 type promiseOptions struct {
@@ -16,6 +15,7 @@ type promiseOptions struct {
 	due       string
 	by        string
 	contactID int64
+	at        string
 }
 
 func newPromiseCmd(a *app) *cobra.Command {
@@ -43,6 +43,7 @@ with 'redress promise kept|broken|cancel ID'.`,
 	cmd.Flags().StringVar(&opts.due, "due", "", "when it is due (required)")
 	cmd.Flags().StringVar(&opts.by, "by", "", "who promised it (the rep)")
 	cmd.Flags().Int64Var(&opts.contactID, "contact", 0, "the contact it was made in")
+	cmd.Flags().StringVar(&opts.at, "at", "", "when it was said (default: the contact's time, else now)")
 	for _, st := range []struct {
 		use    string
 		status casefile.PromiseStatus
@@ -52,6 +53,8 @@ with 'redress promise kept|broken|cancel ID'.`,
 		{"cancel", casefile.PromiseCancelled, "Mark a promise cancelled (no longer expected)"}} {
 		cmd.AddCommand(newSettleCmd(a, st.use, st.status, st.short))
 	}
+	cmd.AddCommand(newPromiseExtendCmd(a))
+	addCorrections(a, cmd, "promise")
 	return cmd
 }
 
@@ -59,15 +62,22 @@ func runPromise(a *app, opts *promiseOptions) error {
 	if strings.TrimSpace(opts.due) == "" {
 		return usageErr("missing --due: a promise needs a date", `e.g. --due friday, --due 2026-12-05, --due "다음 주 금요일"`)
 	}
-	now, err := a.now()
+	r, err := a.caseDates(opts.caseID)
 	if err != nil {
 		return err
 	}
-	due, err := dates.Parse(opts.due, now, a.loc)
+	now := r.Now
+	due, err := a.readDue(r, "--due", opts.due)
 	if err != nil {
-		return fmt.Errorf("--due: %w", err)
+		return err
 	}
 	p := casefile.Promise{CaseID: opts.caseID, Text: opts.text, By: opts.by, Due: due, CreatedAt: now, ContactID: optionalID(opts.contactID)}
+	if opts.at != "" {
+		// When it was said; without --at, the store dates it by its contact.
+		if _, p.At, err = a.nowAndAt(opts.caseID, opts.at); err != nil {
+			return err
+		}
+	}
 	s, err := a.open()
 	if err != nil {
 		return err

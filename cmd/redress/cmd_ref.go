@@ -36,6 +36,7 @@ The call sheet asks whether you have them at hand instead.`,
 			return runRef(a, opts)
 		},
 	}
+	addCorrections(a, cmd, "ref")
 	return cmd
 }
 

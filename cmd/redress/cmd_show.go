@@ -95,15 +95,16 @@ func printCase(w io.Writer, l string, f casefile.Full, now time.Time, loc *time.
 	add("problem", c.Problem)
 	add("outcome", c.Outcome)
 	add("fallback", c.Fallback)
-	if c.Amount != "" {
-		add("amount", strings.TrimSpace(c.Amount+" "+c.Currency))
-	}
+	add("amount", c.Money().Format(l))
 	add("purchased", fmtDate(l, c.PurchaseDate, loc))
 	for _, d := range []struct {
 		key  string
 		date casefile.Date
 	}{{"return_by", c.ReturnWindowEnd}, {"warranty_to", c.WarrantyEnd}} {
-		if !d.date.IsZero() {
+		switch {
+		case d.date.Unreadable() != "":
+			add(d.key, fmtDate(l, d.date, loc))
+		case !d.date.IsZero():
 			add(d.key, fmtDate(l, d.date, loc)+" ("+relDays(l, d.date, now, loc, "passed")+")")
 		}
 	}
@@ -136,7 +137,7 @@ func printCase(w io.Writer, l string, f casefile.Full, now time.Time, loc *time.
 
 type timelineEntry struct {
 	at         time.Time
-	order      int // ties: contact before what came out of it
+	key        casefile.TimelineKey // a contact, then what was said in it
 	when, kind string
 	text       string
 }
@@ -144,6 +145,7 @@ type timelineEntry struct {
 // timeline merges the case's entries into one dated list, oldest first.
 func timeline(l string, f casefile.Full, now time.Time, loc *time.Location) []timelineEntry {
 	var es []timelineEntry
+	keys := casefile.NewKeyer(f, loc)
 	for _, c := range f.Contacts {
 		parts := []string{string(c.Channel)}
 		if c.Rep != "" {
@@ -160,24 +162,35 @@ func timeline(l string, f casefile.Full, now time.Time, loc *time.Location) []ti
 		if c.Summary != "" {
 			text += ": " + clean(c.Summary)
 		}
-		es = append(es, timelineEntry{at: c.At, order: 0, kind: msg(l, "tl_contact"), text: fmt.Sprintf("[%d] %s", c.ID, text)})
+		es = append(es, timelineEntry{at: c.At, key: keys.Key(c.At, casefile.OrderContact, nil, c.ID), kind: msg(l, "tl_contact"), text: fmt.Sprintf("[%d] %s", c.ID, text)})
 	}
 	for _, t := range f.Tickets {
-		text := clean(t.Number)
+		text := fmt.Sprintf("[%d] %s", t.ID, clean(t.Number))
 		if t.Label != "" {
 			text += " (" + clean(t.Label) + ")"
 		}
 		if !t.Expected.IsZero() {
 			text += " · " + msgf(l, "expected", fmtShortDate(l, t.Expected, now, loc))
 		}
-		es = append(es, timelineEntry{at: t.CreatedAt, order: 1, kind: msg(l, "tl_ticket"), text: text})
+		es = append(es, timelineEntry{at: t.At, key: keys.Key(t.At, casefile.OrderTicket, t.ContactID, t.ID), kind: msg(l, "tl_ticket"), text: text})
 	}
 	for _, p := range f.Promises {
 		text := fmt.Sprintf("[%d] %s", p.ID, clean(p.Text))
 		if p.By != "" {
 			text += " · " + msgf(l, "by_rep", clean(p.By))
 		}
-		text += " · " + msgf(l, "due", fmtShortDate(l, p.Due, now, loc))
+		if p.Due.IsZero() && p.Due.Unreadable() == "" {
+			text += " · " + msg(l, "no_due")
+		} else {
+			text += " · " + msgf(l, "due", fmtShortDate(l, p.Due, now, loc))
+		}
+		if xs := f.ExtensionsOf(p.ID); len(xs) > 0 {
+			var earlier []string
+			for _, x := range xs {
+				earlier = append(earlier, fmtShortDate(l, x.From, now, loc))
+			}
+			text += " (" + msgf(l, "earlier", strings.Join(earlier, ", ")) + ")"
+		}
 		status := msg(l, "st_"+string(p.Status))
 		if p.Status == casefile.PromisePending && p.Due.Overdue(now, loc) {
 			status = "! " + relDays(l, p.Due, now, loc, "overdue")
@@ -186,7 +199,7 @@ func timeline(l string, f casefile.Full, now time.Time, loc *time.Location) []ti
 		if p.Confirmed {
 			text += " · ✓ " + msg(l, "read_back")
 		}
-		es = append(es, timelineEntry{at: p.CreatedAt, order: 2, kind: msg(l, "tl_promise"), text: text})
+		es = append(es, timelineEntry{at: p.At, key: keys.Key(p.At, casefile.OrderPromise, p.ContactID, p.ID), kind: msg(l, "tl_promise"), text: text})
 	}
 	for _, n := range f.Notes {
 		text := clean(n.Text)
@@ -197,7 +210,7 @@ func timeline(l string, f casefile.Full, now time.Time, loc *time.Location) []ti
 		if n.Kind != casefile.NoteTimeline {
 			kind = msg(l, "tl_"+string(n.Kind))
 		}
-		es = append(es, timelineEntry{at: n.At, order: 3, kind: kind, text: text})
+		es = append(es, timelineEntry{at: n.At, key: keys.Key(n.At, casefile.OrderNote, n.ContactID, n.ID), kind: kind, text: fmt.Sprintf("[%d] %s", n.ID, text)})
 	}
 	for _, e := range f.Escalations {
 		text, err := prep.StepName(l, e.Step)
@@ -213,21 +226,16 @@ func timeline(l string, f casefile.Full, now time.Time, loc *time.Location) []ti
 		if e.Note != "" {
 			text += ": " + clean(e.Note)
 		}
-		es = append(es, timelineEntry{at: e.At, order: 4, kind: msg(l, "tl_escalation"), text: text})
+		es = append(es, timelineEntry{at: e.At, key: keys.Key(e.At, casefile.OrderStep, nil, e.ID), kind: msg(l, "tl_escalation"), text: fmt.Sprintf("[%d] %s", e.ID, text)})
 	}
 	for _, e := range f.Evidence {
 		text := fmt.Sprintf("[%d] %s (%s, %s)", e.ID, clean(e.Name), e.MediaType, casefile.HumanSize(e.Size))
 		if e.Note != "" {
 			text += ": " + clean(e.Note)
 		}
-		es = append(es, timelineEntry{at: e.At, order: 5, kind: msg(l, "tl_evidence"), text: text})
+		es = append(es, timelineEntry{at: e.At, key: keys.Key(e.At, casefile.OrderOther, nil, e.ID), kind: msg(l, "tl_evidence"), text: text})
 	}
-	sort.SliceStable(es, func(i, j int) bool {
-		if !es[i].at.Equal(es[j].at) {
-			return es[i].at.Before(es[j].at)
-		}
-		return es[i].order < es[j].order
-	})
+	sort.SliceStable(es, func(i, j int) bool { return es[i].key.Less(es[j].key) })
 	for i := range es {
 		es[i].when = fmtTime(l, es[i].at, now, loc)
 		if t := es[i].at.In(loc); t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {

@@ -6,7 +6,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/redress-cli/redress/casefile"
-	"github.com/redress-cli/redress/casefile/dates"
 )
 
 type ticketOptions struct {
@@ -15,6 +14,7 @@ type ticketOptions struct {
 	label     string
 	expected  string
 	contactID int64
+	at        string
 }
 
 func newTicketCmd(a *app) *cobra.Command {
@@ -37,6 +37,8 @@ func newTicketCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVar(&opts.label, "label", "", "what the ticket is for")
 	cmd.Flags().StringVar(&opts.expected, "expected", "", "expected resolution date")
 	cmd.Flags().Int64Var(&opts.contactID, "contact", 0, "the contact it came from")
+	cmd.Flags().StringVar(&opts.at, "at", "", "when it was given (default: the contact's time, else now)")
+	addCorrections(a, cmd, "ticket")
 	return cmd
 }
 
@@ -46,9 +48,19 @@ func runTicket(a *app, opts *ticketOptions) error {
 		return err
 	}
 	t := casefile.Ticket{CaseID: opts.caseID, Number: opts.number, Label: opts.label, CreatedAt: now, ContactID: optionalID(opts.contactID)}
+	if opts.at != "" {
+		// When it was given; without --at, the store dates it by its contact.
+		if _, t.At, err = a.nowAndAt(opts.caseID, opts.at); err != nil {
+			return err
+		}
+	}
 	if opts.expected != "" {
-		if t.Expected, err = dates.Parse(opts.expected, now, a.loc); err != nil {
-			return fmt.Errorf("--expected: %w", err)
+		r, err := a.caseDates(opts.caseID)
+		if err != nil {
+			return err
+		}
+		if t.Expected, err = a.readDue(r, "--expected", opts.expected); err != nil {
+			return err
 		}
 	}
 	s, err := a.open()

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"flag"
@@ -9,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -219,3 +221,153 @@ func (l *limitedBuffer) Write(p []byte) (int, error) {
 }
 
 func (l *limitedBuffer) String() string { return string(l.b) }
+
+// testCrashSafetyOfCorrections kills redress while it edits, deletes,
+// extends and undoes (a third as many kills as testCrashSafety). Then the
+// case file passes its integrity checks, no change is half applied (a
+// contact deleted with its entries is gone whole or there whole, an undo
+// reverted every row of its change), the history and the data agree (each
+// entry is as its latest history row left it), and every command that
+// exited 0 is in the history.
+func testCrashSafetyOfCorrections(t *testing.T, bin string) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cases.db")
+	mustRun(t, bin, db, "new", "--title", "corrections")
+	const notes, contacts = 30, 12
+	for i := 1; i <= notes; i++ {
+		mustRun(t, bin, db, "note", "1", fmt.Sprintf("base-%d", i))
+	}
+	var took []time.Duration
+	for i := 1; i <= contacts; i++ {
+		start := time.Now()
+		mustRun(t, bin, db, "contact", "1", "--channel", "call", "--summary", fmt.Sprintf("c-%d", i),
+			"--ticket", fmt.Sprintf("T-%d", i), "--promise", fmt.Sprintf("P-%d@2026-12-05", i))
+		took = append(took, time.Since(start))
+	}
+	slices.Sort(took)
+	window := took[len(took)/2] * 13 / 10
+
+	seed := uint64(time.Now().UnixNano())
+	kills := max(1, *crashKills/3)
+	t.Logf("seed %d (kills %d, window %v)", seed, kills, window)
+	rng := rand.New(rand.NewPCG(seed, 1))
+	edited := map[string]bool{}      // markers of note edits that exited 0
+	killedEdits := map[string]bool{} // and of those killed
+	undos, killedUndos, killed, completed := 0, 0, 0, 0
+	for i := 0; killed < kills; i++ {
+		if i > kills*10 {
+			t.Fatalf("only %d of %d processes were killed before they ended", killed, i)
+		}
+		marker := fmt.Sprint(i)
+		var args []string
+		kind := i % 5
+		switch kind {
+		case 0:
+			args = []string{"note", "edit", fmt.Sprint(1 + rng.IntN(notes)), "--text", "e-" + marker}
+		case 1:
+			args = []string{"note", "delete", fmt.Sprint(1 + rng.IntN(notes))}
+		case 2:
+			args = []string{"undo"}
+		case 3:
+			args = []string{"contact", "delete", fmt.Sprint(1 + rng.IntN(contacts)), "--with-entries"}
+		case 4:
+			due := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i).Format("2006-01-02")
+			args = []string{"promise", "extend", fmt.Sprint(1 + rng.IntN(contacts)), "--due", due}
+		}
+		cmd := exec.Command(bin, append([]string{"--db", db}, args...)...)
+		cmd.Env = binEnv()
+		var stderr limitedBuffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(rng.Int64N(int64(window) + 1)))
+		cmd.Process.Signal(syscall.SIGKILL)
+		err := cmd.Wait()
+		var ee *exec.ExitError
+		switch {
+		case err == nil:
+			completed++
+			if kind == 0 {
+				edited[marker] = true
+			}
+			if kind == 2 {
+				undos++
+			}
+		case errors.As(err, &ee) && ee.Sys().(syscall.WaitStatus).Signaled():
+			killed++
+			if kind == 2 {
+				killedUndos++
+			}
+			if kind == 0 {
+				killedEdits[marker] = true
+			}
+		case errors.As(err, &ee) && ee.ExitCode() == 1 && strings.HasPrefix(stderr.String(), "redress: no "):
+			// The note, contact or promise was deleted (or its creation
+			// undone) by an earlier command: refused, nothing changed.
+		default:
+			t.Fatalf("redress %v after %d kills: %v\n%s", args, killed, err, stderr.String())
+		}
+	}
+	t.Logf("%d processes killed, %d finished before the kill", killed, completed)
+
+	s, err := casefile.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	q := s.DB()
+	checkIntegrity(t, q)
+	checkWholeContacts(t, q)
+	bad, err := s.VerifyHistory(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range bad {
+		t.Errorf("history and data disagree: %s", b)
+	}
+	// Every entry has a history: nothing was written around it.
+	for _, table := range []string{"notes", "contacts", "promises", "tickets", "promise_extensions"} {
+		var n int
+		if err := q.QueryRow(`SELECT count(*) FROM ` + table + ` x WHERE NOT EXISTS (SELECT 1 FROM history h
+			WHERE h.entry_id = x.id AND h.kind = CASE '` + table + `' WHEN 'notes' THEN 'note' WHEN 'contacts' THEN 'contact'
+			WHEN 'promises' THEN 'promise' WHEN 'tickets' THEN 'ticket' ELSE 'extension' END)`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n > 0 {
+			t.Errorf("%d rows of %s have no history", n, table)
+		}
+	}
+	for m := range edited {
+		var n int
+		if err := q.QueryRow(`SELECT count(*) FROM history WHERE command = 'note edit' AND json_extract(new, '$.text') = 'e-' || ?`, m).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n != 1 {
+			t.Errorf("note edit e-%s exited 0, but the history has it %d times", m, n)
+		}
+	}
+	stored := 0
+	for m := range killedEdits {
+		var n int
+		if err := q.QueryRow(`SELECT count(*) FROM history WHERE command = 'note edit' AND json_extract(new, '$.text') = 'e-' || ?`, m).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		stored += n
+	}
+	t.Logf("killed note edits: %d stored (killed after the commit), %d not stored", stored, len(killedEdits)-stored)
+	if len(killedEdits)-stored == 0 || stored+len(edited) == 0 {
+		t.Errorf("kills did not spread over the edits: %d killed before the commit, %d after, %d finished",
+			len(killedEdits)-stored, stored, len(edited))
+	}
+	var recorded int
+	if err := q.QueryRow(`SELECT count(DISTINCT change) FROM history WHERE undoes IS NOT NULL`).Scan(&recorded); err != nil {
+		t.Fatal(err)
+	}
+	if recorded < undos || recorded > undos+killedUndos {
+		t.Errorf("%d undos are in the history; %d exited 0 and %d were killed", recorded, undos, killedUndos)
+	}
+	if r := runBin(t, bin, db, "history", "1", "--json"); r.code != 0 {
+		t.Errorf("history after the crashes: %s", r)
+	}
+}

@@ -48,12 +48,17 @@ func (a *app) report(err error, w io.Writer) int {
 	return code
 }
 
-func (a *app) classify(err error) (code int, msg, hint string) {
+func (a *app) classify(err error) (code int, text, hint string) {
 	var ce *cliError
 	var nf *casefile.NotFoundError
 	var inv *casefile.InvalidError
 	var fe *casefile.FileError
 	var ud *dates.UnreadableError
+	var he *casefile.HasEntriesError
+	var conflict *casefile.ConflictError
+	var me *casefile.MoneyError
+	var re *dates.RangeError
+	var fu *dates.FutureError
 	switch {
 	case errors.As(err, &ce):
 		return ce.code, ce.msg, ce.hint
@@ -63,6 +68,28 @@ func (a *app) classify(err error) (code int, msg, hint string) {
 		return exitCancelled, "cancelled", ""
 	case errors.Is(err, errInputEnded):
 		return exitCancelled, "cancelled: " + err.Error(), ""
+	case errors.As(err, &he):
+		var parts []string
+		for _, c := range []struct {
+			key string
+			n   int
+		}{{"cnt_promise", he.Promises}, {"cnt_ticket", he.Tickets}, {"cnt_note", he.Notes}} {
+			switch {
+			case c.n == 1:
+				parts = append(parts, msgf(a.lang, c.key+"_1", c.n))
+			case c.n > 1:
+				parts = append(parts, msgf(a.lang, c.key+"_n", c.n))
+			}
+		}
+		return exitError, msgf(a.lang, "err_has_entries", he.ContactID, strings.Join(parts, ", ")),
+			msgf(a.lang, "hint_has_entries", he.ContactID)
+	case errors.As(err, &conflict):
+		if conflict.NotEmpty {
+			return exitError, msgf(a.lang, "err_conflict_case", conflict.ID), msg(a.lang, "hint_conflict")
+		}
+		return exitError, msgf(a.lang, "err_conflict", kindWord(a.lang, conflict.Kind), conflict.ID), msg(a.lang, "hint_conflict")
+	case errors.Is(err, casefile.ErrNothingToUndo):
+		return exitError, msg(a.lang, "err_nothing_to_undo"), ""
 	case errors.As(err, &nf):
 		return exitError, nf.Error(), a.notFoundHint(nf)
 	case errors.As(err, &inv):
@@ -73,6 +100,12 @@ func (a *app) classify(err error) (code int, msg, hint string) {
 		return exitUsage, err.Error(), h
 	case errors.As(err, &ud):
 		return exitUsage, err.Error(), "accepted: " + dates.Forms
+	case errors.As(err, &re):
+		return exitUsage, err.Error(), fmt.Sprintf("give a date between %d and %d", casefile.MinYear, casefile.MaxYear)
+	case errors.As(err, &fu):
+		return exitUsage, err.Error(), "give the day it happened, e.g. yesterday, 2 Nov, 2026-11-02; a date still to come belongs in a promise or ticket"
+	case errors.As(err, &me):
+		return exitUsage, err.Error(), "accepted: " + casefile.MoneyForms
 	case errors.As(err, &fe):
 		return exitError, lowerFirst(fe.Error()), fileHint(fe)
 	}

@@ -4,8 +4,12 @@ import (
 	"bufio"
 	"errors"
 	"io"
+	"strings"
 
 	"github.com/charmbracelet/huh"
+
+	"github.com/redress-cli/redress/casefile"
+	"github.com/redress-cli/redress/casefile/dates"
 )
 
 // Forms run when a person can answer: stdin is a terminal, or ACCESSIBLE
@@ -81,4 +85,49 @@ func (l *lineReader) Read(p []byte) (int, error) {
 	n := copy(p, l.pending)
 	l.pending = l.pending[n:]
 	return n, nil
+}
+
+// formError words a reading error for the form being filled in, in its
+// language: huh shows it under the field (in accessible mode, after the
+// answer), keeps what was typed and asks again, so nothing answered so
+// far is lost. The rules are the packages'; only the words are here.
+func formError(lang string, err error) error {
+	var me *casefile.MoneyError
+	var ue *dates.UnreadableError
+	var re *dates.RangeError
+	var fe *dates.FutureError
+	var inv *casefile.InvalidError
+	var ce *casefile.CountError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &me):
+		second := me.Code // the currency; the amount itself when the currency is missing
+		if me.Kind == "no-currency" {
+			second = strings.TrimSpace(me.Input)
+		}
+		return errors.New(msgf(lang, "form_amount_"+me.Kind, me.Input, second))
+	case errors.As(err, &fe):
+		return errors.New(msgf(lang, "form_date_future", fe.Input))
+	case errors.As(err, &re):
+		return errors.New(msgf(lang, "form_date_range", re.Input))
+	case errors.As(err, &ue):
+		return errors.New(msgf(lang, "form_date_unreadable", ue.Input))
+	case errors.As(err, &inv) && inv.Field == "account":
+		return errors.New(msg(lang, "form_account"))
+	case errors.As(err, &ce):
+		return errors.New(msgf(lang, "form_whole_number", ce.Input, ce.Max))
+	}
+	return err
+}
+
+// validator adapts a reading function to huh's Validate: an empty answer
+// is always allowed (the field is optional or keeps its current value).
+func validator(lang string, read func(string) error) func(string) error {
+	return func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return nil
+		}
+		return formError(lang, read(s))
+	}
 }

@@ -56,6 +56,20 @@ func TestScripts(t *testing.T) {
 					ts.Fatalf("%s has mode %o, want %s%s", args[0], got, map[bool]string{true: "not ", false: ""}[neg], args[1])
 				}
 			},
+			// sqlfile FILE SCRIPT: run the SQL in SCRIPT (a file of the test)
+			// on a database, e.g. to make a case file as an older redress
+			// left it.
+			"sqlfile": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: sqlfile FILE SCRIPT")
+				}
+				db, err := sql.Open("sqlite3", ts.MkAbs(args[0]))
+				ts.Check(err)
+				defer db.Close()
+				if _, err := db.Exec(ts.ReadFile(args[1])); err != nil {
+					ts.Fatalf("sqlfile: %v", err)
+				}
+			},
 			// maxwidth N: no line of the last command's stdout is wider
 			// than N terminal columns (a Korean character takes two).
 			"maxwidth": func(ts *testscript.TestScript, neg bool, args []string) {

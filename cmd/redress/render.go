@@ -60,10 +60,16 @@ func writeJSON(w io.Writer, v any) error {
 // fmtDate and fmtShortDate are prep's date formats, used for every date
 // the commands print.
 func fmtDate(lang string, d casefile.Date, loc *time.Location) string {
+	if raw := d.Unreadable(); raw != "" {
+		return msgf(lang, "date_unreadable", raw) // shown as it is, to be fixed with edit
+	}
 	return prep.FormatDate(lang, d, loc)
 }
 
 func fmtShortDate(lang string, d casefile.Date, now time.Time, loc *time.Location) string {
+	if d.Unreadable() != "" {
+		return fmtDate(lang, d, loc)
+	}
 	return prep.FormatShortDate(lang, d, now, loc)
 }
 

@@ -5,8 +5,12 @@ import (
 	"io"
 	"io/fs"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/redress-cli/redress/casefile"
 )
 
 // run is main without os.Exit, so tests call it in-process.
@@ -77,6 +81,11 @@ Nothing leaves this machine unless you export it.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			// What the history records of every change this command makes.
+			a.ctx = casefile.WithOrigin(a.ctx, strings.TrimPrefix(cmd.CommandPath(), "redress "), func() time.Time {
+				t, _ := a.now()
+				return t
+			})
 			if err := a.resolveLang(langFlag); err != nil {
 				return err
 			}
@@ -102,6 +111,8 @@ Nothing leaves this machine unless you export it.`,
 	root.AddCommand(newRemindCmd(a))
 	root.AddCommand(newScriptCmd(a))
 	root.AddCommand(newEscalateCmd(a))
+	root.AddCommand(newHistoryCmd(a))
+	root.AddCommand(newUndoCmd(a))
 	root.AddCommand(newNextCmd(a))
 	root.AddCommand(newDossierCmd(a))
 	root.AddCommand(newReplyCmd(a))
