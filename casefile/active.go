@@ -38,6 +38,27 @@ func activeQueries(caseID int64) (cases, contacts, promises, tickets string, arg
 		args
 }
 
+// activeEscalationsQuery reads the escalation steps of the same cases, in
+// case order (escalations_case): the rights clocks start from the formal
+// complaint and the final response, and the reply to a written step is
+// a reminder.
+func activeEscalationsQuery(caseID int64) (string, []any) {
+	where, args := activeWhere(caseID)
+	return "SELECT id, case_id, step, answer, note, at FROM escalations WHERE case_id IN (SELECT id FROM cases WHERE " +
+		where + ") ORDER BY case_id, at, id", args
+}
+
+func scanEscalation(rows rowScanner) (Escalation, error) {
+	var e Escalation
+	var at string
+	if err := rows.Scan(&e.ID, &e.CaseID, &e.Step, &e.Answer, &e.Note, &at); err != nil {
+		return e, err
+	}
+	var err error
+	e.At, err = parseTime(at)
+	return e, err
+}
+
 // activeContactColumns are what the reminder rules read of a contact.
 const activeContactColumns = "id, case_id, channel, at, duration_s, rep, department, summary"
 
@@ -54,8 +75,8 @@ func scanActiveContact(rows rowScanner) (Contact, error) {
 
 // EachActiveCase calls fn with every case that still needs attention (one
 // case when caseID > 0, whatever its status), in case order, each with
-// its contacts, pending promises and tickets. The whole read is one
-// snapshot and four queries, however many cases there are.
+// its contacts, pending promises, tickets and escalation steps. The whole
+// read is one snapshot and five queries, however many cases there are.
 func (s *Store) EachActiveCase(ctx context.Context, caseID int64, fn func(f Full) error) error {
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
@@ -88,6 +109,12 @@ func (s *Store) EachActiveCase(ctx context.Context, caseID int64, fn func(f Full
 		return s.fileError(err)
 	}
 	defer tickets.close()
+	qEscalations, _ := activeEscalationsQuery(caseID)
+	escalations, err := openCursor(ctx, tx, qEscalations, args, scanEscalation, func(e Escalation) int64 { return e.CaseID })
+	if err != nil {
+		return s.fileError(err)
+	}
+	defer escalations.close()
 	for cases.Next() {
 		c, err := scanCase(cases)
 		if err != nil {
@@ -101,6 +128,9 @@ func (s *Store) EachActiveCase(ctx context.Context, caseID int64, fn func(f Full
 			return err
 		}
 		if f.Tickets, err = tickets.take(c.ID); err != nil {
+			return err
+		}
+		if f.Escalations, err = escalations.take(c.ID); err != nil {
 			return err
 		}
 		if err := fn(f); err != nil {

@@ -35,17 +35,22 @@ func (s *Store) Backup(ctx context.Context, dest string, opts outfile.Options) (
 	if err := s.backupTo(ctx, tmp, dest); err != nil {
 		return err
 	}
-	if err := checkBackup(ctx, tmp); err != nil {
-		return &FileError{Path: dest, Err: err, Detail: "nothing was left under that name"}
+	if why, err := checkBackup(ctx, tmp); err != nil {
+		return &FileError{Path: dest, Err: ErrBadCopy, Why: why, Detail: err.Error()}
 	}
 	return out.Commit()
 }
 
-// checkBackup opens the finished copy and checks it is a whole case file.
-func checkBackup(ctx context.Context, path string) error {
+// ErrBadCopy is a backup that failed its check; nothing was left under
+// the name asked for.
+var ErrBadCopy = errors.New("the backup copy failed its check") // words:ok mapped to err_bad_copy
+
+// checkBackup opens the finished copy and checks it is a whole case file;
+// why is the problem as a key of the words catalog (file_why_<why>).
+func checkBackup(ctx context.Context, path string) (why string, err error) {
 	db, err := sql.Open("sqlite3", "file:"+escapeDSNPath(path)+"?mode=ro")
 	if err != nil {
-		return err
+		return "copy-unreadable", err
 	}
 	defer db.Close()
 	var check string
@@ -53,13 +58,13 @@ func checkBackup(ctx context.Context, path string) error {
 	err = db.QueryRowContext(ctx, `SELECT (SELECT quick_check FROM pragma_quick_check), (SELECT application_id FROM pragma_application_id)`).Scan(&check, &appID)
 	switch {
 	case err != nil:
-		return fmt.Errorf("the copy does not read back: %w", err)
+		return "copy-unreadable", err
 	case check != "ok":
-		return fmt.Errorf("the copy is damaged: %s", check)
+		return "copy-damaged", errors.New(check)
 	case appID != applicationID:
-		return errors.New("the copy is not a case file")
+		return "copy-not-case-file", fmt.Errorf("application_id %d", appID)
 	}
-	return nil
+	return "", nil
 }
 
 func (s *Store) backupTo(ctx context.Context, tmp, dest string) error {
@@ -100,7 +105,7 @@ func (s *Store) backupTo(ctx context.Context, tmp, dest string) error {
 				err = ferr
 			}
 			if err == nil && !done {
-				err = errors.New("backup stopped before the end")
+				err = errors.New("backup stopped before the end") // words:ok an SQLite failure nobody can trigger by hand
 			}
 			return err
 		})
@@ -108,7 +113,7 @@ func (s *Store) backupTo(ctx context.Context, tmp, dest string) error {
 	if err != nil {
 		var se sqlite3.Error
 		if errors.As(err, &se) && (se.Code == sqlite3.ErrFull || se.Code == sqlite3.ErrIoErr) {
-			return &FileError{Path: dest, Err: fmt.Errorf("cannot write the backup: %w", err)}
+			return &FileError{Path: dest, Err: ErrCannotWrite, Detail: err.Error()}
 		}
 		return s.fileError(err)
 	}

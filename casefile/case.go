@@ -5,7 +5,6 @@
 package casefile
 
 import (
-	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -62,6 +61,25 @@ const (
 // Jurisdictions lists every jurisdiction.
 var Jurisdictions = []Jurisdiction{JurisdictionKR, JurisdictionUS, JurisdictionUK, JurisdictionEU, JurisdictionOther}
 
+// Sector is the trade a complaint is about: it chooses the clocks and the
+// bodies of the rights table (a UK bank has an ombudsman, a UK shop none).
+type Sector string
+
+const (
+	SectorGoods     Sector = "goods"
+	SectorServices  Sector = "services"
+	SectorTelecoms  Sector = "telecoms"
+	SectorEnergy    Sector = "energy"
+	SectorFinancial Sector = "financial"
+	SectorCard      Sector = "card"       // a purchase or charge on a credit card
+	SectorBankDebit Sector = "bank-debit" // a debit from a bank account or debit card
+	SectorTravel    Sector = "travel"
+)
+
+// Sectors lists every sector.
+var Sectors = []Sector{SectorGoods, SectorServices, SectorTelecoms, SectorEnergy, SectorFinancial,
+	SectorCard, SectorBankDebit, SectorTravel}
+
 // Langs are the languages redress speaks; a case's language chooses the
 // language of its scripts and read-back summary.
 var Langs = []string{"en", "ko"}
@@ -109,17 +127,23 @@ var NoteKinds = []NoteKind{NoteTimeline, NoteResearch, NoteTried, NoteRefusal}
 
 // Case is one complaint. Optional fields are empty strings or zero Dates.
 type Case struct {
-	ID              int64        `json:"id"`
-	Title           string       `json:"title"`
-	Company         string       `json:"company"`
-	Product         string       `json:"product"`
-	Kind            Kind         `json:"kind"`
-	Problem         string       `json:"problem"`
-	Outcome         string       `json:"outcome"`
-	Fallback        string       `json:"fallback"`
-	Amount          string       `json:"amount"`
-	Currency        string       `json:"currency"`
-	PurchaseDate    Date         `json:"purchase_date"`
+	ID           int64  `json:"id"`
+	Title        string `json:"title"`
+	Company      string `json:"company"`
+	Product      string `json:"product"`
+	Kind         Kind   `json:"kind"`
+	Problem      string `json:"problem"`
+	Outcome      string `json:"outcome"`
+	Fallback     string `json:"fallback"`
+	Amount       string `json:"amount"`
+	Currency     string `json:"currency"`
+	PurchaseDate Date   `json:"purchase_date"`
+	// DeliveredDate is the day the goods arrived; the law counts most
+	// consumer clocks from it (empty: unknown).
+	DeliveredDate Date `json:"delivered_date"`
+	// Sector says which rules and bodies apply where the kind does not
+	// tell it (empty: from the kind; see rights.SectorOf).
+	Sector          Sector       `json:"sector"`
 	ReturnWindowEnd Date         `json:"return_window_end"`
 	WarrantyEnd     Date         `json:"warranty_end"`
 	Jurisdiction    Jurisdiction `json:"jurisdiction"`
@@ -288,37 +312,40 @@ func (c *Case) Validate() error {
 	}
 	c.Title = strings.TrimSpace(c.Title)
 	if c.Title == "" {
-		return &InvalidError{Field: "title", Reason: "must not be empty"}
+		return &InvalidError{Field: "title", Problem: "empty"}
 	}
 	if c.Kind == "" {
 		c.Kind = KindOther
 	}
 	if !oneOf(c.Kind, Kinds) {
-		return &InvalidError{Field: "kind", Reason: fmt.Sprintf("unknown kind %q", c.Kind), Allowed: join(Kinds)}
+		return &InvalidError{Field: "kind", Problem: "unknown", Args: []any{c.Kind}, Allowed: join(Kinds)}
 	}
 	if c.Jurisdiction == "" {
 		c.Jurisdiction = JurisdictionOther
 	}
 	if !oneOf(c.Jurisdiction, Jurisdictions) {
-		return &InvalidError{Field: "jurisdiction", Reason: fmt.Sprintf("unknown jurisdiction %q", c.Jurisdiction), Allowed: join(Jurisdictions)}
+		return &InvalidError{Field: "jurisdiction", Problem: "unknown", Args: []any{c.Jurisdiction}, Allowed: join(Jurisdictions)}
+	}
+	if c.Sector != "" && !oneOf(c.Sector, Sectors) {
+		return &InvalidError{Field: "sector", Problem: "unknown", Args: []any{c.Sector}, Allowed: join(Sectors)}
 	}
 	if c.Status == "" {
 		c.Status = StatusOpen
 	}
 	if !oneOf(c.Status, Statuses) {
-		return &InvalidError{Field: "status", Reason: fmt.Sprintf("unknown status %q", c.Status), Allowed: join(Statuses)}
+		return &InvalidError{Field: "status", Problem: "unknown", Args: []any{c.Status}, Allowed: join(Statuses)}
 	}
 	if c.Lang == "" {
 		c.Lang = "en"
 	}
 	if !oneOf(c.Lang, Langs) {
-		return &InvalidError{Field: "lang", Reason: fmt.Sprintf("unknown language %q", c.Lang), Allowed: join(Langs)}
+		return &InvalidError{Field: "lang", Problem: "unknown", Args: []any{c.Lang}, Allowed: join(Langs)}
 	}
 	if c.NoReplyDays == 0 {
 		c.NoReplyDays = DefaultNoReplyDays
 	}
 	if c.NoReplyDays < 1 || c.NoReplyDays > 365 {
-		return &InvalidError{Field: "no-reply-days", Reason: fmt.Sprintf("%d is not between 1 and 365 days", c.NoReplyDays), Allowed: "1 to 365"}
+		return &InvalidError{Field: "no-reply-days", Problem: "out-of-range", Args: []any{c.NoReplyDays}, Allowed: "1–365"}
 	}
 	c.normalizeMoney()
 	return nil
@@ -369,7 +396,7 @@ func join[T ~string](all []T) string {
 // ValidChannel reports whether c names a contact channel.
 func ValidChannel(c Channel) error {
 	if !oneOf(c, Channels) {
-		return &InvalidError{Field: "channel", Reason: fmt.Sprintf("unknown channel %q", c), Allowed: join(Channels)}
+		return &InvalidError{Field: "channel", Problem: "unknown", Args: []any{c}, Allowed: join(Channels)}
 	}
 	return nil
 }
@@ -377,7 +404,7 @@ func ValidChannel(c Channel) error {
 // ValidNoteKind reports whether k names a note kind.
 func ValidNoteKind(k NoteKind) error {
 	if !oneOf(k, NoteKinds) {
-		return &InvalidError{Field: "kind", Reason: fmt.Sprintf("unknown note kind %q", k), Allowed: join(NoteKinds)}
+		return &InvalidError{Field: "note-kind", Problem: "unknown", Args: []any{k}, Allowed: join(NoteKinds)}
 	}
 	return nil
 }

@@ -11,17 +11,20 @@ import (
 
 const caseColumns = `id, title, company, product, kind, problem, outcome, fallback, amount, currency,
 	purchase_date, return_window_end, warranty_end, jurisdiction, lang, status, opened_at, closed_at, final_outcome, no_reply_days,
-	company_phone, company_hours`
+	company_phone, company_hours, delivered_date, sector`
 
 type rowScanner interface{ Scan(dest ...any) error }
 
 func scanCase(r rowScanner) (Case, error) {
 	var c Case
-	var purchase, window, warranty, opened, closed string
+	var purchase, window, warranty, opened, closed, delivered string
 	err := r.Scan(&c.ID, &c.Title, &c.Company, &c.Product, &c.Kind, &c.Problem, &c.Outcome, &c.Fallback,
 		&c.Amount, &c.Currency, &purchase, &window, &warranty, &c.Jurisdiction, &c.Lang, &c.Status,
-		&opened, &closed, &c.FinalOutcome, &c.NoReplyDays, &c.Phone, &c.Hours)
+		&opened, &closed, &c.FinalOutcome, &c.NoReplyDays, &c.Phone, &c.Hours, &delivered, &c.Sector)
 	if err != nil {
+		return c, err
+	}
+	if c.DeliveredDate, err = ParseStoredDate(delivered); err != nil {
 		return c, err
 	}
 	return c, fillCaseDates(&c, purchase, window, warranty, opened, closed)
@@ -39,7 +42,7 @@ func formatOptionalTime(t *time.Time) string {
 func parseTime(s string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
-		return t, fmt.Errorf("bad time %q in case file: %w", s, err)
+		return t, fmt.Errorf("bad time %q in case file: %w" /* words:ok a damaged row; no user typed it */, s, err)
 	}
 	return t, nil
 }
@@ -59,17 +62,17 @@ func (s *Store) CreateCase(ctx context.Context, c *Case) error {
 		return err
 	}
 	if c.OpenedAt.IsZero() {
-		return errors.New("casefile: CreateCase needs OpenedAt")
+		return errors.New("casefile: CreateCase needs OpenedAt" /* words:ok a programming error */)
 	}
 	return s.WithTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.Exec(`INSERT INTO cases (title, company, product, kind, problem, outcome, fallback,
 			amount, currency, purchase_date, return_window_end, warranty_end, jurisdiction, lang, status,
-			opened_at, closed_at, final_outcome, no_reply_days, company_phone, company_hours)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			opened_at, closed_at, final_outcome, no_reply_days, company_phone, company_hours, delivered_date, sector)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			c.Title, c.Company, c.Product, c.Kind, c.Problem, c.Outcome, c.Fallback, c.Amount, c.Currency,
 			c.PurchaseDate.String(), c.ReturnWindowEnd.String(), c.WarrantyEnd.String(), c.Jurisdiction,
 			c.Lang, c.Status, formatTime(c.OpenedAt), formatOptionalTime(c.ClosedAt), c.FinalOutcome, c.NoReplyDays,
-			c.Phone, c.Hours)
+			c.Phone, c.Hours, c.DeliveredDate.String(), c.Sector)
 		if err != nil {
 			return err
 		}
@@ -136,10 +139,11 @@ func updateCase(tx *sql.Tx, c Case) error {
 	_, err := tx.Exec(`UPDATE cases SET title=?, company=?, product=?, kind=?, problem=?, outcome=?,
 		fallback=?, amount=?, currency=?, purchase_date=?, return_window_end=?, warranty_end=?,
 		jurisdiction=?, lang=?, status=?, closed_at=?, final_outcome=?, no_reply_days=?,
-		company_phone=?, company_hours=? WHERE id=?`,
+		company_phone=?, company_hours=?, delivered_date=?, sector=? WHERE id=?`,
 		c.Title, c.Company, c.Product, c.Kind, c.Problem, c.Outcome, c.Fallback, c.Amount, c.Currency,
 		c.PurchaseDate.String(), c.ReturnWindowEnd.String(), c.WarrantyEnd.String(), c.Jurisdiction,
-		c.Lang, c.Status, formatOptionalTime(c.ClosedAt), c.FinalOutcome, c.NoReplyDays, c.Phone, c.Hours, c.ID)
+		c.Lang, c.Status, formatOptionalTime(c.ClosedAt), c.FinalOutcome, c.NoReplyDays, c.Phone, c.Hours,
+		c.DeliveredDate.String(), c.Sector, c.ID)
 	return err
 }
 
@@ -147,7 +151,7 @@ func updateCase(tx *sql.Tx, c Case) error {
 func (s *Store) CloseCase(ctx context.Context, id int64, outcome string, at time.Time) (Case, error) {
 	outcome = strings.TrimSpace(outcome)
 	if outcome == "" {
-		return Case{}, &InvalidError{Field: "outcome", Reason: "must not be empty: say how it ended"}
+		return Case{}, &InvalidError{Field: "outcome", Problem: "empty"}
 	}
 	return s.UpdateCase(ctx, id, func(c *Case) error {
 		c.Status = StatusClosed
@@ -162,7 +166,7 @@ func (s *Store) CloseCase(ctx context.Context, id int64, outcome string, at time
 func (s *Store) ReopenCase(ctx context.Context, id int64) (Case, error) {
 	return s.UpdateCase(ctx, id, func(c *Case) error {
 		if c.Status.Active() {
-			return &InvalidError{Field: "status", Reason: fmt.Sprintf("case %d is already %s", c.ID, c.Status)}
+			return &InvalidError{Field: "status", Problem: "already", Args: []any{c.ID, c.Status}}
 		}
 		c.Status = StatusOpen
 		c.ClosedAt = nil
@@ -213,7 +217,7 @@ func (s *Store) List(ctx context.Context, f ListFilter) ([]Summary, error) {
 	for rows.Next() {
 		var sm Summary
 		var nextID sql.NullInt64
-		var opened, closed, purchase, window, warranty string
+		var opened, closed, purchase, window, warranty, delivered string
 		var p Promise
 		var contact sql.NullInt64
 		var pCaseID sql.NullInt64
@@ -221,12 +225,15 @@ func (s *Store) List(ctx context.Context, f ListFilter) ([]Summary, error) {
 		var confirmed sql.NullBool
 		err := rows.Scan(&sm.ID, &sm.Title, &sm.Company, &sm.Product, &sm.Kind, &sm.Problem, &sm.Outcome,
 			&sm.Fallback, &sm.Amount, &sm.Currency, &purchase, &window, &warranty, &sm.Jurisdiction, &sm.Lang,
-			&sm.Status, &opened, &closed, &sm.FinalOutcome, &sm.NoReplyDays, &sm.Phone, &sm.Hours, &sm.Pending,
+			&sm.Status, &opened, &closed, &sm.FinalOutcome, &sm.NoReplyDays, &sm.Phone, &sm.Hours, &delivered, &sm.Sector, &sm.Pending,
 			&nextID, &pCaseID, &contact, &text, &by, &due, &status, &confirmed, &said, &created, &settled)
 		if err != nil {
 			return nil, err
 		}
 		if err := fillCaseDates(&sm.Case, purchase, window, warranty, opened, closed); err != nil {
+			return nil, err
+		}
+		if sm.DeliveredDate, err = ParseStoredDate(delivered); err != nil {
 			return nil, err
 		}
 		if nextID.Valid {
@@ -259,7 +266,7 @@ func listQuery(f ListFilter) (string, []any, error) {
 	switch {
 	case f.Status != "":
 		if !oneOf(f.Status, Statuses) {
-			return "", nil, &InvalidError{Field: "status", Reason: fmt.Sprintf("unknown status %q", f.Status), Allowed: join(Statuses)}
+			return "", nil, &InvalidError{Field: "status", Problem: "unknown", Args: []any{f.Status}, Allowed: join(Statuses)}
 		}
 		where = append(where, "c.status = ?")
 		args = append(args, f.Status)

@@ -25,25 +25,32 @@ func checkSize(path string, h []byte, size int64) error {
 		pageSize = 65536
 	}
 	if pageSize < 512 || pageSize&(pageSize-1) != 0 {
-		return damaged(path, "bad page size")
+		return damaged(path, fmt.Sprintf("page size %d", pageSize) /* words:ok a figure after err_damaged */)
 	}
 	if wal, err := os.Stat(path + "-wal"); err == nil && wal.Size() > 0 {
 		return nil
 	}
 	if size%pageSize != 0 {
-		return damaged(path, fmt.Sprintf("%d bytes is not a whole number of %d-byte pages: it was cut short", size, pageSize))
+		return damaged(path, fmt.Sprintf("%d bytes, page size %d", size, pageSize) /* words:ok figures after err_damaged */)
 	}
 	pages := int64(binary.BigEndian.Uint32(h[28:]))
 	valid := pages > 0 && binary.BigEndian.Uint32(h[24:]) == binary.BigEndian.Uint32(h[92:])
 	if valid && size < pages*pageSize {
-		return damaged(path, fmt.Sprintf("%d of %d bytes: it was cut short", size, pages*pageSize))
+		return damaged(path, fmt.Sprintf("%d of %d bytes", size, pages*pageSize))
 	}
 	return nil
 }
 
 func damaged(path, why string) error {
-	return &FileError{Path: path, Err: ErrDamaged, Detail: why + "; restore it from a backup"}
+	return &FileError{Path: path, Err: ErrDamaged, Detail: why}
 }
 
-// ErrDamaged is returned for a case file that SQLite cannot read whole.
-var ErrDamaged = errors.New("the case file is damaged")
+// Problems with the case file itself, wrapped in a FileError. Their text
+// is for logs: the commands print the words of the catalog for each.
+var (
+	ErrDamaged     = errors.New("the case file is damaged")   // words:ok mapped to err_damaged
+	ErrReadOnly    = errors.New("the case file is read-only") // words:ok mapped to err_read_only
+	ErrCannotOpen  = errors.New("cannot open the case file")  // words:ok mapped to err_cannot_open
+	ErrDiskFull    = errors.New("the disk is full")           // words:ok mapped to err_disk_full
+	ErrCannotWrite = errors.New("cannot write the case file") // words:ok mapped to err_cannot_write_file
+)

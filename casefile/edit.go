@@ -35,7 +35,7 @@ func (s *Store) EditContact(ctx context.Context, id int64, change func(*Contact)
 			return err
 		}
 		if c.At.IsZero() {
-			return &InvalidError{Field: "at", Reason: "a contact needs its time"}
+			return &InvalidError{Field: "at", Problem: "needs-date"}
 		}
 		rec := newRecorder(ctx, tx)
 		old, err := rec.before("contact", id)
@@ -142,7 +142,7 @@ func (s *Store) ExtendPromise(ctx context.Context, id int64, to Date, by, note s
 	var p Promise
 	var e Extension
 	if to.IsZero() {
-		return p, e, &InvalidError{Field: "due", Reason: "an extension needs the new due date"}
+		return p, e, &InvalidError{Field: "due", Problem: "needs-date"}
 	}
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
 		ps, err := listPromises(ctx, tx, "id = ?", id)
@@ -155,11 +155,11 @@ func (s *Store) ExtendPromise(ctx context.Context, id int64, to Date, by, note s
 		p = ps[0]
 		switch {
 		case p.Status == PromiseKept || p.Status == PromiseCancelled:
-			return &InvalidError{Field: "promise", Reason: fmt.Sprintf("promise %d is %s: there is nothing to extend", id, p.Status)}
+			return &InvalidError{Field: "promise", Problem: "nothing-to-extend", Args: []any{id, p.Status}}
 		case p.Due.IsZero():
-			return &InvalidError{Field: "due", Reason: fmt.Sprintf("promise %d has no due date yet: set it with edit --due", id)}
+			return &InvalidError{Field: "due", Problem: "no-due-yet", Args: []any{id}}
 		case !p.Due.Before(to):
-			return &InvalidError{Field: "due", Reason: fmt.Sprintf("%s is not later than the date it is due now, %s", to, p.Due)}
+			return &InvalidError{Field: "due", Problem: "not-later", Args: []any{to, p.Due}}
 		}
 		e = Extension{CaseID: p.CaseID, PromiseID: id, From: p.Due, To: to, By: strings.TrimSpace(by),
 			Note: strings.TrimSpace(note), At: at}
@@ -376,7 +376,7 @@ type HasEntriesError struct {
 }
 
 func (e *HasEntriesError) Error() string {
-	return fmt.Sprintf("contact %d has %d promises, %d tickets and %d notes said in it", e.ContactID, e.Promises, e.Tickets, e.Notes)
+	return fmt.Sprintf("contact %d has %d promises, %d tickets and %d notes said in it", e.ContactID, e.Promises, e.Tickets, e.Notes) // words:ok mapped to err_has_entries
 }
 
 // Delete deletes one entry of kind ("contact", "promise", "ticket",
@@ -388,7 +388,7 @@ func (e *HasEntriesError) Error() string {
 func (s *Store) Delete(ctx context.Context, kind string, id int64, withEntries bool) (int64, error) {
 	et, ok := entryTables[kind]
 	if !ok || kind == "case" || kind == "prep" || kind == "extension" {
-		return 0, fmt.Errorf("casefile: cannot delete entries of kind %q", kind)
+		return 0, fmt.Errorf("casefile: cannot delete entries of kind %q", kind) // words:ok a programming error
 	}
 	var caseID int64
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {

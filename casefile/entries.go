@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 )
@@ -35,7 +34,7 @@ func contactBelongs(tx *sql.Tx, caseID int64, contactID *int64) error {
 func required(field, v string) (string, error) {
 	v = strings.TrimSpace(v)
 	if v == "" {
-		return "", &InvalidError{Field: field, Reason: "must not be empty"}
+		return "", &InvalidError{Field: field, Problem: "empty"}
 	}
 	return v, nil
 }
@@ -55,7 +54,7 @@ func validContact(c *Contact) error {
 		return err
 	}
 	if c.DurationS < 0 {
-		return &InvalidError{Field: "duration", Reason: "must not be negative"}
+		return &InvalidError{Field: "duration", Problem: "negative"}
 	}
 	c.Rep, c.Department, c.Summary = strings.TrimSpace(c.Rep), strings.TrimSpace(c.Department), strings.TrimSpace(c.Summary)
 	return nil
@@ -220,7 +219,7 @@ func (s *Store) Promise(ctx context.Context, id int64) (Promise, error) {
 // cancelled. Settling is final but can be corrected by settling again.
 func (s *Store) SettlePromise(ctx context.Context, id int64, st PromiseStatus, at time.Time) (Promise, error) {
 	if st != PromiseKept && st != PromiseBroken && st != PromiseCancelled {
-		return Promise{}, &InvalidError{Field: "status", Reason: fmt.Sprintf("cannot settle a promise as %q", st), Allowed: "kept, broken, cancelled"}
+		return Promise{}, &InvalidError{Field: "status", Problem: "cannot-settle", Args: []any{st}, Allowed: "kept, broken, cancelled"}
 	}
 	var p Promise
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
@@ -274,7 +273,7 @@ func validTicket(t *Ticket) error {
 		return err
 	}
 	var err error
-	if t.Number, err = required("ticket number", t.Number); err != nil {
+	if t.Number, err = required("ticket-number", t.Number); err != nil {
 		return err
 	}
 	t.Label = strings.TrimSpace(t.Label)
@@ -353,7 +352,7 @@ func validNote(n *Note) error {
 	}
 	n.SourceURL = strings.TrimSpace(n.SourceURL)
 	if n.At.IsZero() {
-		return &InvalidError{Field: "at", Reason: "a note needs its time"}
+		return &InvalidError{Field: "at", Problem: "needs-date"}
 	}
 	return nil
 }
@@ -434,8 +433,7 @@ func validRef(r *AccountRef) error {
 		return err
 	}
 	if secretLabel(r.Label) {
-		return &InvalidError{Field: "label", Reason: fmt.Sprintf("%q looks like a secret; redress never stores PINs or passwords", r.Label),
-			Allowed: "account number, order number, customer id, …"}
+		return &InvalidError{Field: "label", Problem: "looks-secret", Args: []any{r.Label}}
 	}
 	return nil
 }

@@ -3,7 +3,6 @@ package casefile
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"strings"
 	"time"
 )
@@ -73,7 +72,7 @@ type Escalation struct {
 // ValidStep reports whether s names a step of the ladder.
 func ValidStep(s Step) error {
 	if !oneOf(s, Steps) {
-		return &InvalidError{Field: "step", Reason: fmt.Sprintf("unknown step %q", s), Allowed: join(Steps)}
+		return &InvalidError{Field: "step", Problem: "unknown", Args: []any{s}, Allowed: join(Steps)}
 	}
 	return nil
 }
@@ -123,10 +122,10 @@ func validEscalation(e *Escalation) error {
 		return err
 	}
 	if e.Answer != AnswerNone && e.Answer != AnswerRefused && e.Answer != AnswerFinal {
-		return &InvalidError{Field: "answer", Reason: fmt.Sprintf("unknown answer %q", e.Answer), Allowed: "refused, final-response"}
+		return &InvalidError{Field: "answer", Problem: "unknown", Args: []any{e.Answer}, Allowed: "refused, final-response"}
 	}
 	if e.At.IsZero() {
-		return &InvalidError{Field: "at", Reason: "a step needs its date"}
+		return &InvalidError{Field: "at", Problem: "needs-date"}
 	}
 	e.Note = strings.TrimSpace(e.Note)
 	return nil

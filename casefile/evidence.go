@@ -67,7 +67,7 @@ type TooLargeError struct {
 }
 
 func (e *TooLargeError) Error() string {
-	return fmt.Sprintf("%s is %d bytes, over the limit of %s a file", e.Name, e.Size, HumanSize(MaxEvidenceSize))
+	return fmt.Sprintf("%s is %d bytes, over the limit of %s a file", e.Name, e.Size, HumanSize(MaxEvidenceSize)) // words:ok mapped to evidence_too_large
 }
 
 // HumanSize words a byte count: "812 B", "14.2 KB", "3.1 MB".
@@ -139,7 +139,7 @@ func (s *Store) Attach(ctx context.Context, caseID int64, files []Attachment) ([
 			return nil, &TooLargeError{Name: f.Name, Size: int64(len(f.Data))}
 		}
 		if strings.TrimSpace(filepath.Base(f.Name)) == "" || !utf8.ValidString(f.Name) {
-			return nil, &InvalidError{Field: "file name", Reason: fmt.Sprintf("%q cannot be kept as a name", f.Name)}
+			return nil, &InvalidError{Field: "file-name", Problem: "bad-name", Args: []any{f.Name}}
 		}
 	}
 	out := make([]Attached, 0, len(files))
@@ -286,19 +286,19 @@ func (s *Store) EvidenceData(ctx context.Context, caseID int64, want func(Eviden
 }
 
 // ErrBlobDamaged is content whose hash no longer matches its key.
-var ErrBlobDamaged = errors.New("the stored content does not match its SHA-256")
+var ErrBlobDamaged = errors.New("the stored content does not match its SHA-256") // words:ok a damaged case file; shown as its detail
 
 func blobIn(tx *sql.Tx, sum string) ([]byte, error) {
 	var data []byte
 	err := tx.QueryRow("SELECT data FROM blobs WHERE sha256 = ?", sum).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("evidence content %s is missing from the case file: %w", sum, ErrBlobDamaged)
+		return nil, fmt.Errorf("evidence content %s is missing from the case file: %w", sum, ErrBlobDamaged) // words:ok a damaged case file; shown as its detail
 	}
 	if err != nil {
 		return nil, err
 	}
 	if SHA256Hex(data) != sum {
-		return nil, fmt.Errorf("evidence content %s: %w", sum, ErrBlobDamaged)
+		return nil, fmt.Errorf("evidence content %s: %w", sum, ErrBlobDamaged) // words:ok a damaged case file; shown as its detail
 	}
 	return data, nil
 }

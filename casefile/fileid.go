@@ -34,7 +34,7 @@ func adoptFileID(tx *sql.Tx, id string) error {
 		return nil
 	}
 	if !fileIDPattern.MatchString(id) {
-		return &ImportError{Msg: fmt.Sprintf("file_id %q is not 16 hex digits", id)}
+		return &ImportError{Msg: fmt.Sprintf("file_id %q is not 16 hex digits", id)} // words:ok the detail of import_bad-entry
 	}
 	var n int
 	if err := tx.QueryRow(`SELECT count(*) FROM cases`).Scan(&n); err != nil || n > 0 {

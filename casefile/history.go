@@ -171,7 +171,7 @@ func newRecorder(ctx context.Context, tx *sql.Tx) *recorder {
 func rowSnapshot(tx *sql.Tx, kind string, id int64) (json.RawMessage, error) {
 	et, ok := entryTables[kind]
 	if !ok {
-		return nil, fmt.Errorf("casefile: no history for entries of kind %q", kind)
+		return nil, fmt.Errorf("casefile: no history for entries of kind %q", kind) // words:ok a programming error
 	}
 	rows, err := tx.Query("SELECT * FROM "+et.table+" WHERE "+et.key+" = ?", id)
 	if err != nil {
@@ -342,7 +342,7 @@ func putHistory(tx *sql.Tx, h *HistoryEntry) error {
 }
 
 // ErrNothingToUndo is returned by Undo when every change was undone.
-var ErrNothingToUndo = errors.New("nothing to undo")
+var ErrNothingToUndo = errors.New("nothing to undo") // words:ok mapped to err_nothing_to_undo
 
 // ConflictError is an undo refused because an entry it would restore was
 // changed since in a way the history does not show.
@@ -355,9 +355,9 @@ type ConflictError struct {
 
 func (e *ConflictError) Error() string {
 	if e.NotEmpty {
-		return fmt.Sprintf("%s %d has entries now; nothing was undone", e.Kind, e.ID)
+		return fmt.Sprintf("%s %d has entries now; nothing was undone", e.Kind, e.ID) // words:ok mapped to err_conflict_case
 	}
-	return fmt.Sprintf("%s %d was changed since, outside the history; nothing was undone", e.Kind, e.ID)
+	return fmt.Sprintf("%s %d was changed since, outside the history; nothing was undone", e.Kind, e.ID) // words:ok mapped to err_conflict
 }
 
 // Undo reverts the most recent change not yet undone (of one case when
@@ -409,7 +409,7 @@ func (s *Store) Undo(ctx context.Context, caseID int64) ([]HistoryEntry, error) 
 func revert(tx *sql.Tx, rec *recorder, h HistoryEntry) error {
 	et, ok := entryTables[h.Kind]
 	if !ok {
-		return fmt.Errorf("casefile: cannot undo a change to %q", h.Kind)
+		return fmt.Errorf("casefile: cannot undo a change to %q", h.Kind) // words:ok a programming error
 	}
 	cur, err := rowSnapshot(tx, h.Kind, h.EntryID)
 	if err != nil {
@@ -559,7 +559,7 @@ func (s *Store) VerifyHistory(ctx context.Context) ([]string, error) {
 			return nil, err
 		}
 		if !sameRow(cur, h.New) {
-			bad = append(bad, fmt.Sprintf("%s %d is not as change %d left it", h.Kind, h.EntryID, h.Change))
+			bad = append(bad, fmt.Sprintf("%s %d is not as change %d left it", h.Kind, h.EntryID, h.Change)) // words:ok wrapped in a ConflictError the command words
 		}
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT u.change, u.undoes, count(*),
@@ -576,7 +576,7 @@ func (s *Store) VerifyHistory(ctx context.Context) ([]string, error) {
 			return nil, err
 		}
 		if n != want {
-			bad = append(bad, fmt.Sprintf("undo %d reverted %d of the %d rows of change %d", change, n, want, undoes))
+			bad = append(bad, fmt.Sprintf("undo %d reverted %d of the %d rows of change %d", change, n, want, undoes)) // words:ok a programming error
 		}
 	}
 	return bad, rows.Err()
@@ -587,7 +587,7 @@ func (s *Store) VerifyHistory(ctx context.Context) ([]string, error) {
 func (s *Store) CaseOf(ctx context.Context, kind string, id int64) (int64, error) {
 	et, ok := entryTables[kind]
 	if !ok || kind == "case" || kind == "prep" {
-		return 0, fmt.Errorf("casefile: no case of entries of kind %q", kind)
+		return 0, fmt.Errorf("casefile: no case of entries of kind %q", kind) // words:ok a programming error
 	}
 	var caseID int64
 	err := s.db.QueryRowContext(ctx, "SELECT case_id FROM "+et.table+" WHERE id = ?", id).Scan(&caseID)

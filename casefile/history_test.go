@@ -40,7 +40,7 @@ func openAtVersion(t *testing.T, path string, version int) *sql.DB {
 // one logged on its own keeps the time it was typed.
 func TestMigrationDatesPromisesAndTicketsByTheirContact(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "old.db")
-	db := openAtVersion(t, path, SchemaVersion()-1)
+	db := openAtVersion(t, path, VersionBefore("history"))
 	for _, q := range []string{
 		`INSERT INTO cases (id, title, opened_at) VALUES (1, 'TV', '2026-11-10T09:00:00Z')`,
 		`INSERT INTO contacts (id, case_id, channel, at, ended_at) VALUES (4, 1, 'call', '2026-11-18T05:30:00Z', '2026-11-18T05:50:00Z')`,
@@ -320,7 +320,7 @@ func TestExtendTwiceKeepsEveryDate(t *testing.T) {
 	if err := s.AddPromise(ctx, &p); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := s.ExtendPromise(ctx, p.ID, DateOnly(2026, 11, 19), "", "", t0); err == nil || !strings.Contains(err.Error(), "not later") {
+	if _, _, err := s.ExtendPromise(ctx, p.ID, DateOnly(2026, 11, 19), "", "", t0); err == nil || !strings.Contains(err.Error(), "not-later") {
 		t.Errorf("an earlier date was taken as an extension: %v", err)
 	}
 	for _, d := range []Date{DateOnly(2026, 11, 27), DateOnly(2026, 12, 4)} {

@@ -45,7 +45,7 @@ func walkLimits(v reflect.Value, name string) error {
 		}
 		if v.Len() > max {
 			return &InvalidError{Field: strings.ReplaceAll(name, "_", "-"),
-				Reason: fmt.Sprintf("is %s long; the most it can hold is %s", size(v.Len()), size(max))}
+				Problem: "too-long", Args: []any{size(v.Len()), size(max)}}
 		}
 	case reflect.Struct:
 		t := v.Type()

@@ -27,7 +27,7 @@ func TestLimits(t *testing.T) {
 	long := strings.Repeat("x", casefile.MaxText+1)
 	c := casefile.Case{Title: long, OpenedAt: now}
 	var inv *casefile.InvalidError
-	if err := s.CreateCase(ctx, &c); !errors.As(err, &inv) || inv.Field != "title" || !strings.Contains(err.Error(), "the most it can hold is 64 KiB") {
+	if err := s.CreateCase(ctx, &c); !errors.As(err, &inv) || inv.Field != "title" || !strings.Contains(err.Error(), `too-long "65 KiB" "64 KiB"`) {
 		t.Fatalf("65 KiB title: %v", err)
 	}
 	c = casefile.Case{Title: "ok", Company: long, OpenedAt: now}
@@ -76,7 +76,7 @@ func TestLimits(t *testing.T) {
 	}
 	// A document over the import limit is refused before it is parsed.
 	defer casefile.SetMaxImport(len(b) - 1)()
-	if _, err := casefile.DecodeExport(bytes.NewReader(b)); err == nil || !strings.Contains(err.Error(), "larger than") {
+	if _, err := casefile.DecodeExport(bytes.NewReader(b)); err == nil || !strings.Contains(err.Error(), "too-large") {
 		t.Fatalf("document over the limit: %v", err)
 	}
 }

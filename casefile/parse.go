@@ -11,7 +11,7 @@ import (
 func ParseAccountRef(s string) (AccountRef, error) {
 	label, value, ok := strings.Cut(s, "=")
 	if !ok || strings.TrimSpace(label) == "" || strings.TrimSpace(value) == "" {
-		return AccountRef{}, &InvalidError{Field: "account", Reason: fmt.Sprintf("%q is not LABEL=VALUE", s), Allowed: "order number=ORD-2026-114821"}
+		return AccountRef{}, &InvalidError{Field: "account", Problem: "not-label-value", Args: []any{s}, Allowed: "order number=ORD-2026-114821"}
 	}
 	return AccountRef{Label: label, Value: value}, nil
 }
@@ -38,5 +38,5 @@ type CountError struct {
 }
 
 func (e *CountError) Error() string {
-	return fmt.Sprintf("%s: %q is not a whole number from 0 to %d", e.Field, e.Input, e.Max)
+	return fmt.Sprintf("%s: %q is not a whole number from 0 to %d", e.Field, e.Input, e.Max) // words:ok mapped to err_count
 }

@@ -32,6 +32,7 @@ func planQueries(t *testing.T) []planQuery {
 	listScan := map[string]string{"cases": "newest first up to the limit, or every case when all are listed"}
 	active, activeContacts, activePromises, activeTickets, _ := activeQueries(0)
 	one, oneContacts, onePromises, oneTickets, _ := activeQueries(7)
+	activeEscalations, _ := activeEscalationsQuery(0)
 	return []planQuery{
 		{name: "list", sql: list(ListFilter{Limit: 51}), scans: listScan},
 		{name: "list --all", sql: list(ListFilter{All: true, Limit: 51}), scans: listScan},
@@ -66,6 +67,7 @@ func planQueries(t *testing.T) []planQuery {
 		{name: "reminders: contacts", sql: activeContacts},
 		{name: "reminders: promises", sql: activePromises},
 		{name: "reminders: tickets", sql: activeTickets},
+		{name: "reminders: escalations", sql: activeEscalations},
 		{name: "reminders --case: case", sql: one},
 		{name: "reminders --case: contacts", sql: oneContacts},
 		{name: "reminders --case: promises", sql: onePromises},

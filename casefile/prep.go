@@ -60,19 +60,19 @@ func (p *Prep) Validate() error {
 	}{{"have_receipt", &p.HaveReceipt}, {"have_photos", &p.HavePhotos}, {"have_pin_or_password", &p.HaveSecret}, {"will_record", &p.WillRecord}} {
 		*yn.v = strings.ToLower(strings.TrimSpace(*yn.v))
 		if *yn.v != "" && *yn.v != "yes" && *yn.v != "no" {
-			return &InvalidError{Field: yn.field, Reason: fmt.Sprintf("%q is not yes or no", *yn.v), Allowed: "yes, no"}
+			return &InvalidError{Field: yn.field, Problem: "not-yes-no", Args: []any{*yn.v}, Allowed: "yes, no"}
 		}
 	}
 	if p.EscalateTrigger != "" && !oneOf(p.EscalateTrigger, Triggers) {
-		return &InvalidError{Field: "escalate trigger", Reason: fmt.Sprintf("unknown trigger %q", p.EscalateTrigger), Allowed: strings.Join(Triggers, ", ")}
+		return &InvalidError{Field: "escalate-trigger", Problem: "unknown", Args: []any{p.EscalateTrigger}, Allowed: strings.Join(Triggers, ", ")}
 	}
 	for _, k := range p.Ask {
 		if !oneOf(k, AskKeys) {
-			return &InvalidError{Field: "ask", Reason: fmt.Sprintf("unknown question %q", k), Allowed: strings.Join(AskKeys, ", ")}
+			return &InvalidError{Field: "ask", Problem: "unknown", Args: []any{k}, Allowed: strings.Join(AskKeys, ", ")}
 		}
 	}
 	if p.ReturnDays < 0 || p.ReturnDays > 3650 || p.WarrantyMonths < 0 || p.WarrantyMonths > 600 {
-		return &InvalidError{Field: "policy", Reason: "return days and warranty months must be sensible positive numbers"}
+		return &InvalidError{Field: "policy", Problem: "not-sensible"}
 	}
 	return nil
 }
@@ -131,7 +131,7 @@ type StepChange struct {
 // SaveStep stores one answered (or skipped) prep step.
 func (s *Store) SaveStep(ctx context.Context, caseID int64, ch StepChange) error {
 	if ch.Step < 1 || ch.Step > 9 {
-		return &InvalidError{Field: "step", Reason: fmt.Sprintf("there is no step %d", ch.Step), Allowed: "1 to 9"}
+		return &InvalidError{Field: "step", Problem: "no-such-step", Args: []any{ch.Step}, Allowed: "1–9"}
 	}
 	return s.WithTx(ctx, func(tx *sql.Tx) error {
 		c, err := getCase(ctx, tx, caseID)

@@ -15,7 +15,7 @@ import (
 )
 
 // ErrSameFile is a restore of the case file from itself.
-var ErrSameFile = errors.New("the backup is the case file itself")
+var ErrSameFile = errors.New("the backup is the case file itself") // words:ok mapped to err_same_file
 
 // CheckBackup checks that path is a whole redress case file this build
 // can open: a case file (application id), not from a newer redress, and
@@ -27,7 +27,7 @@ func CheckBackup(ctx context.Context, path string) error {
 		return &FileError{Path: path, Err: err}
 	}
 	if st.IsDir() {
-		return &FileError{Path: path, Err: ErrNotCaseFile, Detail: "it is a folder"}
+		return &FileError{Path: path, Err: ErrNotCaseFile, Why: "folder"}
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -37,7 +37,7 @@ func CheckBackup(ctx context.Context, path string) error {
 	_, err = io.ReadFull(f, h[:])
 	f.Close()
 	if err != nil {
-		return &FileError{Path: path, Err: ErrNotCaseFile, Detail: "too short to be a database"}
+		return &FileError{Path: path, Err: ErrNotCaseFile, Why: "too-short"}
 	}
 	if err := checkHeader(path, h[:]); err != nil {
 		return err
@@ -55,14 +55,14 @@ func CheckBackup(ctx context.Context, path string) error {
 		return backupFileError(path, err)
 	}
 	if appID != applicationID {
-		return &FileError{Path: path, Err: ErrNotCaseFile, Detail: "not a redress case file"}
+		return &FileError{Path: path, Err: ErrNotCaseFile, Why: "other-program"}
 	}
 	var result string
 	if err := db.QueryRowContext(ctx, "PRAGMA integrity_check(1)").Scan(&result); err != nil {
 		return backupFileError(path, err)
 	}
 	if result != "ok" {
-		return &FileError{Path: path, Err: errors.New("the backup is damaged"), Detail: result}
+		return &FileError{Path: path, Err: ErrDamaged, Why: "backup", Detail: result}
 	}
 	return nil
 }
@@ -80,7 +80,7 @@ func openReadOnly(path string) (*sql.DB, error) {
 func backupFileError(path string, err error) error {
 	var se sqlite3.Error
 	if errors.As(err, &se) && (se.Code == sqlite3.ErrNotADB || se.Code == sqlite3.ErrCorrupt) {
-		return &FileError{Path: path, Err: errors.New("the backup is damaged"), Detail: se.Error()}
+		return &FileError{Path: path, Err: ErrDamaged, Why: "backup", Detail: se.Error()}
 	}
 	return &FileError{Path: path, Err: err}
 }
@@ -128,13 +128,13 @@ func (s *Store) Restore(ctx context.Context, from, keep string) error {
 				err = ferr
 			}
 			if err == nil && !done {
-				err = errors.New("restore stopped before the end")
+				err = errors.New("restore stopped before the end") // words:ok an SQLite failure nobody can trigger by hand
 			}
 			return err
 		})
 	})
 	if err != nil {
-		return fmt.Errorf("restore from %s: %w (the case file is unchanged; its copy is %s)", from, s.fileError(err), keep)
+		return fmt.Errorf("restore from %s: %w (the case file is unchanged; its copy is %s)", from, s.fileError(err), keep) // words:ok wraps a FileError the command words; the rest is the paths
 	}
 	destConn.Close()
 	return s.checkAndMigrate()

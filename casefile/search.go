@@ -157,6 +157,7 @@ var qSearchRank = func() string {
 	b.WriteString(`WITH found(id, score, w, lo, hi) AS (
 		SELECT *, 0, rowid, 9223372036854775807 FROM (SELECT rowid, bm25(search) FROM search WHERE search MATCH ?1 ORDER BY rowid DESC LIMIT ?2)`)
 	for i, k := range searchKinds {
+		// words:ok SQL
 		fmt.Fprintf(&b, `
 		UNION ALL SELECT * FROM (SELECT rowid, bm25(search), %[3]d, ((SELECT max(id) FROM %[1]s) - ?3) * 8 AS lo, (SELECT max(id) FROM %[1]s) * 8 + 7 AS hi
 			FROM search WHERE search MATCH ?1 AND rowid BETWEEN lo AND hi AND rowid %% 8 IN (%[2]s))`, k.table, k.kinds, i+1)
@@ -188,7 +189,7 @@ const (
 // hits.
 func (s *Store) Search(ctx context.Context, text string, limit int) ([]Hit, error) {
 	if ftsQuery(text) == "" {
-		return nil, &InvalidError{Field: "search", Reason: "nothing to search for", Allowed: "one or more words"}
+		return nil, &InvalidError{Field: "search", Problem: "empty"}
 	}
 	hits, err := s.searchIndex(ctx, text, limit)
 	if err != nil {

@@ -140,7 +140,7 @@ func prepareFile(path string) error {
 	case err != nil:
 		return &FileError{Path: path, Err: err}
 	case st.IsDir():
-		return &FileError{Path: path, Err: ErrNotCaseFile, Detail: "it is a folder"}
+		return &FileError{Path: path, Err: ErrNotCaseFile, Why: "folder"}
 	case st.Size() == 0:
 		return nil // an empty file is an empty database; we will set it up
 	}
@@ -151,7 +151,7 @@ func prepareFile(path string) error {
 	defer f.Close()
 	var h [100]byte
 	if _, err := io.ReadFull(f, h[:]); err != nil {
-		return &FileError{Path: path, Err: ErrNotCaseFile, Detail: "too short to be a database"}
+		return &FileError{Path: path, Err: ErrNotCaseFile, Why: "too-short"}
 	}
 	if err := checkHeader(path, h[:]); err != nil {
 		return err
@@ -163,13 +163,13 @@ func prepareFile(path string) error {
 // magic string at 0, schema cookie at 40, user_version at 60, application id at 68.
 func checkHeader(path string, h []byte) error {
 	if !bytes.HasPrefix(h, []byte("SQLite format 3\x00")) {
-		return &FileError{Path: path, Err: ErrNotCaseFile, Detail: "not a SQLite database"}
+		return &FileError{Path: path, Err: ErrNotCaseFile, Why: "not-sqlite"}
 	}
 	schemaCookie := binary.BigEndian.Uint32(h[40:])
 	userVersion := int(binary.BigEndian.Uint32(h[60:]))
 	appID := binary.BigEndian.Uint32(h[68:])
 	if appID != applicationID && schemaCookie != 0 {
-		return &FileError{Path: path, Err: ErrNotCaseFile, Detail: "a SQLite database of another program"}
+		return &FileError{Path: path, Err: ErrNotCaseFile, Why: "other-program"}
 	}
 	if appID == applicationID && userVersion > SchemaVersion() {
 		return newerVersion(path, userVersion)
@@ -179,7 +179,7 @@ func checkHeader(path string, h []byte) error {
 
 func newerVersion(path string, v int) error {
 	return &FileError{Path: path, Err: ErrNewerVersion,
-		Detail: fmt.Sprintf("file schema %d, this redress knows up to %d", v, SchemaVersion())}
+		Args: []any{v, SchemaVersion()}}
 }
 
 func createFile(path string) error {
@@ -221,7 +221,7 @@ func (s *Store) checkAndMigrate() error {
 		return s.fileError(err)
 	}
 	if appID != applicationID && objects != 0 {
-		return &FileError{Path: s.path, Err: ErrNotCaseFile, Detail: "a SQLite database of another program"}
+		return &FileError{Path: s.path, Err: ErrNotCaseFile, Why: "other-program"}
 	}
 	if version > SchemaVersion() {
 		return newerVersion(s.path, version)
@@ -247,7 +247,7 @@ func (s *Store) checkAndMigrate() error {
 			if _, err := tx.Exec(m.sql); err != nil {
 				return fmt.Errorf("migration %s: %w", m.name, err)
 			}
-			_, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", m.version, applicationID))
+			_, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d" /* words:ok SQL */, m.version, applicationID))
 			return err
 		})
 		if err != nil {
@@ -264,20 +264,20 @@ func (s *Store) fileError(err error) error {
 	if errors.As(err, &se) {
 		switch se.Code {
 		case sqlite3.ErrNotADB:
-			return &FileError{Path: s.path, Err: ErrNotCaseFile, Detail: "not a SQLite database"}
+			return &FileError{Path: s.path, Err: ErrNotCaseFile, Why: "not-sqlite"}
 		case sqlite3.ErrCorrupt:
-			return &FileError{Path: s.path, Err: errors.New("the case file is damaged"), Detail: "restore it from a backup"}
+			return &FileError{Path: s.path, Err: ErrDamaged}
 		case sqlite3.ErrReadonly:
 			if f := readOnlySidecar(s.path); f != "" {
 				return &FileError{Path: f, Err: ErrReadOnlySidecar}
 			}
-			return &FileError{Path: s.path, Err: errors.New("the case file is read-only")}
+			return &FileError{Path: s.path, Err: ErrReadOnly}
 		case sqlite3.ErrCantOpen, sqlite3.ErrPerm:
-			return &FileError{Path: s.path, Err: errors.New("cannot open the case file"), Detail: se.Error()}
+			return &FileError{Path: s.path, Err: ErrCannotOpen, Detail: se.Error()}
 		case sqlite3.ErrFull:
-			return &FileError{Path: s.path, Err: errors.New("the disk is full"), Detail: "nothing was changed"}
+			return &FileError{Path: s.path, Err: ErrDiskFull}
 		case sqlite3.ErrIoErr:
-			return &FileError{Path: s.path, Err: errors.New("cannot write the case file"), Detail: se.Error()}
+			return &FileError{Path: s.path, Err: ErrCannotWrite, Detail: se.Error()}
 		}
 	}
 	return err

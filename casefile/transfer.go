@@ -57,23 +57,40 @@ type Blob struct {
 // ImportError is an export document that cannot be imported: malformed,
 // from a newer redress, or with a value the case file cannot hold. Where
 // says which part of the document ("case 3: promise 7").
+//
+// Problem is a key of the words catalog (import_<Problem>) with its Args,
+// which the command prints in the user's language; Detail is the parser's
+// or validator's own diagnostic, printed after them as it came.
 type ImportError struct {
-	Where string
-	Msg   string
-	Err   error // ErrMaskedRefs, or nil
+	Where   string
+	Problem string // "not-export", "newer", "version", "malformed", "masked", "id-exists", "too-large", "bad-blob"; "" is a bad entry
+	Args    []any
+	Msg     string // the validator's own detail, printed as it came
+	Err     error  // ErrMaskedRefs, or nil
 }
 
 func (e *ImportError) Unwrap() error { return e.Err }
 
 // ErrMaskedRefs is an import refused because the export's account
 // references were written masked: importing it would lose their values.
-var ErrMaskedRefs = errors.New("the account references in this export are masked")
+var ErrMaskedRefs = errors.New("the account references in this export are masked") // words:ok mapped to err_import_masked
 
 func (e *ImportError) Error() string {
-	if e.Where == "" {
-		return e.Msg
+	problem := e.Problem
+	if problem == "" {
+		problem = "bad-entry"
 	}
-	return e.Where + ": " + e.Msg
+	s := "import: " + problem
+	for _, a := range e.Args {
+		s += fmt.Sprintf(" %v", a)
+	}
+	if e.Where != "" {
+		s = e.Where + ": " + s
+	}
+	if e.Msg != "" {
+		s += ": " + e.Msg
+	}
+	return s
 }
 
 // ExportAll reads every case, oldest first, in one read transaction so the
@@ -160,7 +177,7 @@ func importBlobs(tx *sql.Tx, blobs []Blob) (map[string]int64, error) {
 	for i, b := range blobs {
 		where := fmt.Sprintf("blob %d", i+1)
 		if got := SHA256Hex(b.Data); got != b.SHA256 {
-			return nil, &ImportError{Where: where, Msg: fmt.Sprintf("its content has SHA-256 %s, not the %q it is listed under: the file was changed or damaged", got, b.SHA256)}
+			return nil, &ImportError{Where: where, Problem: "bad-blob", Msg: fmt.Sprintf("SHA-256 %s != %q", got, b.SHA256)}
 		}
 		if int64(len(b.Data)) > MaxEvidenceSize {
 			return nil, &ImportError{Where: where, Msg: (&TooLargeError{Name: b.SHA256, Size: int64(len(b.Data))}).Error()}
@@ -224,29 +241,29 @@ func DecodeExport(r io.Reader) (*Export, error) {
 		return nil, err
 	}
 	if len(data) > maxImport {
-		return nil, &ImportError{Msg: fmt.Sprintf("the document is larger than %s, the most import reads", size(maxImport))}
+		return nil, &ImportError{Problem: "too-large", Args: []any{size(maxImport)}}
 	}
 	var probe struct {
 		Format  string `json:"format"`
 		Version int    `json:"version"`
 	}
 	if err := json.Unmarshal(data, &probe); err != nil {
-		return nil, &ImportError{Msg: "not a redress export: " + jsonProblem(data, err)}
+		return nil, &ImportError{Problem: "not-export", Msg: jsonProblem(data, err)}
 	}
 	if probe.Format != exportFormat {
-		return nil, &ImportError{Msg: fmt.Sprintf("not a redress export (format %q, want %q)", probe.Format, exportFormat)}
+		return nil, &ImportError{Problem: "not-export", Msg: fmt.Sprintf("format %q != %q", probe.Format, exportFormat)}
 	}
 	if probe.Version > ExportVersion {
-		return nil, &ImportError{Msg: fmt.Sprintf("the export is from a newer version of redress (version %d, this redress reads up to %d)", probe.Version, ExportVersion)}
+		return nil, &ImportError{Problem: "newer", Args: []any{probe.Version, ExportVersion}}
 	}
 	if probe.Version < 1 {
-		return nil, &ImportError{Msg: fmt.Sprintf("unknown export version %d", probe.Version)}
+		return nil, &ImportError{Problem: "version", Args: []any{probe.Version}}
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var doc Export
 	if err := dec.Decode(&doc); err != nil {
-		return nil, &ImportError{Msg: "malformed export: " + jsonProblem(data, err)}
+		return nil, &ImportError{Problem: "malformed", Msg: jsonProblem(data, err)}
 	}
 	return &doc, nil
 }
@@ -299,8 +316,7 @@ func (s *Store) importDoc(ctx context.Context, doc *Export, merge bool) (map[int
 				refHistory = refHistory || h.Kind == "ref"
 			}
 			if len(f.Refs) > 0 || refHistory {
-				return nil, &ImportError{Msg: "the account references in this export are masked, so importing it would lose them",
-					Where: fmt.Sprintf("case %d", f.ID), Err: ErrMaskedRefs}
+				return nil, &ImportError{Problem: "masked", Args: []any{f.ID}, Err: ErrMaskedRefs}
 			}
 		}
 	}
@@ -372,16 +388,16 @@ func renumber(tx *sql.Tx, doc *Export) (map[int64]int64, error) {
 		old := f.ID
 		where := fmt.Sprintf("case %d", old)
 		if old <= 0 {
-			return nil, &ImportError{Where: where, Msg: "needs an id above 0"}
+			return nil, &ImportError{Where: where, Msg: "needs an id above 0"} // words:ok the detail of import_bad-entry
 		}
 		if _, dup := caseIDs[old]; dup {
-			return nil, &ImportError{Where: where, Msg: "is in the export twice"}
+			return nil, &ImportError{Where: where, Msg: "is in the export twice"} // words:ok the detail of import_bad-entry
 		}
 		f.ID = fresh("cases")
 		caseIDs[old] = f.ID
 		owner := func(what string, id int64, caseID *int64) error {
 			if *caseID != 0 && *caseID != old {
-				return &ImportError{Where: fmt.Sprintf("%s: %s %d", where, what, id), Msg: fmt.Sprintf("case_id %d, but it is listed under case %d", *caseID, old)}
+				return &ImportError{Where: fmt.Sprintf("%s: %s %d", where, what, id), Msg: fmt.Sprintf("case_id %d, but it is listed under case %d", *caseID, old)} // words:ok the detail of import_bad-entry
 			}
 			*caseID = f.ID
 			return nil
@@ -393,7 +409,7 @@ func renumber(tx *sql.Tx, doc *Export) (map[int64]int64, error) {
 			}
 			n, ok := contacts[**c]
 			if !ok {
-				return &ImportError{Where: fmt.Sprintf("%s: %s %d", where, what, id), Msg: fmt.Sprintf("contact %d is not one of this case's contacts", **c)}
+				return &ImportError{Where: fmt.Sprintf("%s: %s %d", where, what, id), Msg: fmt.Sprintf("contact %d is not one of this case's contacts", **c)} // words:ok the detail of import_bad-entry
 			}
 			*c = &n
 			return nil
@@ -476,7 +492,7 @@ func renumber(tx *sql.Tx, doc *Export) (map[int64]int64, error) {
 			}
 			p, ok := ids["promise"][x.PromiseID]
 			if !ok {
-				return nil, &ImportError{Where: fmt.Sprintf("%s: extension %d", where, x.ID), Msg: fmt.Sprintf("promise %d is not in this case", x.PromiseID)}
+				return nil, &ImportError{Where: fmt.Sprintf("%s: extension %d", where, x.ID), Msg: fmt.Sprintf("promise %d is not in this case", x.PromiseID)} // words:ok the detail of import_bad-entry
 			}
 			n := fresh("promise_extensions")
 			keep("extension", x.ID, n)
@@ -608,7 +624,7 @@ func importCase(tx *sql.Tx, f *Full, blobSizes map[string]int64) error {
 	}
 	c := f.Case
 	if c.ID <= 0 {
-		return bad("", 0, "needs an id above 0")
+		return bad("", 0, "needs an id above 0") // words:ok the detail of import_bad-entry
 	}
 	if err := checkLimits(f); err != nil {
 		return bad("", 0, err.Error())
@@ -646,7 +662,7 @@ func importCase(tx *sql.Tx, f *Full, blobSizes map[string]int64) error {
 			return bad("promise", x.ID, "needs text and created_at")
 		}
 		if !oneOf(x.Status, []PromiseStatus{PromisePending, PromiseKept, PromiseBroken, PromiseCancelled}) {
-			return bad("promise", x.ID, fmt.Sprintf("unknown status %q", x.Status))
+			return bad("promise", x.ID, fmt.Sprintf("unknown status %q", x.Status) /* words:ok the detail of import_bad-entry */)
 		}
 		if err := contactBelongs(tx, c.ID, x.ContactID); err != nil {
 			return bad("promise", x.ID, err.Error())
@@ -704,7 +720,7 @@ func importCase(tx *sql.Tx, f *Full, blobSizes map[string]int64) error {
 			return bad("ref", x.ID, "needs a label, a value and created_at")
 		}
 		if secretLabel(x.Label) {
-			return bad("ref", x.ID, fmt.Sprintf("%q looks like a secret; redress never stores PINs or passwords", x.Label))
+			return bad("ref", x.ID, fmt.Sprintf("%q looks like a secret; redress never stores PINs or passwords", x.Label) /* words:ok the detail of import_bad-entry */)
 		}
 		if err := importInsert(tx, where, putRef(tx, x)); err != nil {
 			return err
@@ -719,7 +735,7 @@ func importCase(tx *sql.Tx, f *Full, blobSizes map[string]int64) error {
 			return bad("escalation", x.ID, err.Error())
 		}
 		if x.Answer != AnswerNone && x.Answer != AnswerRefused && x.Answer != AnswerFinal {
-			return bad("escalation", x.ID, fmt.Sprintf("unknown answer %q", x.Answer))
+			return bad("escalation", x.ID, fmt.Sprintf("unknown answer %q", x.Answer) /* words:ok the detail of import_bad-entry */)
 		}
 		if x.At.IsZero() {
 			return bad("escalation", x.ID, "needs a time")
@@ -736,9 +752,9 @@ func importCase(tx *sql.Tx, f *Full, blobSizes map[string]int64) error {
 		size, ok := blobSizes[x.SHA256]
 		switch {
 		case !ok:
-			return bad("evidence", x.ID, fmt.Sprintf("its content (SHA-256 %q) is not among the document's blobs", x.SHA256))
+			return bad("evidence", x.ID, fmt.Sprintf("its content (SHA-256 %q) is not among the document's blobs", x.SHA256)) // words:ok the detail of import_bad-entry
 		case size != x.Size:
-			return bad("evidence", x.ID, fmt.Sprintf("size %d, but its content is %d bytes", x.Size, size))
+			return bad("evidence", x.ID, fmt.Sprintf("size %d, but its content is %d bytes", x.Size, size)) // words:ok the detail of import_bad-entry
 		case strings.TrimSpace(x.Name) == "" || x.At.IsZero() || x.AddedAt.IsZero():
 			return bad("evidence", x.ID, "needs a name, a time and added_at")
 		}
@@ -756,7 +772,7 @@ func importCase(tx *sql.Tx, f *Full, blobSizes map[string]int64) error {
 			return bad("extension", x.ID, err.Error())
 		}
 		if !promises[x.PromiseID] {
-			return bad("extension", x.ID, fmt.Sprintf("promise %d is not in this case", x.PromiseID))
+			return bad("extension", x.ID, fmt.Sprintf("promise %d is not in this case", x.PromiseID)) // words:ok the detail of import_bad-entry
 		}
 		if x.To.IsZero() || x.At.IsZero() {
 			return bad("extension", x.ID, "needs the new due date and a time")
@@ -804,7 +820,7 @@ func importPrep(tx *sql.Tx, c Case, p Prep, bad func(string, int64, string) erro
 	for step, status := range p.Steps {
 		n, err := strconv.Atoi(step)
 		if err != nil || n < 1 || n > 9 || (status != "done" && status != "skipped") {
-			return bad("", 0, fmt.Sprintf("prep: step %q is %q; steps are 1 to 9, done or skipped", step, status))
+			return bad("", 0, fmt.Sprintf("prep: step %q is %q; steps are 1 to 9, done or skipped", step, status) /* words:ok the detail of import_bad-entry */)
 		}
 	}
 	if err := putPrep(tx, c.ID, p); err != nil {
@@ -819,13 +835,13 @@ func importPrep(tx *sql.Tx, c Case, p Prep, bad func(string, int64, string) erro
 // listed under (case_id may be left out, then it is filled in).
 func entryOf(id int64, caseID *int64, want int64) error {
 	if id <= 0 {
-		return errors.New("needs an id above 0")
+		return errors.New("needs an id above 0") // words:ok the detail of import_bad-entry
 	}
 	if *caseID == 0 {
 		*caseID = want
 	}
 	if *caseID != want {
-		return fmt.Errorf("case_id %d, but it is listed under case %d", *caseID, want)
+		return fmt.Errorf("case_id %d, but it is listed under case %d", *caseID, want) // words:ok the detail of import_bad-entry
 	}
 	return nil
 }
@@ -834,7 +850,7 @@ func entryOf(id int64, caseID *int64, want int64) error {
 func importInsert(tx *sql.Tx, where string, err error) error {
 	var se sqlite3.Error
 	if errors.As(err, &se) && (se.ExtendedCode == sqlite3.ErrConstraintPrimaryKey || se.ExtendedCode == sqlite3.ErrConstraintUnique) {
-		return &ImportError{Where: where, Msg: "an id in it already exists in this case file (" + se.Error() + "); import into a new case file (--db NEW.db), or add the cases under new numbers with --merge"}
+		return &ImportError{Where: where, Problem: "id-exists", Msg: se.Error()}
 	}
 	return err
 }
@@ -846,12 +862,12 @@ func importInsert(tx *sql.Tx, where string, err error) error {
 func putCase(tx *sql.Tx, c *Case) error {
 	res, err := tx.Exec(`INSERT INTO cases (id, title, company, product, kind, problem, outcome, fallback,
 		amount, currency, purchase_date, return_window_end, warranty_end, jurisdiction, lang, status,
-		opened_at, closed_at, final_outcome, no_reply_days, company_phone, company_hours)
-		VALUES (NULLIF(?,0),?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		opened_at, closed_at, final_outcome, no_reply_days, company_phone, company_hours, delivered_date, sector)
+		VALUES (NULLIF(?,0),?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		c.ID, c.Title, c.Company, c.Product, c.Kind, c.Problem, c.Outcome, c.Fallback, c.Amount, c.Currency,
 		c.PurchaseDate.String(), c.ReturnWindowEnd.String(), c.WarrantyEnd.String(), c.Jurisdiction,
 		c.Lang, c.Status, formatTime(c.OpenedAt), formatOptionalTime(c.ClosedAt), c.FinalOutcome, c.NoReplyDays,
-		c.Phone, c.Hours)
+		c.Phone, c.Hours, c.DeliveredDate.String(), c.Sector)
 	return setID(res, err, &c.ID)
 }
 

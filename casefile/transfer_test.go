@@ -20,6 +20,7 @@ var enumValues = map[reflect.Type][]string{
 	reflect.TypeOf(Kind("")):          strs(Kinds),
 	reflect.TypeOf(Status("")):        strs(Statuses),
 	reflect.TypeOf(Jurisdiction("")):  strs(Jurisdictions),
+	reflect.TypeOf(Sector("")):        append(strs(Sectors), ""),
 	reflect.TypeOf(Channel("")):       strs(Channels),
 	reflect.TypeOf(NoteKind("")):      strs(NoteKinds),
 	reflect.TypeOf(PromiseStatus("")): {"pending", "kept", "broken", "cancelled"},
@@ -430,11 +431,11 @@ func TestImportRefusesWithoutWritingAnything(t *testing.T) {
 		return &f.Evidence[len(f.Evidence)-1]
 	}
 	tests := []struct{ name, doc, want string }{
-		{"empty", "", "not a redress export"},
-		{"cut short", valid(func(*Export) {})[:200], "not a redress export"},
-		{"not an object", `[1, 2]`, "not a redress export"},
+		{"empty", "", "not-export"},
+		{"cut short", valid(func(*Export) {})[:200], "not-export"},
+		{"not an object", `[1, 2]`, "not-export"},
 		{"another format", `{"format": "vcard", "version": 1}`, `format "vcard"`},
-		{"newer version", `{"format": "redress-export", "version": 2, "cases": [], "shiny": true}`, "newer version of redress (version 2"},
+		{"newer version", `{"format": "redress-export", "version": 2, "cases": [], "shiny": true}`, "newer 2 1"},
 		{"unknown field", strings.Replace(valid(func(*Export) {}), `"title":`, `"mood": "angry", "title":`, 1), `unknown field "mood"`},
 		{"more after the document", valid(func(*Export) {}) + `{}`, "after top-level value"},
 		{"wrong type", strings.Replace(valid(func(*Export) {}), `"duration_s":`, `"duration_s": "long", "x":`, 1), "duration_s"},
@@ -442,7 +443,7 @@ func TestImportRefusesWithoutWritingAnything(t *testing.T) {
 			doc.RefsMasked = true
 			last(doc).Refs = []AccountRef{{ID: 77, Label: "order", Value: "•••• 4821", CreatedAt: t0}}
 		}), "masked"},
-		{"bad channel in the last case", valid(func(doc *Export) { withContact(doc).Contacts[0].Channel = "pigeon" }), `unknown channel "pigeon"`},
+		{"bad channel in the last case", valid(func(doc *Export) { withContact(doc).Contacts[0].Channel = "pigeon" }), `channel: unknown "pigeon"`},
 		{"bad promise status in the last case", valid(func(doc *Export) {
 			last(doc).Promises = []Promise{{ID: 5, Text: "x", Due: DateOnly(2026, 1, 2), Status: "forgotten", CreatedAt: t0}}
 		}), `unknown status "forgotten"`},
@@ -454,15 +455,15 @@ func TestImportRefusesWithoutWritingAnything(t *testing.T) {
 		{"a secret in the last case", valid(func(doc *Export) {
 			last(doc).Refs = []AccountRef{{ID: 7, Label: "PIN", Value: "1234", CreatedAt: t0}}
 		}), "looks like a secret"},
-		{"an id the case file has", valid(func(doc *Export) { last(doc).ID = 1 }), "already exists in this case file"},
-		{"no title", valid(func(doc *Export) { last(doc).Title = " " }), "title: must not be empty"},
+		{"an id the case file has", valid(func(doc *Export) { last(doc).ID = 1 }), "id-exists"},
+		{"no title", valid(func(doc *Export) { last(doc).Title = " " }), "title: empty"},
 		{"no case id", valid(func(doc *Export) { last(doc).ID = 0 }), "needs an id"},
 		{"evidence changed after export", valid(func(doc *Export) {
 			withEvidence(doc)
 			b := &doc.Blobs[len(doc.Blobs)-1]
 			b.Data = append([]byte(nil), b.Data...)
 			b.Data[0] ^= 1
-		}), "was changed or damaged"},
+		}), "bad-blob"},
 		{"evidence without its content", valid(func(doc *Export) {
 			withEvidence(doc)
 			doc.Blobs = doc.Blobs[:len(doc.Blobs)-1]

@@ -6,11 +6,11 @@ import (
 	"encoding/base64"
 	"fmt"
 	"html/template"
-	"path"
 	"sort"
 	"time"
 
 	"github.com/redress-cli/redress/casefile"
+	"github.com/redress-cli/redress/prep/text"
 )
 
 // Clock is a deadline that runs on a case (a statutory or regulator
@@ -249,9 +249,9 @@ func notKind(k casefile.NoteKind) string {
 // RenderDossier writes the dossier as one HTML page, escaped by
 // html/template: the customer's text can hold no markup, script or link.
 func RenderDossier(d Dossier) ([]byte, error) {
-	src, err := textFS.ReadFile(path.Join("text", d.Lang, "dossier.tmpl"))
+	src, err := text.Source(d.Lang, "dossier.tmpl")
 	if err != nil {
-		return nil, fmt.Errorf("no dossier template for language %q", d.Lang)
+		return nil, fmt.Errorf("no dossier template for language %q", d.Lang) // words:ok a programming error
 	}
 	t, err := template.New("dossier").Option("missingkey=error").Funcs(template.FuncMap(htmlFuncs)).Parse(string(src))
 	if err != nil {
@@ -264,11 +264,5 @@ func RenderDossier(d Dossier) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// htmlFuncs are the helpers of the dossier template; the text templates
-// know them too, so the parity test can read the file.
-var htmlFuncs = map[string]any{
-	// px prints a coordinate of the timeline picture.
-	"px":  func(v float64) string { return fmt.Sprintf("%.1f", v) },
-	"add": func(a, b float64) float64 { return a + b },
-	"sub": func(a, b float64) float64 { return a - b },
-}
+// htmlFuncs are the helpers of the dossier template (text.HTMLFuncs).
+var htmlFuncs = text.HTMLFuncs

@@ -1,11 +1,11 @@
 package prep
 
 import (
-	"bytes"
-	"fmt"
 	"regexp"
 	"strings"
 	"text/template"
+
+	"github.com/redress-cli/redress/prep/text"
 )
 
 // placeholders records the bracketed blanks a script leaves for the user
@@ -32,30 +32,14 @@ func (p *placeholders) or(placeholder, v string) string {
 }
 
 // execute runs one block (or, with define "", the body) of the template
-// file text/<lang>/<file>.tmpl. With ph set, it runs on a clone whose
-// orPlaceholder records into ph; the cached template stays untouched, so
-// concurrent renders do not share a recorder.
+// file text/<lang>/<file>.tmpl. With ph set, orPlaceholder records into ph
+// (on a clone: the cached template stays untouched).
 func execute(lang, file, define string, data any, ph *placeholders) (string, error) {
-	t, err := load(lang, file)
-	if err != nil {
-		return "", err
-	}
+	var extra template.FuncMap
 	if ph != nil {
-		if t, err = t.Clone(); err != nil {
-			return "", err
-		}
-		t.Funcs(template.FuncMap{"orPlaceholder": ph.or})
+		extra = template.FuncMap{"orPlaceholder": ph.or}
 	}
-	if define != "" {
-		if t = t.Lookup(define); t == nil {
-			return "", fmt.Errorf("template %s/%s has no block %q", lang, file, define)
-		}
-	}
-	var b bytes.Buffer
-	if err := t.Execute(&b, data); err != nil {
-		return "", fmt.Errorf("template %s/%s: %w", lang, file, err)
-	}
-	return b.String(), nil
+	return text.Execute(lang, file, define, data, extra)
 }
 
 var (

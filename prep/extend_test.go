@@ -31,7 +31,7 @@ func TestExtensionsAreNamedAndCountTowardsEscalation(t *testing.T) {
 	f := extendedTwice()
 	want := map[string]string{
 		"en": "first promised for Fri 20 Nov 2026, then Fri 27 Nov 2026",
-		"ko": "처음 약속한 기한 2026년 11월 20일 (금), 그다음 2026년 11월 27일 (금)",
+		"ko": "처음 약속한 기한 2026년 11월 20일(금), 그다음 2026년 11월 27일(금)",
 	}
 	for _, lang := range Langs {
 		for _, stage := range []Stage{StageFollowup, StageReadback, StageComplaint} {

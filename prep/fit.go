@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/mattn/go-runewidth"
+
+	"github.com/redress-cli/redress/prep/text"
 )
 
 // Fitting the text sheet to a screen. The sheet template marks each of
@@ -19,7 +21,7 @@ const SheetLines = 40
 
 // sectionMark starts the line {{section}} writes; it never survives into
 // output (the ASCII record separator is not text anyone types).
-const sectionMark = "\x1esection:"
+const sectionMark = text.SectionMark
 
 // sheetFold is the order sections are summarised in when the sheet is too
 // long: what a customer needs least while on the phone first (the policy,

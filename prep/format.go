@@ -1,52 +1,18 @@
 package prep
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/redress-cli/redress/casefile"
+	"github.com/redress-cli/redress/prep/text"
 )
 
-var koWeekday = [...]string{"일", "월", "화", "수", "목", "금", "토"}
-
-// FormatDate prints a date with its weekday, so a misread date is caught on
-// the spot: "Sat 5 Dec 2026" / "2026년 12월 5일 (토)", plus the time of day
-// for date-times.
+// FormatDate prints a date with its weekday (text.FormatDate).
 func FormatDate(lang string, d casefile.Date, loc *time.Location) string {
-	if d.IsZero() {
-		return ""
-	}
-	t := d.Time(loc)
-	var s string
-	if lang == "ko" {
-		s = fmt.Sprintf("%d년 %d월 %d일 (%s)", t.Year(), t.Month(), t.Day(), koWeekday[t.Weekday()])
-	} else {
-		s = t.Format("Mon 2 Jan 2006")
-	}
-	if d.HasTime() {
-		s += " " + t.Format("15:04")
-	}
-	return s
+	return text.FormatDate(lang, d, loc)
 }
 
-// FormatShortDate is FormatDate without the year when it is now's year,
-// for tables and timelines.
+// FormatShortDate is FormatDate without the year when it is now's year.
 func FormatShortDate(lang string, d casefile.Date, now time.Time, loc *time.Location) string {
-	if d.IsZero() {
-		return ""
-	}
-	t := d.Time(loc)
-	if t.Year() != now.In(loc).Year() {
-		return FormatDate(lang, d, loc)
-	}
-	var s string
-	if lang == "ko" {
-		s = fmt.Sprintf("%d월 %d일 (%s)", t.Month(), t.Day(), koWeekday[t.Weekday()])
-	} else {
-		s = t.Format("Mon 2 Jan")
-	}
-	if d.HasTime() {
-		s += " " + t.Format("15:04")
-	}
-	return s
+	return text.FormatShortDate(lang, d, now, loc)
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/redress-cli/redress/casefile"
+	"github.com/redress-cli/redress/casefile/rights"
 )
 
 // Reason says why a step is (or is not) due; text/<lang>/next.tmpl words
@@ -41,6 +42,29 @@ type Decision struct {
 	// written reply's deadline.
 	Until   casefile.Date `json:"until"`
 	WaitFor string        `json:"wait_for,omitempty"` // "promise" or "reply"
+	// Clocks are the clocks of the rights table running on the case, the
+	// same ones `remind list` shows (rights.Clocks).
+	Clocks []ClockDue `json:"clocks"`
+}
+
+// ClockDue is a running clock as `next --json` shows it.
+type ClockDue struct {
+	ID      string        `json:"id"`
+	Start   casefile.Date `json:"start"`
+	End     casefile.Date `json:"end"`
+	Unlocks string        `json:"unlocks"`
+	Body    string        `json:"body,omitempty"`
+	Early   bool          `json:"early,omitempty"`
+	Source  string        `json:"source"`
+}
+
+func clockDues(f casefile.Full, loc *time.Location) []ClockDue {
+	out := []ClockDue{}
+	for _, d := range rights.Clocks(f, loc) {
+		out = append(out, ClockDue{ID: d.Clock.ID, Start: d.Start, End: d.End, Unlocks: d.Clock.Unlocks,
+			Body: d.Clock.Body, Early: d.Early, Source: d.Clock.Source})
+	}
+	return out
 }
 
 // Next decides which escalation step is due for a case, as of now. It is a
@@ -63,7 +87,7 @@ func Next(f casefile.Full, now time.Time, loc *time.Location) Decision {
 	if !f.Status.Active() {
 		return Decision{Reason: ReasonClosed}
 	}
-	d := Decision{}
+	d := Decision{Clocks: clockDues(f, loc)}
 	var reached time.Time // when the current height was first reached
 	for _, e := range f.Escalations {
 		if r := e.Step.Rung(); r > d.Rung {
@@ -101,13 +125,13 @@ func Next(f casefile.Full, now time.Time, loc *time.Location) Decision {
 	}
 	climbTo := func(rung int, r Reason) Decision {
 		d.Reason = r
-		d.Step, d.Stage, d.Alternative = stepAt(rung, f.Kind)
+		d.Step, d.Stage, d.Alternative = stepAt(rung, f.Kind, rights.Sector(f.Case))
 		return d
 	}
 	climb := func(r Reason) Decision { return climbTo(d.Rung+1, r) }
 	stay := func(r Reason, st Stage) Decision {
 		d.Reason, d.Stage = r, st
-		d.Step, _, _ = stepAt(max(d.Rung, 1), f.Kind)
+		d.Step, _, _ = stepAt(max(d.Rung, 1), f.Kind, rights.Sector(f.Case))
 		return d
 	}
 	switch {
@@ -121,9 +145,12 @@ func Next(f casefile.Full, now time.Time, loc *time.Location) Decision {
 	case final:
 		return climbTo(casefile.TopRung, ReasonFinal)
 	}
-	if at, ok := complainedAt(f); ok && f.Jurisdiction == casefile.JurisdictionUK &&
-		casefile.DateOf(at.In(loc)).AddDays(ukOmbudsmanDays).DaysUntil(now, loc) <= 0 {
-		return climbTo(casefile.TopRung, ReasonWeeks)
+	// An ombudsman, where the sector has one, takes the case once its clock
+	// has run (rights: 8 weeks after the formal complaint in the UK).
+	if ob, ok := rights.Ombudsman(f); ok {
+		if open, ok := rights.Opens(rights.Clocks(f, loc), ob.ID); ok && open.DaysUntil(now, loc) <= 0 {
+			return climbTo(casefile.TopRung, ReasonWeeks)
+		}
 	}
 	switch {
 	case refused:
@@ -136,8 +163,9 @@ func Next(f casefile.Full, now time.Time, loc *time.Location) Decision {
 		d.Reason, d.Until, d.WaitFor = ReasonWaiting, pendingDue, "promise"
 		return d
 	case d.Rung >= casefile.StepComplaint.Rung():
-		// A letter gets two weeks for an answer before the next step.
-		replyDue := casefile.DateOf(reached.In(loc)).AddDays(replyDays)
+		// A letter gets two weeks for an answer before the next step: the
+		// same day the reminders put on the calendar (rights.ReplyDue).
+		replyDue, _, _ := rights.ReplyDue(f, loc)
 		if replyDue.DaysUntil(now, loc) > 0 {
 			d.Reason, d.Until, d.WaitFor = ReasonWaiting, replyDue, "reply"
 			return d
@@ -150,8 +178,10 @@ func Next(f casefile.Full, now time.Time, loc *time.Location) Decision {
 // stepAt is the step and script at a rung of the ladder, and the
 // alternative at the same height. A billing error is a card matter first
 // (the issuer can reverse the charge); anything else goes to the
-// regulator or consumer body, with the chargeback as the alternative.
-func stepAt(rung int, kind casefile.Kind) (casefile.Step, Stage, casefile.Step) {
+// regulator or consumer body, with the chargeback as the alternative. A
+// debit from a bank account or a bank's own fee has no card to charge back:
+// there the regulator (the ombudsman) stands alone.
+func stepAt(rung int, kind casefile.Kind, sector casefile.Sector) (casefile.Step, Stage, casefile.Step) {
 	switch rung {
 	case 1:
 		return casefile.StepFrontline, StageFollowup, ""
@@ -161,6 +191,9 @@ func stepAt(rung int, kind casefile.Kind) (casefile.Step, Stage, casefile.Step) 
 		return casefile.StepComplaint, StageComplaint, ""
 	case 4:
 		return casefile.StepPublic, StageSocial, casefile.StepExecutive
+	}
+	if sector == casefile.SectorFinancial || sector == casefile.SectorBankDebit {
+		return casefile.StepRegulator, StageRegulator, ""
 	}
 	if kind == casefile.KindBillingError {
 		return casefile.StepChargeback, StageChargeback, casefile.StepRegulator

@@ -12,6 +12,7 @@ import (
 // (days ago, with an optional answer).
 type history struct {
 	kind     casefile.Kind
+	sector   casefile.Sector
 	jur      casefile.Jurisdiction
 	status   casefile.Status
 	contacts int
@@ -32,7 +33,7 @@ type stepTaken struct {
 }
 
 func (h history) full() casefile.Full {
-	f := casefile.Full{Case: casefile.Case{ID: 1, Title: "Case", Kind: h.kind, Jurisdiction: h.jur, Status: h.status, OpenedAt: clock.AddDate(0, -3, 0)}}
+	f := casefile.Full{Case: casefile.Case{ID: 1, Title: "Case", Kind: h.kind, Sector: h.sector, Jurisdiction: h.jur, Status: h.status, OpenedAt: clock.AddDate(0, -3, 0)}}
 	if f.Kind == "" {
 		f.Kind = casefile.KindRefund
 	}
@@ -108,12 +109,16 @@ func TestNext(t *testing.T) {
 		{"a formal complaint unanswered for 15 days, EU: a public post or an executive letter",
 			history{contacts: 3, steps: []stepTaken{{casefile.StepComplaint, 15, ""}}},
 			casefile.StepPublic, StageSocial, ReasonNoReply, casefile.StepExecutive},
-		{"UK, 8 weeks after the complaint: the ombudsman, whatever else",
+		{"UK bank, 8 weeks after the complaint: the ombudsman, whatever else",
+			history{jur: casefile.JurisdictionUK, sector: casefile.SectorFinancial, contacts: 3, promises: []promiseAt{{pending, 5, 1}},
+				steps: []stepTaken{{casefile.StepComplaint, 56, ""}}},
+			casefile.StepRegulator, StageRegulator, ReasonWeeks, ""},
+		{"UK shop, 8 weeks after the complaint: no ombudsman, so no eight-week rule",
 			history{jur: casefile.JurisdictionUK, contacts: 3, promises: []promiseAt{{pending, 5, 1}},
 				steps: []stepTaken{{casefile.StepComplaint, 56, ""}}},
-			casefile.StepRegulator, StageRegulator, ReasonWeeks, casefile.StepChargeback},
-		{"UK, 7 weeks after the complaint, a public post already made: wait",
-			history{jur: casefile.JurisdictionUK, contacts: 3, steps: []stepTaken{{casefile.StepComplaint, 49, ""}, {casefile.StepPublic, 3, ""}}},
+			"", "", ReasonWaiting, ""},
+		{"UK bank, 7 weeks after the complaint, a public post already made: wait",
+			history{jur: casefile.JurisdictionUK, sector: casefile.SectorFinancial, contacts: 3, steps: []stepTaken{{casefile.StepComplaint, 49, ""}, {casefile.StepPublic, 3, ""}}},
 			"", "", ReasonWaiting, ""},
 		{"Korea, final response at the supervisor: the regulator at once",
 			history{jur: casefile.JurisdictionKR, contacts: 2, steps: []stepTaken{{casefile.StepSupervisor, 2, finalAns}}},
@@ -149,13 +154,13 @@ func TestNext(t *testing.T) {
 // TestExplainNextSaysWhenAndWhy: the waiting date and the ombudsman date
 // are in the explanation.
 func TestExplainNextSaysWhenAndWhy(t *testing.T) {
-	h := history{jur: casefile.JurisdictionUK, contacts: 3, steps: []stepTaken{{casefile.StepComplaint, 7, ""}}}
+	h := history{jur: casefile.JurisdictionUK, sector: casefile.SectorFinancial, contacts: 3, steps: []stepTaken{{casefile.StepComplaint, 7, ""}}}
 	d := Next(h.full(), clock, kst)
 	out, err := ExplainNext("en", d, h.full(), clock, kst)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"wait until Mon 30 Nov 2026", "two weeks after your formal complaint", "ombudsman can take the case from Mon 11 Jan 2027"} {
+	for _, want := range []string{"wait until Mon 30 Nov 2026", "two weeks after your formal complaint", "From Mon 11 Jan 2027 you can take the case to the Financial Ombudsman Service"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing %q in %q", want, out)
 		}

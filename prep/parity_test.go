@@ -8,38 +8,6 @@ import (
 	"github.com/redress-cli/redress/casefile"
 )
 
-// TestTemplatesHaveTheSameNamesInEveryLanguage: the same files, and the
-// same {{define}} blocks in each, in English and Korean.
-func TestTemplatesHaveTheSameNamesInEveryLanguage(t *testing.T) {
-	en, err := TemplateNames("en")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, lang := range Langs[1:] {
-		names, err := TemplateNames(lang)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !slices.Equal(names, en) {
-			t.Errorf("%s templates %v, en %v", lang, names, en)
-			continue
-		}
-		for _, n := range en {
-			want, err := DefinedNames("en", n)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := DefinedNames(lang, n)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !slices.Equal(got, want) {
-				t.Errorf("%s/%s defines %v, en defines %v", lang, n, got, want)
-			}
-		}
-	}
-}
-
 // TestEveryStageKindAndJurisdictionHasItsWording: a kind, jurisdiction,
 // stage, step or reason added in Go without its wording fails here, not in
 // front of a user.

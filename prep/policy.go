@@ -61,3 +61,16 @@ func Window(end casefile.Date, now time.Time, loc *time.Location) (WindowState, 
 		return WindowOpen, left
 	}
 }
+
+// ApplyPolicy sets the ends of a case's return window and warranty from a
+// store policy (days to return, months of warranty), counted from the
+// purchase date. A figure of 0 leaves its end as it was: a date typed
+// directly with 'redress edit' stays unless a policy replaces it.
+func ApplyPolicy(c *casefile.Case, returnDays, warrantyMonths int) {
+	if end := ReturnWindowEnd(c.PurchaseDate, returnDays); !end.IsZero() {
+		c.ReturnWindowEnd = end
+	}
+	if end := WarrantyEnd(c.PurchaseDate, warrantyMonths); !end.IsZero() {
+		c.WarrantyEnd = end
+	}
+}

@@ -1,8 +1,9 @@
 package prep
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/redress-cli/redress/casefile"
 )
 
 // ContactFact is a contact as templates see it.
@@ -42,7 +43,7 @@ func readback(f Facts, contactID int64, ph *placeholders) (string, error) {
 	all := len(f.ContactLog) == 0
 	switch {
 	case all && contactID != 0:
-		return "", fmt.Errorf("case %d has no contact %d", f.ID, contactID)
+		return "", &casefile.NotFoundError{What: "contact", ID: contactID}
 	case !all && contactID == 0:
 		contactID = f.ContactLog[len(f.ContactLog)-1].ID
 	}
@@ -54,7 +55,7 @@ func readback(f Facts, contactID int64, ph *placeholders) (string, error) {
 			}
 		}
 		if !found {
-			return "", fmt.Errorf("case %d has no contact %d", f.ID, contactID)
+			return "", &casefile.NotFoundError{What: "contact", ID: contactID}
 		}
 	}
 	for _, p := range f.Pending {

@@ -29,7 +29,7 @@ func TestReadback(t *testing.T) {
 		{"a named contact whose promise was broken: nothing pending to read back", refund, 1,
 			"To confirm: you will [what they will do] by [date], ticket A-1234, and your name is Anna — is that right?"},
 		{"Korean, latest contact", damaged, 0,
-			"확인차 정리하겠습니다. 「파손 제품 회수 기사 방문」 건은 2026년 11월 20일 (금)까지 처리해 주시기로 하셨고, 접수번호는 HB-5630, 상담원님 성함은 이서연 님, 맞으시죠?"},
+			"확인차 정리하겠습니다. 「파손 제품 회수 기사 방문」 건은 2026년 11월 20일(금)까지 처리해 주시기로 하셨고, 접수번호는 HB-5630, 상담원님 성함은 이서연 님, 맞으시죠?"},
 		{"Korean, first contact", damaged, 3,
 			"확인차 정리하겠습니다. [처리해 주실 내용] 건은 [날짜]까지 처리해 주시기로 하셨고, 접수번호는 HB-5521, 상담원님 성함은 김민수 님, 맞으시죠?"},
 		{"no contact: every pending promise and ticket, the rep from the promise", NewFacts("en", noContact, clock, kst), 0,

@@ -14,47 +14,59 @@ func TestRegulatorNamesTheRightBody(t *testing.T) {
 		return []casefile.Escalation{{ID: 1, CaseID: 1, Step: casefile.StepComplaint, At: clock.AddDate(0, 0, -daysAgo)}}
 	}
 	for _, tc := range []struct {
-		name  string
-		lang  string
-		jur   casefile.Jurisdiction
-		steps []casefile.Escalation
-		want  []string
-		never []string
+		name   string
+		lang   string
+		jur    casefile.Jurisdiction
+		steps  []casefile.Escalation
+		want   []string
+		never  []string
+		sector casefile.Sector
 	}{
 		{"kr", "ko", casefile.JurisdictionKR, nil,
 			[]string{"1372 소비자상담센터", "한국소비자원", "피해구제", "내용증명", "3부", "3년", "30일", "전자상거래법 제17조", "법률 자문이 아닙니다"},
-			[]string{"CFPB", "ombudsman", "ECC-Net"}},
+			[]string{"CFPB", "ombudsman", "ECC-Net"}, ""},
 		{"kr in English", "en", casefile.JurisdictionKR, nil,
 			[]string{"1372 Consumer Counselling Center", "Korea Consumer Agency", "내용증명", "3 identical copies", "not legal advice"},
-			[]string{"CFPB", "ECC-Net"}},
+			[]string{"CFPB", "ECC-Net"}, ""},
 		{"us", "en", casefile.JurisdictionUS, nil,
 			[]string{"attorney general", "CFPB", "only if this is a financial product", "FTC does not resolve individual complaints", "chargeback"},
-			[]string{"1372", "ombudsman", "ECC-Net"}},
+			[]string{"1372", "ombudsman", "ECC-Net"}, ""},
 		{"us in Korean", "ko", casefile.JurisdictionUS, nil,
 			[]string{"법무장관실", "CFPB", "금융 상품이나 서비스일 때만", "FTC는 개별 민원을 해결해 주지 않으며"},
-			[]string{"1372", "한국소비자원"}},
-		{"uk before any complaint", "en", casefile.JurisdictionUK, nil,
-			[]string{"First send the company a formal complaint", "8 weeks", "Financial Ombudsman Service", "6 months"},
-			[]string{"You can go to the ombudsman now", "CFPB", "1372"}},
-		{"uk 3 weeks after the complaint", "en", casefile.JurisdictionUK, complaint(21),
-			[]string{"The ombudsman can take your complaint from Mon 28 Dec 2026", "8 weeks after your complaint on Mon 2 Nov 2026"},
-			[]string{"You can go to the ombudsman now"}},
-		{"uk 9 weeks after the complaint", "ko", casefile.JurisdictionUK, complaint(63),
-			[]string{"지금 옴부즈맨(ombudsman)에 신청할 수 있습니다", "8주가 지났습니다"},
-			[]string{"부터 옴부즈맨에 신청할 수 있고"}},
+			[]string{"1372", "한국소비자원"}, ""},
+		{"uk bank before any complaint", "en", casefile.JurisdictionUK, nil,
+			[]string{"First send the company a formal complaint", "8 weeks", "the Financial Ombudsman Service takes a case", "6 months"},
+			[]string{"now", "CFPB", "1372", "small claims"}, casefile.SectorFinancial},
+		{"uk bank 3 weeks after the complaint", "en", casefile.JurisdictionUK, complaint(21),
+			[]string{"From Mon 28 Dec 2026, 8 weeks after your complaint on Mon 2 Nov 2026, you can go to the Financial Ombudsman Service"},
+			[]string{"You can go to the Financial Ombudsman Service now"}, casefile.SectorFinancial},
+		{"uk bank 9 weeks after the complaint", "ko", casefile.JurisdictionUK, complaint(63),
+			[]string{"지금 영국 금융 옴부즈맨 서비스(Financial Ombudsman Service)에 신청할 수 있습니다", "8주가 지났습니다"},
+			[]string{"부터 영국 금융 옴부즈맨"}, casefile.SectorFinancial},
+		{"uk shop: no ombudsman, no FCA rule", "en", casefile.JurisdictionUK, complaint(63),
+			[]string{"has no ombudsman", "alternative dispute resolution", "letter before action", "Money Claim Online", "Consumer Rights Act 2015, ss. 9–24"},
+			[]string{"Financial Ombudsman", "FCA", "DISP", "Energy Ombudsman", "go to the ombudsman"}, ""},
+		{"uk shop in Korean", "ko", casefile.JurisdictionUK, complaint(63),
+			[]string{"옴부즈맨이 없습니다", "소액 청구 절차", "영국 소비자권리법"},
+			[]string{"금융 옴부즈맨", "FCA"}, ""},
+		{"uk card purchase over £100: section 75", "en", casefile.JurisdictionUK, nil,
+			[]string{"Consumer Credit Act 1974, s. 75"}, []string{"Direct Debit"}, casefile.SectorCard},
 		{"eu before a written complaint", "en", casefile.JurisdictionEU, nil,
 			[]string{"ECC-Net", "cross-border", "send the formal complaint first", "14 days", "2011/83/EU"},
-			[]string{"CFPB", "1372", "ODR", "Online Dispute Resolution"}},
+			[]string{"CFPB", "1372", "ODR", "Online Dispute Resolution"}, ""},
 		{"eu after it", "ko", casefile.JurisdictionEU, complaint(3),
-			[]string{"유럽소비자센터(ECC-Net)", "2026년 11월 20일 (금)에 제기함"},
-			[]string{"ODR", "공식 민원부터 보내세요"}},
+			[]string{"유럽소비자센터(ECC-Net)", "2026년 11월 20일(금)에 제기함"},
+			[]string{"ODR", "공식 민원부터 보내세요"}, ""},
 		{"other", "en", casefile.JurisdictionOther, nil,
 			[]string{"consumer protection body", "[consumer body]"},
-			[]string{"CFPB", "1372", "ECC-Net", "ombudsman now"}},
+			[]string{"CFPB", "1372", "ECC-Net", "ombudsman now"}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := refundBrokenPromise()
-			f.Kind, f.Jurisdiction, f.Escalations = casefile.KindDamagedItem, tc.jur, tc.steps
+			f.Kind, f.Jurisdiction, f.Escalations, f.Sector = casefile.KindDamagedItem, tc.jur, tc.steps, tc.sector
+			if tc.sector == casefile.SectorCard {
+				f.Amount, f.Currency = "249.00", "GBP"
+			}
 			if tc.jur == casefile.JurisdictionEU {
 				f.Kind = casefile.KindRefund
 			}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/redress-cli/redress/casefile"
+	"github.com/redress-cli/redress/casefile/rights"
 )
 
 // ScriptFacts is what the stage templates render from: the case's Facts
@@ -21,8 +22,9 @@ type ScriptFacts struct {
 	CurrentStep string     // the highest step taken, "frontline" before any
 
 	Complained    string // date the formal complaint was sent (first step at rung 3 or above), or ""
-	OmbudsmanFrom string // UK: the day 8 weeks after the complaint, or ""
-	OmbudsmanOpen bool   // UK: 8 weeks have passed or the company sent its final response
+	Ombudsman     string // the ombudsman of the case's jurisdiction and sector, named, or "" (none: a UK shop)
+	OmbudsmanFrom string // the day the ombudsman takes the case (rights.Opens), or ""
+	OmbudsmanOpen bool   // that day has come (8 weeks after the complaint, or a final response)
 	FinalResponse bool   // the company sent its final response
 	FollowupBy    string // reply deadline in a follow-up: 7 days from today
 	ReplyBy       string // reply deadline in a formal letter: 14 days from today
@@ -37,6 +39,7 @@ type ScriptFacts struct {
 	RefLines      string      // "label: [label •••• 1234]" lines, placeholders for the full value
 	NextBody      string      // the body the case goes to next in its jurisdiction
 	Disclaimer    string      // "check the current rules; this is not legal advice"
+	Statutes      []string    // what a letter may cite for this sector and kind (rights.Statutes), in lang
 	Readback      string      // the read-back line of the latest contact
 }
 
@@ -50,10 +53,7 @@ type StepFact struct {
 // ombudsman is about 14 days; see jurisdictions.md).
 const (
 	followupDays = 7
-	replyDays    = 14
-	// ukOmbudsmanDays: the ombudsman takes a complaint 8 weeks after the
-	// firm received it. Source: FCA Handbook DISP 1.6.
-	ukOmbudsmanDays = 8 * 7
+	replyDays    = rights.ReplyDays
 )
 
 // NewScriptFacts prepares the facts of f for one stage in lang, as of now.
@@ -103,17 +103,20 @@ func newScriptFacts(lang string, stage Stage, f casefile.Full, now time.Time, lo
 			x.FinalResponse = true
 		}
 	}
-	if at, ok := complainedAt(f); ok {
-		day := casefile.DateOf(at.In(loc))
-		x.Complained = FormatDate(lang, day, loc)
-		if f.Jurisdiction == casefile.JurisdictionUK {
-			open := day.AddDays(ukOmbudsmanDays)
+	if at, ok := rights.ComplainedAt(f); ok {
+		x.Complained = FormatDate(lang, casefile.DateOf(at.In(loc)), loc)
+	}
+	// The ombudsman, and when it takes the case, from the rights table:
+	// the same clocks the reminders put on the calendar.
+	if ob, ok := rights.Ombudsman(f); ok {
+		x.Ombudsman = ob.Name[lang]
+		if open, ok := rights.Opens(rights.Clocks(f, loc), ob.ID); ok {
 			x.OmbudsmanFrom = FormatDate(lang, open, loc)
 			x.OmbudsmanOpen = open.DaysUntil(now, loc) <= 0
 		}
 	}
-	if f.Jurisdiction == casefile.JurisdictionUK && x.FinalResponse {
-		x.OmbudsmanOpen = true
+	for _, st := range rights.Statutes(f) {
+		x.Statutes = append(x.Statutes, st.Cite[lang])
 	}
 
 	kind := string(f.Kind)
@@ -160,17 +163,6 @@ func newScriptFacts(lang string, stage Stage, f casefile.Full, now time.Time, lo
 		}
 	}
 	return x, nil
-}
-
-// complainedAt is when the formal complaint went in: the first step at
-// rung 3 (complaint) or above. The UK ombudsman clock runs from it.
-func complainedAt(f casefile.Full) (time.Time, bool) {
-	for _, e := range f.Escalations {
-		if e.Step.Rung() >= casefile.StepComplaint.Rung() {
-			return e.At, true
-		}
-	}
-	return time.Time{}, false
 }
 
 // scrubRefs returns a copy of f in which every account reference value

@@ -1,12 +1,15 @@
 package prep
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
 	"github.com/mattn/go-runewidth"
 
 	"github.com/redress-cli/redress/casefile"
+	"github.com/redress-cli/redress/casefile/rights"
+	"github.com/redress-cli/redress/prep/text"
 )
 
 // Sheet is the one-page call sheet: what to have in front of you during
@@ -32,7 +35,9 @@ type Sheet struct {
 
 // PolicyDate is a dated line of the policy section.
 type PolicyDate struct {
-	Key   string      `json:"key"` // purchased, return_by, warranty_to
+	Key   string      `json:"key"`             // purchased, return_by, warranty_to, clock
+	Label string      `json:"label,omitempty"` // for a clock of the rights table: what ends that day
+	Rule  string      `json:"rule,omitempty"`  // for a clock: its id, as in remind list and next
 	Date  string      `json:"date"`
 	State WindowState `json:"state"`
 	Left  int         `json:"days_left"`
@@ -98,6 +103,17 @@ func NewSheet(lang string, f casefile.Full, now time.Time, loc *time.Location, r
 		if d.key != "purchased" {
 			pd.State, pd.Left = Window(d.date, now, loc)
 		}
+		s.Policy = append(s.Policy, pd)
+	}
+	// The clocks of the rights table that are still running: the same
+	// computation as remind list and next (rights.Clocks).
+	for _, d := range rights.Clocks(f, loc) {
+		if d.Clock.Unlocks != rights.UnlockDeadline || d.End.DaysUntil(now, loc) < 0 {
+			continue
+		}
+		pd := PolicyDate{Key: "clock", Rule: d.Clock.ID, Date: FormatDate(lang, d.End, loc),
+			Label: fmt.Sprintf(text.Get(lang, "reminders", "clock_"+d.Clock.ID), FormatDate(lang, d.Start, loc), "")}
+		pd.State, pd.Left = Window(d.End, now, loc)
 		s.Policy = append(s.Policy, pd)
 	}
 	for _, a := range []AtHand{{"receipt", p.HaveReceipt}, {"photos", p.HavePhotos}, {"secret", p.HaveSecret}} {

@@ -30,7 +30,9 @@ var Stages = []Stage{StageOpening, StageAsk, StageNo, StageSupervisor, StageRead
 // ErrUnknownStage is returned by ParseStage for a name that is no stage.
 type ErrUnknownStage struct{ Name string }
 
-func (e *ErrUnknownStage) Error() string { return fmt.Sprintf("unknown stage %q", e.Name) }
+func (e *ErrUnknownStage) Error() string {
+	return fmt.Sprintf("unknown stage %q" /* words:ok mapped to err_unknown_stage */, e.Name)
+}
 
 // ParseStage reads a stage name, case-insensitively.
 func ParseStage(s string) (Stage, error) {

@@ -40,8 +40,19 @@ func (e *NoCalendarError) Error() string {
 	case len(e.Found) == 0:
 		return "no calendar found at that address"
 	}
-	return fmt.Sprintf("%d calendars found; say which one", len(e.Found))
+	return fmt.Sprintf("%d calendars found; say which one", len(e.Found)) // words:ok mapped to err_calendars_found
 }
+
+// CalDAVError is a step of talking to the server that failed. Step is a
+// key of the words catalog (caldav_<Step>): "address", "account", "home",
+// "list", "read"; Err is the server's or the network's own error.
+type CalDAVError struct {
+	Step string
+	Err  error
+}
+
+func (e *CalDAVError) Error() string { return e.Step + ": " + e.Err.Error() }
+func (e *CalDAVError) Unwrap() error { return e.Err }
 
 // Connect finds the calendar at endpoint. endpoint may be the calendar
 // itself, or the server or principal address of an account with exactly
@@ -77,15 +88,15 @@ func Connect(ctx context.Context, hc webdav.HTTPClient, endpoint string, create 
 		return nil, ErrUnauthorized
 	}
 	if err != nil {
-		return nil, fmt.Errorf("finding the account: %w", err)
+		return nil, &CalDAVError{Step: "account", Err: err}
 	}
 	home, err := c.FindCalendarHomeSet(ctx, principal)
 	if err != nil {
-		return nil, fmt.Errorf("finding the calendars: %w", err)
+		return nil, &CalDAVError{Step: "home", Err: err}
 	}
 	cals, err := c.FindCalendars(ctx, home)
 	if err != nil {
-		return nil, fmt.Errorf("listing the calendars: %w", err)
+		return nil, &CalDAVError{Step: "list", Err: err}
 	}
 	var events []caldav.Calendar
 	for _, cal := range cals {
@@ -143,7 +154,7 @@ func makeCalendar(ctx context.Context, hc webdav.HTTPClient, u string) error {
 		req.Header.Set("Content-Type", "application/xml; charset=utf-8")
 		resp, err := hc.Do(req)
 		if err != nil {
-			return fmt.Errorf("creating the calendar: %w", err)
+			return &CalDAVError{Step: "create", Err: err}
 		}
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 		resp.Body.Close()
@@ -155,7 +166,7 @@ func makeCalendar(ctx context.Context, hc webdav.HTTPClient, u string) error {
 		}
 		last = resp.StatusCode
 	}
-	return fmt.Errorf("the server did not create the calendar (%d %s)", last, http.StatusText(last))
+	return &CalDAVError{Step: "create", Err: fmt.Errorf("%d %s", last, http.StatusText(last))}
 }
 
 // statusClient remembers the status of the last answer, which go-webdav's
@@ -238,7 +249,7 @@ func (r *Remote) Push(ctx context.Context, items []Item, save []casefile.ExportR
 	existing := map[string]bool{}
 	infos, err := r.client.ReadDir(ctx, r.Calendar.Path, false)
 	if err != nil {
-		return res, fmt.Errorf("reading the calendar: %w", err)
+		return res, &CalDAVError{Step: "read", Err: err}
 	}
 	for _, fi := range infos {
 		existing[trimSlash(fi.Path)] = true

@@ -2,9 +2,11 @@ package reminders
 
 import (
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/redress-cli/redress/casefile"
+	"github.com/redress-cli/redress/casefile/rights"
 )
 
 // Clock is a deadline that runs on a case whatever the company does: a
@@ -18,37 +20,27 @@ type Clock struct {
 	Source  string        `json:"source"` // "" for the store's own windows
 }
 
-// clockSources are the rules that are clocks, with the key of the
-// sentence that names their source.
-var clockSources = map[Rule]string{
-	RuleReturnEnd:       "",
-	RuleWarrantyEnd:     "",
-	RuleUKFinalResponse: "src_uk",
-	RuleUSCFPBResponse:  "src_us",
-	RuleEUWithdrawal:    "src_eu",
-	RuleKRWithdrawal:    "src_kr_withdrawal",
-	RuleKRAgency:        "src_kr_agency",
-}
-
-// Clocks are the clocks of a case, soonest first, in its language. Unlike
-// reminders they are given for a closed case too: a dossier of a closed
-// case still shows which clocks ran.
+// Clocks are the clocks of a case, soonest first, in its language: the
+// ends of its return window and warranty, and every clock of the rights
+// table that runs on it (rights.Clocks, the computation the reminders,
+// next and the scripts read). Unlike reminders they are given for a closed
+// case too: a dossier of a closed case still shows which clocks ran.
 func Clocks(f casefile.Full, loc *time.Location) []Clock {
-	b := builder{f: f, loc: loc, lang: lang(f.Lang), tx: texts[lang(f.Lang)]}
+	b := builder{f: f, loc: loc, lang: lang(f.Lang)}
 	b.window(f.ReturnWindowEnd, RuleReturnBefore, RuleReturnEnd, "return-window", "return")
 	b.window(f.WarrantyEnd, RuleWarrantyBefore, RuleWarrantyEnd, "warranty", "warranty")
 	b.deadlines()
+	sources := map[Rule]string{RuleReturnEnd: "", RuleWarrantyEnd: ""}
+	for _, d := range rights.Clocks(f, loc) {
+		sources[Rule(d.Clock.ID)] = b.t("source", strings.TrimSuffix(d.Clock.Source, "."))
+	}
 	var out []Clock
 	for _, r := range b.out {
-		key, ok := clockSources[r.Rule]
+		src, ok := sources[r.Rule]
 		if !ok {
 			continue
 		}
-		c := Clock{Rule: r.Rule, At: r.At, Summary: r.Summary}
-		if key != "" {
-			c.Source = b.t(key)
-		}
-		out = append(out, c)
+		out = append(out, Clock{Rule: r.Rule, At: r.At, Summary: r.Summary, Source: src})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].At.Time(loc).Before(out[j].At.Time(loc)) })
 	return out

@@ -24,7 +24,7 @@ import (
 func Encode(w io.Writer, items []Item, opts Options) error {
 	if len(items) == 0 {
 		// As go-ical refuses it: a VCALENDAR must hold a component.
-		return errors.New("ical: failed to encode VCALENDAR: calendar is empty")
+		return errors.New("ical: failed to encode VCALENDAR: calendar is empty" /* words:ok a programming error */)
 	}
 	e := &encoder{w: bufio.NewWriterSize(w, 64<<10)}
 	// Properties in name order, as go-ical sorts them.
@@ -129,7 +129,7 @@ func (e *encoder) line(name, value string) {
 	for i := 0; i < len(value); i++ {
 		if value[i] == '\r' || value[i] == '\n' {
 			// go-ical refuses these too; Text and escapeText leave none.
-			e.err = errors.New("ical: failed to encode property value: contains a CR or LF")
+			e.err = errors.New("ical: failed to encode property value: contains a CR or LF" /* words:ok a programming error */)
 			return
 		}
 	}

@@ -27,7 +27,7 @@ func englishCase() casefile.Full {
 	f := baseCase()
 	f.Title = `Refund, "X100"; headphones \ case`
 	f.Company = "Acme Ltd."
-	f.Jurisdiction = casefile.JurisdictionEU
+	f.Jurisdiction, f.Kind = casefile.JurisdictionEU, casefile.KindRefund
 	f.PurchaseDate = day(2026, 11, 20)
 	f.ReturnWindowEnd = day(2026, 12, 2)
 	f.Contacts = []casefile.Contact{
@@ -48,7 +48,7 @@ func koreanCase() casefile.Full {
 	f := baseCase()
 	f.ID = 4
 	f.Lang, f.Title, f.Company = "ko", "무선 헤드폰 환불 요청 (반품 후 2주째 환불 없음)", "에이크미 코리아 주식회사"
-	f.Jurisdiction = casefile.JurisdictionKR
+	f.Jurisdiction, f.Kind = casefile.JurisdictionKR, casefile.KindRefund
 	f.PurchaseDate = day(2026, 11, 20)
 	f.WarrantyEnd = day(2027, 11, 20)
 	f.Contacts = []casefile.Contact{

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/redress-cli/redress/casefile"
+	"github.com/redress-cli/redress/prep/text"
 )
 
 // Rule names why a reminder exists; it is part of the UID.
@@ -32,11 +33,8 @@ const (
 	RuleWarrantyBefore  Rule = "warranty-before"
 	RuleWarrantyEnd     Rule = "warranty-end"
 	RuleNoReply         Rule = "no-reply"
-	RuleUKFinalResponse Rule = "uk-final-response"
-	RuleUSCFPBResponse  Rule = "us-cfpb-response"
-	RuleEUWithdrawal    Rule = "eu-withdrawal"
-	RuleKRWithdrawal    Rule = "kr-withdrawal"
-	RuleKRAgency        Rule = "kr-kca-handling"
+	// and RuleReplyDue, and one rule per clock of the rights table,
+	// named by the clock's id ("kr-withdrawal", "uk-fos-8-weeks").
 )
 
 // Reminder is one follow-up on one day (all-day) or at one moment.
@@ -101,7 +99,7 @@ func buildIn(f casefile.Full, loc *time.Location, fileID string) []Reminder {
 	if !f.Status.Active() {
 		return nil
 	}
-	b := builder{f: f, loc: loc, lang: lang(f.Lang), tx: texts[lang(f.Lang)], domain: UIDDomain(fileID)}
+	b := builder{f: f, loc: loc, lang: lang(f.Lang), domain: UIDDomain(fileID)}
 	for _, p := range f.Promises {
 		switch {
 		case p.Status == casefile.PromisePending && !p.Due.IsZero():
@@ -198,7 +196,6 @@ type builder struct {
 	f    casefile.Full
 	loc  *time.Location
 	lang string
-	tx   map[string]string
 	out  []Reminder
 	// domain ends every UID: UIDDomain of the case file's id.
 	domain string
@@ -211,7 +208,9 @@ func (b *builder) add(rule Rule, uid string, entryID int64, at casefile.Date, su
 		Summary: oneLine(summary), Description: strings.Join(nonEmpty(lines), "\n"), Next: next})
 }
 
-func (b *builder) t(key string, args ...any) string { return fmt.Sprintf(b.tx[key], args...) }
+func (b *builder) t(key string, args ...any) string {
+	return fmt.Sprintf(text.Get(b.lang, catalog, key), args...)
+}
 
 func (b *builder) date(d casefile.Date) string { return formatDate(b.lang, d, b.loc) }
 
@@ -402,8 +401,11 @@ type Dated struct {
 // their cause is still open (the promise is still pending, the letter is
 // still unanswered). A window or a statutory date that has passed is
 // history: it drops off the list, but stays in the calendar.
+// So do the day a written step's answer was due, and the day a body (an
+// ombudsman) took the case, until the customer goes there.
 var actionable = map[Rule]bool{
 	RulePromiseDue: true, RulePromiseFollowUp: true, RuleTicketExpected: true, RuleNoReply: true,
+	RuleReplyDue: true,
 }
 
 // Upcoming returns what a person should see now: every reminder from today
@@ -425,7 +427,7 @@ func Upcoming(rs []Reminder, now time.Time, loc *time.Location) []Dated {
 		case r.Rule == RulePromiseDue && followUpDue[r.EntryID]:
 			continue
 		case r.At.HasTime() && r.At.Overdue(now, loc), !r.At.HasTime() && n < 0:
-			if !actionable[r.Rule] {
+			if !actionable[r.Rule] && !opensBody(r.Rule) {
 				continue
 			}
 			d.Status = StatusOverdue

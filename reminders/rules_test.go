@@ -139,34 +139,49 @@ func TestRules(t *testing.T) {
 		{"calls and chats wait for no written reply", func(f *casefile.Full) {
 			f.Contacts = []casefile.Contact{{ID: 5, CaseID: 3, Channel: casefile.ChannelChat, At: at(2026, 11, 23, 10)}}
 		}, seoul, nil},
-		{"UK: 8 weeks from the first contact", func(f *casefile.Full) {
-			f.Jurisdiction = casefile.JurisdictionUK
-			f.Contacts = []casefile.Contact{{ID: 4, CaseID: 3, Channel: casefile.ChannelCall, At: at(2026, 11, 23, 10)},
-				{ID: 5, CaseID: 3, Channel: casefile.ChannelCall, At: at(2026, 11, 30, 10)}}
-		}, seoul, []string{"case-3-uk-final-response@redress 2027-01-18"}},
-		{"UK without a complaint yet: no clock", func(f *casefile.Full) { f.Jurisdiction = casefile.JurisdictionUK }, seoul, nil},
+		{"UK bank: the ombudsman 8 weeks after the formal complaint, and the reply due in 2 weeks", func(f *casefile.Full) {
+			f.Jurisdiction, f.Kind, f.Sector = casefile.JurisdictionUK, casefile.KindBillingError, casefile.SectorFinancial
+			f.Contacts = []casefile.Contact{{ID: 4, CaseID: 3, Channel: casefile.ChannelCall, At: at(2026, 11, 2, 10)}}
+			f.Escalations = []casefile.Escalation{{ID: 1, CaseID: 3, Step: casefile.StepComplaint, At: at(2026, 11, 23, 10)}}
+		}, seoul, []string{"case-3-reply-due@redress 2026-12-07", "case-3-uk-fos-8-weeks@redress 2027-01-18"}},
+		{"UK shop: no ombudsman; reject 30 days and cancel 14 days from delivery", func(f *casefile.Full) {
+			f.Jurisdiction, f.Kind = casefile.JurisdictionUK, casefile.KindDamagedItem
+			f.PurchaseDate, f.DeliveredDate = day(2026, 11, 1), day(2026, 11, 4)
+			f.Escalations = []casefile.Escalation{{ID: 1, CaseID: 3, Step: casefile.StepComplaint, At: at(2026, 11, 23, 10)}}
+		}, seoul, []string{"case-3-uk-cancel@redress 2026-11-18", "case-3-uk-reject@redress 2026-12-04", "case-3-reply-due@redress 2026-12-07"}},
+		{"UK without a complaint yet: no clock", func(f *casefile.Full) {
+			f.Jurisdiction, f.Sector = casefile.JurisdictionUK, casefile.SectorFinancial
+		}, seoul, nil},
 		{"US: CFPB response 15 days after filing", func(f *casefile.Full) {
-			f.Jurisdiction = casefile.JurisdictionUS
+			f.Jurisdiction, f.Sector = casefile.JurisdictionUS, casefile.SectorFinancial
 			f.Contacts = []casefile.Contact{{ID: 4, CaseID: 3, Channel: casefile.ChannelCall, At: at(2026, 11, 2, 10)},
 				{ID: 5, CaseID: 3, Channel: casefile.ChannelCall, Department: "CFPB", At: at(2026, 11, 23, 10)}}
-		}, seoul, []string{"case-3-contact-5-cfpb-response@redress 2026-12-08"}},
+		}, seoul, []string{"case-3-contact-5-cfpb-response@redress 2026-12-08", "case-3-contact-5-cfpb-final@redress 2027-01-22"}},
 		{"US without a CFPB complaint: no clock", func(f *casefile.Full) {
 			f.Jurisdiction = casefile.JurisdictionUS
 			f.Contacts = []casefile.Contact{{ID: 4, CaseID: 3, Channel: casefile.ChannelCall, At: at(2026, 11, 2, 10)}}
 		}, seoul, nil},
-		{"EU: 14-day withdrawal from the purchase date", func(f *casefile.Full) {
-			f.Jurisdiction = casefile.JurisdictionEU
+		{"EU: 14-day withdrawal from the purchase date when the delivery is not recorded", func(f *casefile.Full) {
+			f.Jurisdiction, f.Kind = casefile.JurisdictionEU, casefile.KindRefund
 			f.PurchaseDate = day(2026, 11, 20)
 		}, seoul, []string{"case-3-eu-withdrawal@redress 2026-12-04"}},
-		{"EU withdrawal over the leap day", func(f *casefile.Full) {
-			f.Jurisdiction = casefile.JurisdictionEU
-			f.PurchaseDate = day(2028, 2, 20)
+		{"EU withdrawal over the leap day, from delivery", func(f *casefile.Full) {
+			f.Jurisdiction, f.Kind = casefile.JurisdictionEU, casefile.KindRefund
+			f.PurchaseDate, f.DeliveredDate = day(2028, 2, 10), day(2028, 2, 20)
 		}, seoul, []string{"case-3-eu-withdrawal@redress 2028-03-05"}},
 		{"Korea: 7-day withdrawal and the consumer agency's 30 days", func(f *casefile.Full) {
-			f.Jurisdiction = casefile.JurisdictionKR
+			f.Jurisdiction, f.Kind = casefile.JurisdictionKR, casefile.KindRefund
 			f.PurchaseDate = day(2026, 11, 26)
 			f.Contacts = []casefile.Contact{{ID: 4, CaseID: 3, Channel: casefile.ChannelCall, Department: "한국소비자원", At: at(2026, 11, 23, 10)}}
 		}, seoul, []string{"case-3-kr-withdrawal@redress 2026-12-03", "case-3-contact-4-kca-handling@redress 2026-12-23"}},
+		{"Korea: an online purchase delivered 5 days later: 7 days from delivery", func(f *casefile.Full) {
+			f.Jurisdiction, f.Kind = casefile.JurisdictionKR, casefile.KindRefund
+			f.PurchaseDate, f.DeliveredDate = day(2026, 11, 2), day(2026, 11, 7)
+		}, seoul, []string{"case-3-kr-withdrawal@redress 2026-11-14"}},
+		{"a shop without a goods kind or a sector gets no withdrawal clock", func(f *casefile.Full) {
+			f.Jurisdiction, f.Kind = casefile.JurisdictionKR, casefile.KindCompanyError
+			f.PurchaseDate = day(2026, 11, 2)
+		}, seoul, nil},
 		{"other jurisdictions have no statutory clock", func(f *casefile.Full) {
 			f.PurchaseDate = day(2026, 11, 26)
 			f.Contacts = []casefile.Contact{{ID: 4, CaseID: 3, Channel: casefile.ChannelCall, Department: "CFPB", At: at(2026, 11, 23, 10)}}
@@ -243,7 +258,7 @@ func TestKoreanWording(t *testing.T) {
 	if rs[0].Summary != "확인: 카드로 환불 (김민수 약속)" {
 		t.Errorf("summary %q", rs[0].Summary)
 	}
-	if !strings.Contains(rs[1].Description, "기한 2026년 11월 27일 (금)") || !strings.Contains(rs[1].Description, "다음 단계: redress script 3 followup") {
+	if !strings.Contains(rs[1].Description, "기한 2026년 11월 27일(금)") || !strings.Contains(rs[1].Description, "다음 단계: redress script 3 followup") {
 		t.Errorf("description %q", rs[1].Description)
 	}
 }
@@ -272,20 +287,5 @@ func TestUpcoming(t *testing.T) {
 	}
 	if strings.Join(g, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("got\n  %s\nwant\n  %s", strings.Join(g, "\n  "), strings.Join(want, "\n  "))
-	}
-}
-
-func TestTextsHaveTheSameKeys(t *testing.T) {
-	for l, m := range texts {
-		for k := range texts["en"] {
-			if _, ok := m[k]; !ok {
-				t.Errorf("%s lacks %q", l, k)
-			}
-		}
-		for k := range m {
-			if _, ok := texts["en"][k]; !ok {
-				t.Errorf("%s has %q that English lacks", l, k)
-			}
-		}
 	}
 }

@@ -54,7 +54,7 @@ func Reconcile(target string, current []Reminder, prev []casefile.ExportRecord, 
 	seen := map[string]bool{}
 	for _, r := range current {
 		if seen[r.UID] {
-			return nil, nil, fmt.Errorf("reminders: two reminders with UID %s", r.UID)
+			return nil, nil, fmt.Errorf("reminders: two reminders with UID %s" /* words:ok a programming error */, r.UID)
 		}
 		seen[r.UID] = true
 		content, hash, err := encodeContent(r)
@@ -81,7 +81,7 @@ func Reconcile(target string, current []Reminder, prev []casefile.ExportRecord, 
 		}
 		var r Reminder
 		if err := json.Unmarshal([]byte(rec.Content), &r); err != nil {
-			return nil, nil, fmt.Errorf("reminders: stored reminder %s: %w", rec.UID, err)
+			return nil, nil, fmt.Errorf("reminders: stored reminder %s: %w" /* words:ok a damaged row */, rec.UID, err)
 		}
 		rec.Sequence++
 		rec.LastModified = now

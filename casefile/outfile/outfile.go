@@ -35,10 +35,10 @@ import (
 
 // The reasons Create refuses a path; an *Error wraps one of them.
 var (
-	ErrExists    = errors.New("the file already exists")
-	ErrSymlink   = errors.New("it is a symbolic link")
-	ErrProtected = errors.New("it is the case file")
-	ErrNotFile   = errors.New("it is not a regular file")
+	ErrExists    = errors.New("the file already exists")  // words:ok mapped to an out_ message (cmd/redress/output.go)
+	ErrSymlink   = errors.New("it is a symbolic link")    // words:ok mapped to an out_ message (cmd/redress/output.go)
+	ErrProtected = errors.New("it is the case file")      // words:ok mapped to an out_ message (cmd/redress/output.go)
+	ErrNotFile   = errors.New("it is not a regular file") // words:ok mapped to an out_ message (cmd/redress/output.go)
 )
 
 // Error is a refusal or a failure to write Path.
@@ -94,7 +94,7 @@ type File struct {
 // path itself: a regular file is written under a temporary name beside it.
 func Create(path string, opts Options) (*File, error) {
 	if path == "" {
-		return nil, &Error{Path: path, Err: errors.New("no file name")}
+		return nil, &Error{Path: path, Err: errors.New("no file name")} // words:ok mapped to an out_ message (cmd/redress/output.go)
 	}
 	if path == "-" || path == "/dev/stdout" {
 		if opts.RegularOnly {

@@ -51,13 +51,24 @@ func (a *app) now() (time.Time, error) {
 	if v := a.getenv("REDRESS_NOW"); v != "" {
 		t, err := time.Parse(time.RFC3339, v)
 		if err != nil {
-			return t, usageErr("REDRESS_NOW is not an RFC 3339 time: "+v, "e.g. REDRESS_NOW=2026-11-23T10:00:00+09:00")
+			return t, usageErr(w("err_redress_now", v), w("hint_redress_now"))
 		}
 		a.nowOnce = t.In(a.loc)
 	} else {
 		a.nowOnce = time.Now().In(a.loc).Truncate(time.Second)
 	}
 	return a.nowOnce, nil
+}
+
+// live is the clock of an operation that lasts (a call being logged line
+// by line): each reading is the time now, unless REDRESS_NOW pins it, as
+// for now().
+func (a *app) live() time.Time {
+	if a.getenv("REDRESS_NOW") != "" {
+		t, _ := a.now()
+		return t
+	}
+	return time.Now().In(a.loc).Truncate(time.Second)
 }
 
 // dateReader reads the dates typed for a case of jurisdiction j as of
@@ -196,7 +207,7 @@ func (a *app) resolveLang(flag string) error {
 	pick = strings.ToLower(pick)
 	switch {
 	case flag != "" && pick != "en" && pick != "ko":
-		return usageErr(fmt.Sprintf("unknown language %q", flag), "use --lang en or --lang ko")
+		return usageErr(w("err_unknown_lang", flag), w("hint_lang"))
 	case strings.HasPrefix(pick, "ko"):
 		a.lang = "ko"
 	default:

@@ -16,7 +16,8 @@ import (
 type caseFields struct {
 	title, company, product, kind, problem, outcome, fallback string
 	amount, currency                                          string
-	purchased, returnBy, warrantyUntil                        string
+	purchased, returnBy, warrantyUntil, delivered             string
+	sector                                                    string
 	jurisdiction, status, language                            string
 	phone, hours                                              string
 	noReplyDays                                               int
@@ -33,6 +34,8 @@ func (f *caseFields) bind(fs *pflag.FlagSet) {
 	fs.StringVar(&f.amount, "amount", "", "amount in dispute with its currency, e.g. \"49.90 EUR\", €49,90, £20, 1,290,000원")
 	fs.StringVar(&f.currency, "currency", "", "currency code of an --amount given without one, e.g. EUR, USD, KRW")
 	fs.StringVar(&f.purchased, "purchased", "", "purchase date")
+	fs.StringVar(&f.delivered, "delivered", "", "the day the goods arrived (the law counts most clocks from it)")
+	fs.StringVar(&f.sector, "sector", "", "where the kind does not tell it: "+joinSectors())
 	fs.StringVar(&f.returnBy, "return-by", "", "last day of the return window")
 	fs.StringVar(&f.warrantyUntil, "warranty-until", "", "last day of the warranty")
 	fs.StringVar(&f.jurisdiction, "jurisdiction", "", "where the rules come from: kr, us, uk, eu, other")
@@ -41,6 +44,14 @@ func (f *caseFields) bind(fs *pflag.FlagSet) {
 	fs.StringVar(&f.phone, "phone", "", "the company's phone number for complaints")
 	fs.StringVar(&f.hours, "hours", "", "when that phone line is open, e.g. \"Mon-Fri 9:00-18:00\"")
 	fs.StringVar(&f.language, "language", "", "language of the case's scripts and read-back: en or ko (default: --lang)")
+}
+
+func joinSectors() string {
+	s := make([]string, len(casefile.Sectors))
+	for i, k := range casefile.Sectors {
+		s[i] = string(k)
+	}
+	return strings.Join(s, ", ")
 }
 
 func joinKinds() string {
@@ -73,6 +84,9 @@ func (f *caseFields) apply(a *app, c *casefile.Case, changed func(string) bool, 
 	if changed("kind") {
 		c.Kind = casefile.Kind(strings.TrimSpace(f.kind))
 	}
+	if changed("sector") {
+		c.Sector = casefile.Sector(strings.ToLower(strings.TrimSpace(f.sector)))
+	}
 	if changed("jurisdiction") {
 		c.Jurisdiction = casefile.Jurisdiction(strings.ToLower(strings.TrimSpace(f.jurisdiction)))
 	}
@@ -92,7 +106,8 @@ func (f *caseFields) apply(a *app, c *casefile.Case, changed func(string) bool, 
 		flag, value string
 		dst         *casefile.Date
 		past        bool
-	}{{"purchased", f.purchased, &c.PurchaseDate, true}, {"return-by", f.returnBy, &c.ReturnWindowEnd, false}, {"warranty-until", f.warrantyUntil, &c.WarrantyEnd, false}} {
+	}{{"purchased", f.purchased, &c.PurchaseDate, true}, {"return-by", f.returnBy, &c.ReturnWindowEnd, false}, {"warranty-until", f.warrantyUntil, &c.WarrantyEnd, false},
+		{"delivered", f.delivered, &c.DeliveredDate, true}} {
 		if !changed(d.flag) {
 			continue
 		}

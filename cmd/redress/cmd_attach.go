@@ -95,7 +95,7 @@ func (a *app) readEvidenceFile(name string) ([]byte, error) {
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return nil, failErr(msgf(a.lang, "evidence_unreadable", clean(name), err.Error()), "")
+		return nil, failErr(w("evidence_unreadable", clean(name), err.Error()), nohint)
 	}
 	defer f.Close()
 	st, err := f.Stat()
@@ -103,7 +103,7 @@ func (a *app) readEvidenceFile(name string) ([]byte, error) {
 		return nil, err
 	}
 	if st.IsDir() {
-		return nil, usageErr(msgf(a.lang, "evidence_folder", clean(name)), msg(a.lang, "evidence_folder_hint"))
+		return nil, usageErr(w("evidence_folder", clean(name)), w("evidence_folder_hint"))
 	}
 	if st.Size() > casefile.MaxEvidenceSize {
 		return nil, a.tooLarge(name, st.Size())
@@ -121,6 +121,6 @@ func (a *app) readEvidenceFile(name string) ([]byte, error) {
 }
 
 func (a *app) tooLarge(name string, size int64) error {
-	return failErr(msgf(a.lang, "evidence_too_large", clean(name), casefile.HumanSize(size), casefile.HumanSize(casefile.MaxEvidenceSize)),
-		msg(a.lang, "evidence_too_large_hint"))
+	return failErr(w("evidence_too_large", clean(name), casefile.HumanSize(size), casefile.HumanSize(casefile.MaxEvidenceSize)),
+		w("evidence_too_large_hint"))
 }

@@ -35,7 +35,7 @@ with the same file id, open it with --db FILE.`,
 			return runBackup(a, opts)
 		},
 	}
-	opts.out.bind(cmd, "the backup file (the same as the FILE argument)")
+	opts.out.bind(cmd, "the backup file (the same as the FILE argument)") // words:ok help text stays English
 	return cmd
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/redress-cli/redress/casefile"
 	"github.com/redress-cli/redress/casefile/dates"
 	"github.com/redress-cli/redress/prep"
+	"github.com/redress-cli/redress/prep/text"
 )
 
 type callOptions struct {
@@ -113,14 +114,12 @@ func runCall(a *app, opts *callOptions) error {
 	}
 	s := a.store
 	log := &callLog{a: a, s: s, lang: full.Case.Lang, trigger: full.Prep.EscalateTrigger}
-	// The clock: REDRESS_NOW pins it (tests, demo), and so does --at (a
-	// call logged afterwards); otherwise each line is stamped when it is
-	// entered, and so is its change in the history.
-	log.now = func() time.Time {
-		if a.getenv("REDRESS_NOW") != "" || opts.at != "" {
-			return start
-		}
-		return time.Now().In(a.loc).Truncate(time.Second)
+	// Each line is stamped when it is entered (the app's live clock), and
+	// so is its change in the history; --at (a call logged afterwards)
+	// pins it to that moment.
+	log.now = a.live
+	if opts.at != "" {
+		log.now = func() time.Time { return start }
 	}
 	a.ctx = casefile.WithOrigin(a.ctx, "call", log.now)
 	if opts.resume {
@@ -149,7 +148,7 @@ func runCall(a *app, opts *callOptions) error {
 	defer a.onInterrupt(func() {
 		// Every line is saved as it is entered; say how to go on.
 		fmt.Fprintln(a.stderr)
-		a.report(failErr(msgf(a.lang, "err_call_interrupted", log.contact.ID), msgf(a.lang, "hint_call_resume", opts.caseID)), a.stderr)
+		a.report(failErr(w("err_call_interrupted", log.contact.ID), w("hint_call_resume", opts.caseID)), a.stderr)
 	})()
 	return log.loop()
 }
@@ -266,8 +265,7 @@ func (l *callLog) handle(p prep.Line) error {
 		}
 		l.refused++
 		ack("call_refused", l.refused)
-		if (l.trigger == casefile.TriggerRefusedOnce && l.refused >= 1) || (l.trigger == casefile.TriggerRefusedTwice && l.refused >= 2) ||
-			(l.trigger == "" && l.refused >= 2) {
+		if prep.SupervisorDue(l.trigger, l.refused, false) {
 			return l.supervisor()
 		}
 	case prep.LineHold:
@@ -329,7 +327,7 @@ func (l *callLog) promise(p prep.Line) error {
 	}
 	if due.IsZero() {
 		fmt.Fprintln(a.stderr, "  "+msgf(lang, "call_promise_pending", pr.ID, clean(pr.Text)))
-		if l.trigger == casefile.TriggerNoDate {
+		if prep.SupervisorDue(l.trigger, l.refused, true) {
 			return l.supervisor()
 		}
 		return nil
@@ -388,7 +386,7 @@ func (l *callLog) runFlags(o *callOptions) error {
 	for _, p := range o.promises {
 		i := strings.LastIndex(p, "@")
 		if i < 0 {
-			return usageErr(fmt.Sprintf("--promise %q has no date", p), `write it as TEXT@DATE, e.g. --promise "refund 49 EUR@friday"`)
+			return usageErr(w("err_promise_no_date", p), w("hint_promise_at"))
 		}
 		d, err := dates.Parse(p[i+1:], l.now(), l.a.loc)
 		if err != nil {
@@ -502,9 +500,13 @@ func (l *callLog) askConfirmed(promises []casefile.Promise) []int64 {
 func pickConfirmed(answer string, promises []casefile.Promise) ([]int64, error) {
 	answer = strings.ToLower(strings.TrimSpace(answer))
 	switch answer {
-	case "", "none", "0", "n", "no", "없음":
+	case "", "0":
 		return nil, nil
-	case "all", "a", "y", "yes", "모두", "전부":
+	}
+	switch {
+	case answerIn(answer, "call_answers_none"):
+		return nil, nil
+	case answerIn(answer, "call_answers_all"):
 		ids := make([]int64, len(promises))
 		for i, p := range promises {
 			ids[i] = p.ID
@@ -515,7 +517,7 @@ func pickConfirmed(answer string, promises []casefile.Promise) ([]int64, error) 
 	for _, f := range strings.FieldsFunc(answer, func(r rune) bool { return r == ',' || r == ' ' }) {
 		n, err := strconv.ParseInt(strings.TrimPrefix(f, "#"), 10, 64)
 		if err != nil || !slices.ContainsFunc(promises, func(p casefile.Promise) bool { return p.ID == n }) {
-			return nil, fmt.Errorf("not a promise read back: %q", f)
+			return nil, usageErr(w("err_not_a_point", f), w("call_hint_confirmed"))
 		}
 		ids = append(ids, n)
 	}
@@ -530,4 +532,17 @@ func earliest(ps []casefile.Promise) *casefile.Promise {
 		}
 	}
 	return best
+}
+
+// answerIn reports whether answer is one of the words of a catalog entry
+// (a comma-separated list, in English and the run's language both).
+func answerIn(answer, key string) bool {
+	for _, lang := range text.Langs {
+		for _, w := range strings.Split(msg(lang, key), ",") {
+			if strings.TrimSpace(w) == answer {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -33,7 +33,7 @@ func newCloseCmd(a *app) *cobra.Command {
 
 func runClose(a *app, opts *closeOptions) error {
 	if opts.outcome == "" {
-		return usageErr("missing --outcome: say how it ended", `e.g. --outcome "refunded in full"`)
+		return usageErr(w("err_missing_outcome"), w("hint_outcome"))
 	}
 	now, err := a.now()
 	if err != nil {

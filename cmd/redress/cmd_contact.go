@@ -57,7 +57,7 @@ from this contact can point to it with --contact ID.`,
 
 func runContact(a *app, opts *contactOptions) error {
 	if opts.channel == "" {
-		return usageErr("missing --channel", "one of call, chat, email, visit, letter, social, web-form")
+		return usageErr(w("err_missing", "--channel"), w("hint_accepted", channelList()))
 	}
 	now, at, err := a.nowAndAt(opts.caseID, opts.at)
 	if err != nil {
@@ -74,7 +74,7 @@ func runContact(a *app, opts *contactOptions) error {
 		// The last "@" splits, so a promise may mention an email address.
 		i := strings.LastIndex(v, "@")
 		if i < 0 {
-			return usageErr(fmt.Sprintf("--promise %q has no due date", v), `write it as "TEXT@DATE", e.g. --promise "refund 49 EUR@friday"`)
+			return usageErr(w("err_promise_no_date", v), w("hint_promise_at"))
 		}
 		r, err := a.caseDates(opts.caseID)
 		if err != nil {
@@ -103,4 +103,13 @@ func runContact(a *app, opts *contactOptions) error {
 		fmt.Fprintln(a.stdout, "  "+msgf(a.lang, "promise_added", p.ID, p.CaseID, clean(p.Text), fmtDate(a.lang, p.Due, a.loc)))
 	}
 	return nil
+}
+
+// channelList is every contact channel, as the user types it.
+func channelList() string {
+	names := make([]string, len(casefile.Channels))
+	for i, c := range casefile.Channels {
+		names[i] = string(c)
+	}
+	return strings.Join(names, ", ")
 }

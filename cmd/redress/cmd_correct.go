@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/redress-cli/redress/casefile"
+	"github.com/redress-cli/redress/prep/text"
 )
 
 // Corrections: "note|contact|ticket|promise|ref|escalate edit ID" with the
@@ -108,24 +109,24 @@ change back.`,
 // entryNames name each kind in the help: "Correct a note".
 var entryNames = map[string]string{
 	"note": "a note", "contact": "a contact", "ticket": "a ticket", "promise": "a promise",
-	"ref": "an account reference", "escalation": "an escalation step",
+	"ref": "an account reference", "escalation": "an escalation step", // words:ok help text stays English
 }
 
 var editExamples = map[string]string{
-	"note":       `  redress note edit 4 --text "Returned the TV by courier" --at 2026-11-18`,
-	"contact":    `  redress contact edit 2 --at "2026-11-18 14:30" --summary "agreed to collect"`,
-	"ticket":     `  redress ticket edit 3 --number A-1243 --expected 2026-12-05`,
-	"promise":    `  redress promise edit 7 --text "collect the TV" --due 2026-11-25 --at 2026-11-18`,
-	"ref":        `  redress ref edit 1 --value ORD-2026-114821`,
-	"escalation": `  redress escalate edit 2 --at 2026-11-20 --refused`,
+	"note":       `  redress note edit 4 --text "Returned the TV by courier" --at 2026-11-18`,         // words:ok help text stays English
+	"contact":    `  redress contact edit 2 --at "2026-11-18 14:30" --summary "agreed to collect"`,    // words:ok help text stays English
+	"ticket":     `  redress ticket edit 3 --number A-1243 --expected 2026-12-05`,                     // words:ok help text stays English
+	"promise":    `  redress promise edit 7 --text "collect the TV" --due 2026-11-25 --at 2026-11-18`, // words:ok help text stays English
+	"ref":        `  redress ref edit 1 --value ORD-2026-114821`,                                      // words:ok help text stays English
+	"escalation": `  redress escalate edit 2 --at 2026-11-20 --refused`,                               // words:ok help text stays English
 }
 
 func runEntryEdit(a *app, o *entryEditOptions) error {
 	if !o.any {
-		return usageErr("nothing to change", fmt.Sprintf("give at least one field; see 'redress %s edit --help'", entryNouns[o.kind]))
+		return usageErr(w("err_nothing_to_change"), w("hint_entry_edit_field", entryNouns[o.kind]))
 	}
 	if o.changed("at") && strings.TrimSpace(o.at) == "" {
-		return usageErr("--at needs a date", "e.g. --at 2026-11-18 or --at \"2026-11-18 14:30\"")
+		return usageErr(w("err_at_needs_date"), w("hint_at_date"))
 	}
 	s, err := a.open()
 	if err != nil {
@@ -255,7 +256,7 @@ func runEntryEdit(a *app, o *entryEditOptions) error {
 		caseID = r.CaseID
 	case "escalation":
 		if n := btoi(o.refused) + btoi(o.final) + btoi(o.noAnswer); n > 1 {
-			return usageErr("give one of --refused, --final-response and --no-answer", "")
+			return usageErr(w("err_one_answer"), nohint)
 		}
 		e, err := s.EditEscalation(a.ctx, o.id, func(e *casefile.Escalation) error {
 			if o.changed("step") {
@@ -392,7 +393,7 @@ To correct a mistyped date instead, use 'redress promise edit ID --due'.`,
 
 func runPromiseExtend(a *app, opts *extendOptions) error {
 	if strings.TrimSpace(opts.due) == "" {
-		return usageErr("missing --due: the new date", `e.g. --due 2026-12-04, --due "next friday"`)
+		return usageErr(w("err_extend_due"), w("hint_extend_due"))
 	}
 	s, err := a.open()
 	if err != nil {
@@ -613,15 +614,15 @@ func showValue(l string, v any, now time.Time, loc *time.Location) string {
 }
 
 func kindWord(l, kind string) string {
-	if s, ok := messages[l]["k_"+kind]; ok {
-		return s
+	if text.Has(l, "messages", "k_"+kind) {
+		return msg(l, "k_"+kind)
 	}
 	return kind
 }
 
 func fieldWord(l, col string) string {
-	if s, ok := messages[l]["f_"+col]; ok {
-		return s
+	if text.Has(l, "messages", "f_"+col) {
+		return msg(l, "f_"+col)
 	}
 	return col
 }

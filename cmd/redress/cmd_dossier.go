@@ -64,11 +64,11 @@ private (0600); an existing file is never overwritten.`,
 
 func runDossier(a *app, opts *dossierOptions) error {
 	if opts.output == "" && opts.pdf == "" {
-		return usageErr("missing -o FILE.html or --pdf FILE.pdf", "e.g. redress dossier "+fmt.Sprint(opts.caseID)+" -o dossier.html")
+		return usageErr(w("err_dossier_output"), w("hint_dossier_output", opts.caseID))
 	}
 	paper := strings.ToLower(opts.paper)
 	if paper != "" && paper != "a4" && paper != "letter" {
-		return usageErr(fmt.Sprintf("unknown paper %q", opts.paper), "use --paper a4 or --paper letter")
+		return usageErr(w("err_unknown_paper", opts.paper), w("hint_paper"))
 	}
 	f, now, err := a.loadCase(opts.caseID)
 	if err != nil {

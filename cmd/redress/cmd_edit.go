@@ -43,7 +43,7 @@ An empty value clears an optional field.`,
 
 func runEdit(a *app, opts *editOptions) error {
 	if !opts.any {
-		return usageErr("nothing to change", "give at least one field, e.g. redress edit 3 --status waiting")
+		return usageErr(w("err_nothing_to_change"), w("hint_edit_field"))
 	}
 	now, err := a.now()
 	if err != nil {

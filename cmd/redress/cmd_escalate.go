@@ -64,7 +64,7 @@ func runEscalate(a *app, opts *escalateOptions) error {
 	answer := casefile.AnswerNone
 	switch {
 	case opts.refused && opts.final:
-		return usageErr("--refused and --final-response cannot both be given", "record them as two steps if both happened")
+		return usageErr(w("err_refused_and_final"), w("hint_refused_and_final"))
 	case opts.refused:
 		answer = casefile.AnswerRefused
 	case opts.final:

@@ -105,7 +105,7 @@ over an existing file. The content is checked against its SHA-256 first.`,
 
 func runEvidenceGet(a *app, opts *evidenceGetOptions) error {
 	if opts.output == "" {
-		return usageErr("missing -o FILE", "redress evidence get ID -o FILE")
+		return usageErr(w("err_missing", "-o FILE"), w("hint_usage", "redress evidence get ID -o FILE" /* words:ok a command */))
 	}
 	s, err := a.open()
 	if err != nil {

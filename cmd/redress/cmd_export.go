@@ -35,14 +35,14 @@ be imported (the values are not in it). -o FILE writes a new private
 		RunE: func(cmd *cobra.Command, _ []string) error { return runExport(a, opts) },
 	}
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print JSON (the only format so far)")
-	opts.out.bindPath(cmd, "write to a new FILE instead of stdout (--force: replace it)")
+	opts.out.bindPath(cmd, "write to a new FILE instead of stdout (--force: replace it)") // words:ok help text stays English
 	opts.reveal.bind(cmd)
 	return cmd
 }
 
 func runExport(a *app, opts *exportOptions) error {
 	if !opts.json {
-		return usageErr("missing --json", "JSON is the only export format so far: redress export --json")
+		return usageErr(w("err_missing", "--json"), w("hint_export_json"))
 	}
 	toStdout := opts.out.path == "" || opts.out.path == "-"
 	if toStdout {

@@ -73,9 +73,10 @@ func runImport(a *app, opts *importOptions) error {
 	} else {
 		_, err = s.Import(a.ctx, doc)
 	}
+	var ie *casefile.ImportError
 	switch {
-	case errors.Is(err, casefile.ErrMaskedRefs):
-		return failErr(fmt.Sprintf("%s: %s", opts.file, err), msg(a.lang, "hint_import_masked"))
+	case errors.Is(err, casefile.ErrMaskedRefs) && errors.As(err, &ie) && len(ie.Args) == 1:
+		return failErr(w("err_import_masked", opts.file, ie.Args[0]), w("hint_import_masked"))
 	case err != nil:
 		return fmt.Errorf("%s: %w", opts.file, err)
 	}

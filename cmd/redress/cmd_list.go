@@ -70,7 +70,7 @@ func runList(a *app, opts *listOptions) error {
 		return err
 	}
 	if opts.limit < 0 {
-		return usageErr("--limit must be 0 (all) or more", "")
+		return usageErr(w("err_limit_list"), nohint)
 	}
 	f := casefile.ListFilter{All: opts.all, Status: casefile.Status(opts.status), Company: opts.company}
 	if opts.limit > 0 {

@@ -50,7 +50,7 @@ phrases in English and Korean ("2026-11-02", "12/2", "Dec 2", "11월 2일",
 func runNew(a *app, opts *newOptions) error {
 	switch {
 	case !opts.changed("title") && (opts.noInput || !a.canPrompt()):
-		return usageErr("missing --title", `e.g. redress new --title "Refund for headphones" --company Acme`)
+		return usageErr(w("err_missing", "--title"), w("hint_new_title"))
 	case !opts.noInput && a.canPrompt() && opts.missingFormFields():
 		if err := a.newCaseForm(opts); err != nil {
 			return err
@@ -123,7 +123,7 @@ func (a *app) newCaseForm(opts *newOptions) error {
 	}
 	input("title", "new_title", &f.title, func(s string) error {
 		if strings.TrimSpace(s) == "" {
-			return errors.New(msg(l, "new_title_required"))
+			return errors.New(msg(l, "new_title_required")) // the form prints it under the field
 		}
 		return nil
 	})
@@ -203,7 +203,7 @@ func printCaseDates(a *app, c casefile.Case) {
 	for _, d := range []struct {
 		key  string
 		date casefile.Date
-	}{{"purchased", c.PurchaseDate}, {"return_by", c.ReturnWindowEnd}, {"warranty_to", c.WarrantyEnd}} {
+	}{{"purchased", c.PurchaseDate}, {"delivered", c.DeliveredDate}, {"return_by", c.ReturnWindowEnd}, {"warranty_to", c.WarrantyEnd}} {
 		if !d.date.IsZero() {
 			fmt.Fprintf(a.stdout, "  %s %s\n", msg(a.lang, d.key), fmtDate(a.lang, d.date, a.loc))
 		}

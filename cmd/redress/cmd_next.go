@@ -51,7 +51,7 @@ missed, until, wait_for, and the explanation.`,
 
 func runNext(a *app, opts *nextOptions) error {
 	if opts.format != "text" && opts.format != "md" {
-		return usageErr(fmt.Sprintf("unknown format %q", opts.format), "use --format text or --format md")
+		return usageErr(w("err_unknown_format", opts.format), w("hint_format_text_md"))
 	}
 	f, now, err := a.loadCase(opts.caseID)
 	if err != nil {

@@ -18,50 +18,12 @@ import (
 // prepAnswers are the answers to the nine steps, from flags or from the
 // form; both fill this one struct, so a step is stored the same way
 // whichever way it was answered.
-type prepAnswers struct {
-	findings, tried []string // 1
-	url             string
-	events, refs    []string // 2
-	receipt, photos string
-	secret          string
-	problem         string // 3
-	outcome         string
-	fallback        string
-	opening         string // 4
-	purchased       string // 5
-	returnDays      int
-	warrantyMonths  int
-	docs            string
-	trigger         string // 6
-	supervisorLine  string
-	record          string // 7
-	recordLine      string
-	ask             []string // 8
-	email, chat     string   // 9
-	social, review  string
-	regulator       string
-	phone, hours    string // 9: how to reach the company by phone
-}
-
-// stepFlags says which step each flag answers.
-var stepFlags = map[string]int{
-	"finding": 1, "tried": 1, "url": 1,
-	"event": 2, "account": 2, "receipt": 2, "photos": 2, "pin": 2,
-	"problem": 3, "outcome": 3, "fallback": 3,
-	"opening":   4,
-	"purchased": 5, "return-days": 5, "warranty-months": 5, "docs": 5,
-	"trigger": 6, "supervisor-line": 6,
-	"record": 7, "record-line": 7,
-	"ask":   8,
-	"email": 9, "chat": 9, "social": 9, "review": 9, "regulator": 9, "phone": 9, "hours": 9,
-}
-
 type prepOptions struct {
 	caseID  int64
 	step    int
 	check   bool
 	json    bool
-	answers prepAnswers
+	answers prep.Answers
 	changed func(string) bool
 }
 
@@ -107,44 +69,44 @@ missing and 3 when something is.`,
 	f.IntVar(&opts.step, "step", 0, "go to one step (1-9)")
 	f.BoolVar(&opts.check, "check", false, "print the readiness list; exit 3 when something is missing")
 	f.BoolVar(&opts.json, "json", false, "with --check: print JSON")
-	f.StringArrayVar(&ans.findings, "finding", nil, "1: something the help pages, FAQ or forums say (repeatable)")
-	f.StringVar(&ans.url, "url", "", "1: the source of the --finding")
-	f.StringArrayVar(&ans.tried, "tried", nil, "1: something you already tried (repeatable)")
-	f.StringArrayVar(&ans.events, "event", nil, `2: a timeline bullet, optionally dated: "2 Nov: bought online" (repeatable)`)
-	f.StringArrayVar(&ans.refs, "account", nil, `2: an account reference "LABEL=VALUE", e.g. "order number=ORD-1" (repeatable)`)
-	f.StringVar(&ans.receipt, "receipt", "", "2: receipt or order confirmation at hand: yes or no")
-	f.StringVar(&ans.photos, "photos", "", "2: photos at hand: yes or no")
-	f.StringVar(&ans.secret, "pin", "", "2: account PIN or password at hand: yes or no (never the PIN itself)")
-	f.StringVar(&ans.problem, "problem", "", "3: the problem in one or two sentences")
-	f.StringVar(&ans.outcome, "outcome", "", "3: the outcome you want (an action, an amount, a date)")
-	f.StringVar(&ans.fallback, "fallback", "", "3: an outcome you would accept instead")
-	f.StringVar(&ans.opening, "opening", "", "4: your opening line, or calm, direct or followup for a suggested one")
-	f.StringVar(&ans.purchased, "purchased", "", "5: purchase date")
-	f.IntVar(&ans.returnDays, "return-days", 0, "5: days the store allows for returns")
-	f.IntVar(&ans.warrantyMonths, "warranty-months", 0, "5: months of warranty")
-	f.StringVar(&ans.docs, "docs", "", "5: documents the policy needs")
-	f.StringVar(&ans.trigger, "trigger", "", "6: when to ask for a supervisor: refused-once, refused-twice or no-date")
-	f.StringVar(&ans.supervisorLine, "supervisor-line", "", "6: what to say to ask for a supervisor")
-	f.StringVar(&ans.record, "record", "", "7: will you record the call: yes or no")
-	f.StringVar(&ans.recordLine, "record-line", "", "7: what to say about recording")
-	f.StringSliceVar(&ans.ask, "ask", nil, "8: what to ask for before hanging up: ticket,eta,name,written,workaround")
-	f.StringVar(&ans.email, "email", "", "9: the company's complaints email")
-	f.StringVar(&ans.chat, "chat", "", "9: its chat")
-	f.StringVar(&ans.social, "social", "", "9: its social media handle")
-	f.StringVar(&ans.review, "review", "", "9: a review site")
-	f.StringVar(&ans.regulator, "regulator", "", "9: the regulator or consumer body")
-	f.StringVar(&ans.phone, "phone", "", "9: the company's phone number")
-	f.StringVar(&ans.hours, "hours", "", "9: when that phone line is open")
+	f.StringArrayVar(&ans.Findings, "finding", nil, "1: something the help pages, FAQ or forums say (repeatable)")
+	f.StringVar(&ans.URL, "url", "", "1: the source of the --finding")
+	f.StringArrayVar(&ans.Tried, "tried", nil, "1: something you already tried (repeatable)")
+	f.StringArrayVar(&ans.Events, "event", nil, `2: a timeline bullet, optionally dated: "2 Nov: bought online" (repeatable)`)
+	f.StringArrayVar(&ans.Refs, "account", nil, `2: an account reference "LABEL=VALUE", e.g. "order number=ORD-1" (repeatable)`)
+	f.StringVar(&ans.Receipt, "receipt", "", "2: receipt or order confirmation at hand: yes or no")
+	f.StringVar(&ans.Photos, "photos", "", "2: photos at hand: yes or no")
+	f.StringVar(&ans.Secret, "pin", "", "2: account PIN or password at hand: yes or no (never the PIN itself)")
+	f.StringVar(&ans.Problem, "problem", "", "3: the problem in one or two sentences")
+	f.StringVar(&ans.Outcome, "outcome", "", "3: the outcome you want (an action, an amount, a date)")
+	f.StringVar(&ans.Fallback, "fallback", "", "3: an outcome you would accept instead")
+	f.StringVar(&ans.Opening, "opening", "", "4: your opening line, or calm, direct or followup for a suggested one")
+	f.StringVar(&ans.Purchased, "purchased", "", "5: purchase date")
+	f.IntVar(&ans.ReturnDays, "return-days", 0, "5: days the store allows for returns")
+	f.IntVar(&ans.WarrantyMonths, "warranty-months", 0, "5: months of warranty")
+	f.StringVar(&ans.Docs, "docs", "", "5: documents the policy needs")
+	f.StringVar(&ans.Trigger, "trigger", "", "6: when to ask for a supervisor: refused-once, refused-twice or no-date")
+	f.StringVar(&ans.SupervisorLine, "supervisor-line", "", "6: what to say to ask for a supervisor")
+	f.StringVar(&ans.Record, "record", "", "7: will you record the call: yes or no")
+	f.StringVar(&ans.RecordLine, "record-line", "", "7: what to say about recording")
+	f.StringSliceVar(&ans.Ask, "ask", nil, "8: what to ask for before hanging up: ticket,eta,name,written,workaround")
+	f.StringVar(&ans.Email, "email", "", "9: the company's complaints email")
+	f.StringVar(&ans.Chat, "chat", "", "9: its chat")
+	f.StringVar(&ans.Social, "social", "", "9: its social media handle")
+	f.StringVar(&ans.Review, "review", "", "9: a review site")
+	f.StringVar(&ans.Regulator, "regulator", "", "9: the regulator or consumer body")
+	f.StringVar(&ans.Phone, "phone", "", "9: the company's phone number")
+	f.StringVar(&ans.Hours, "hours", "", "9: when that phone line is open")
 	return cmd
 }
 
 func runPrep(a *app, opts *prepOptions) error {
 	if opts.step < 0 || opts.step > 9 {
-		return usageErr(fmt.Sprintf("there is no step %d", opts.step), "steps are 1 to 9; 'redress prep --help' lists them")
+		return usageErr(w("err_no_step", opts.step), w("hint_steps"))
 	}
 	steps := opts.flagSteps()
 	if opts.step != 0 && len(steps) > 0 && (len(steps) > 1 || steps[0] != opts.step) {
-		return usageErr(fmt.Sprintf("flags for step %d given with --step %d", steps[0], opts.step), "leave out --step, or give only that step's flags")
+		return usageErr(w("err_step_flags", steps[0], opts.step), w("hint_step_flags"))
 	}
 	full, now, err := a.loadCase(opts.caseID)
 	if err != nil {
@@ -157,7 +119,7 @@ func runPrep(a *app, opts *prepOptions) error {
 	r := a.dateReader(now, full.Jurisdiction)
 	if len(steps) > 0 {
 		for _, step := range steps {
-			ch, err := opts.answers.change(step, r)
+			ch, err := prep.StepChange(&opts.answers, step, r)
 			if err != nil {
 				return err
 			}
@@ -168,8 +130,7 @@ func runPrep(a *app, opts *prepOptions) error {
 		return printSteps(a, opts.caseID, steps, now)
 	}
 	if !a.canPrompt() {
-		return usageErr("prep needs a terminal, or flags for the steps to answer",
-			fmt.Sprintf("e.g. redress prep %d --problem \"...\" --outcome \"...\"; see 'redress prep --help'", opts.caseID))
+		return usageErr(w("err_prep_terminal"), w("hint_prep_terminal", opts.caseID))
 	}
 	todo := prepTodo(full.Prep.Steps)
 	if opts.step != 0 {
@@ -187,7 +148,7 @@ func runPrep(a *app, opts *prepOptions) error {
 			if len(shown) > 0 {
 				printSteps(a, opts.caseID, shown, now)
 				code, m, _ := a.classify(err)
-				return &cliError{code: code, msg: m, hint: savedSoFar(a.lang, answered)}
+				return &cliError{code: code, msg: verbatim(m), hint: verbatim(savedSoFar(a.lang, answered))}
 			}
 			return err
 		}
@@ -245,7 +206,7 @@ func (a *app) clearStep() {
 // flagSteps lists, in order, the steps whose flags were given.
 func (opts *prepOptions) flagSteps() []int {
 	seen := map[int]bool{}
-	for name, step := range stepFlags {
+	for name, step := range prep.StepOfFlag {
 		if opts.changed(name) {
 			seen[step] = true
 		}
@@ -304,140 +265,6 @@ func printCheck(a *app, full casefile.Full, now time.Time, asJSON bool) error {
 	return nil
 }
 
-// change turns the answers to one step into what the store saves; r
-// reads its dates (the case's day- or month-first order, as of now).
-func (ans *prepAnswers) change(step int, r dates.Reader) (casefile.StepChange, error) {
-	now, loc := r.Now, r.Loc
-	ch := casefile.StepChange{Step: step, At: now}
-	switch step {
-	case 1:
-		if ans.url != "" && len(ans.findings) != 1 {
-			return ch, usageErr("--url goes with exactly one --finding", "give each finding with its own 'redress prep' call")
-		}
-		for _, f := range ans.findings {
-			ch.Notes = append(ch.Notes, casefile.Note{Kind: casefile.NoteResearch, Text: f, SourceURL: ans.url})
-		}
-		for _, t := range ans.tried {
-			ch.Notes = append(ch.Notes, casefile.Note{Kind: casefile.NoteTried, Text: t})
-		}
-	case 2:
-		for _, e := range ans.events {
-			// Only a date at the very start is read ("2 Nov: bought
-			// online"); the rest is kept exactly as typed.
-			n := casefile.Note{Kind: casefile.NoteTimeline, Text: e}
-			d, text, ok, err := r.Line(e)
-			if err != nil {
-				return ch, fmt.Errorf("--event: %w", err)
-			}
-			if ok {
-				n.At, n.Text = d.Time(loc), text
-			}
-			ch.Notes = append(ch.Notes, n)
-		}
-		for _, v := range ans.refs {
-			ref, err := casefile.ParseAccountRef(v)
-			if err != nil {
-				return ch, fmt.Errorf("--account: %w", err)
-			}
-			ch.Refs = append(ch.Refs, ref)
-		}
-		ch.Prep = func(p *casefile.Prep) error {
-			setIf(&p.HaveReceipt, ans.receipt)
-			setIf(&p.HavePhotos, ans.photos)
-			setIf(&p.HaveSecret, ans.secret)
-			return nil
-		}
-	case 3:
-		ch.Case = func(c *casefile.Case) error {
-			setIf(&c.Problem, ans.problem)
-			setIf(&c.Outcome, ans.outcome)
-			setIf(&c.Fallback, ans.fallback)
-			return nil
-		}
-	case 4:
-		ch.Prep = func(p *casefile.Prep) error { setIf(&p.OpeningLine, ans.opening); return nil }
-	case 5:
-		var purchased casefile.Date
-		if ans.purchased != "" {
-			d, err := r.Past(ans.purchased)
-			if err != nil {
-				return ch, fmt.Errorf("--purchased: %w", err)
-			}
-			purchased = d.Day(loc)
-		}
-		ch.Case = func(c *casefile.Case) error {
-			if !purchased.IsZero() {
-				c.PurchaseDate = purchased
-			}
-			// The policy gives the window ends; a date typed directly
-			// with 'redress edit' stays unless a policy replaces it.
-			if end := prep.ReturnWindowEnd(c.PurchaseDate, ans.returnDays); !end.IsZero() {
-				c.ReturnWindowEnd = end
-			}
-			if end := prep.WarrantyEnd(c.PurchaseDate, ans.warrantyMonths); !end.IsZero() {
-				c.WarrantyEnd = end
-			}
-			return nil
-		}
-		ch.Prep = func(p *casefile.Prep) error {
-			if ans.returnDays != 0 {
-				p.ReturnDays = ans.returnDays
-			}
-			if ans.warrantyMonths != 0 {
-				p.WarrantyMonths = ans.warrantyMonths
-			}
-			setIf(&p.PolicyDocs, ans.docs)
-			return nil
-		}
-	case 6:
-		ch.Prep = func(p *casefile.Prep) error {
-			setIf(&p.EscalateTrigger, ans.trigger)
-			setIf(&p.SupervisorLine, ans.supervisorLine)
-			return nil
-		}
-	case 7:
-		ch.Prep = func(p *casefile.Prep) error {
-			setIf(&p.WillRecord, ans.record)
-			setIf(&p.RecordLine, ans.recordLine)
-			return nil
-		}
-	case 8:
-		ch.Prep = func(p *casefile.Prep) error {
-			if len(ans.ask) > 0 {
-				p.Ask = ans.ask
-			}
-			return nil
-		}
-	case 9:
-		ch.Prep = func(p *casefile.Prep) error {
-			setIf(&p.ChannelEmail, ans.email)
-			setIf(&p.ChannelChat, ans.chat)
-			setIf(&p.ChannelSocial, ans.social)
-			setIf(&p.ChannelReview, ans.review)
-			setIf(&p.ChannelRegulator, ans.regulator)
-			return nil
-		}
-		ch.Case = func(c *casefile.Case) error {
-			setIf(&c.Phone, ans.phone)
-			setIf(&c.Hours, ans.hours)
-			return nil
-		}
-	}
-	return ch, nil
-}
-
-// setIf sets *dst to v when v says something; "-" clears it (an empty
-// answer keeps the current value, as huh's forms do).
-func setIf(dst *string, v string) {
-	switch v = strings.TrimSpace(v); v {
-	case "":
-	case "-":
-		*dst = ""
-	default:
-		*dst = v
-	}
-}
-
 // stepForm asks one step's questions, pre-filled from the case, and
 // returns what to save: the answers, or the step marked skipped.
 func (a *app) stepForm(step int, full casefile.Full, r dates.Reader) (casefile.StepChange, error) {
@@ -457,7 +284,7 @@ func (a *app) stepForm(step int, full casefile.Full, r dates.Reader) (casefile.S
 	if !answer {
 		return casefile.StepChange{Step: step, Skipped: true, At: now}, nil
 	}
-	ans := &prepAnswers{}
+	ans := &prep.Answers{}
 	c, p := full.Case, full.Prep
 	var fields []huh.Field
 	var after []func() // turn form values into answers once the form ends
@@ -490,32 +317,32 @@ func (a *app) stepForm(step int, full casefile.Full, r dates.Reader) (casefile.S
 		for _, ph := range phrases {
 			fmt.Fprintln(a.stderr, "  "+clean(ph))
 		}
-		if err := a.askList(msg(l, "prep_finding"), &ans.findings, nil); err != nil {
+		if err := a.askList(msg(l, "prep_finding"), &ans.Findings, nil); err != nil {
 			return casefile.StepChange{}, err
 		}
-		if err := a.askList(msg(l, "prep_tried"), &ans.tried, nil); err != nil {
+		if err := a.askList(msg(l, "prep_tried"), &ans.Tried, nil); err != nil {
 			return casefile.StepChange{}, err
 		}
 	case 2:
-		if err := a.askList(msg(l, "prep_event"), &ans.events, validator(l, func(v string) error {
+		if err := a.askList(msg(l, "prep_event"), &ans.Events, validator(l, func(v string) error {
 			_, _, _, err := r.Line(v)
 			return err
 		})); err != nil {
 			return casefile.StepChange{}, err
 		}
-		if err := a.askList(msg(l, "prep_account"), &ans.refs, validator(l, func(v string) error {
+		if err := a.askList(msg(l, "prep_account"), &ans.Refs, validator(l, func(v string) error {
 			_, err := casefile.ParseAccountRef(v)
 			return err
 		})); err != nil {
 			return casefile.StepChange{}, err
 		}
-		yesNo("prep_receipt", &ans.receipt, p.HaveReceipt)
-		yesNo("prep_photos", &ans.photos, p.HavePhotos)
-		yesNo("prep_secret", &ans.secret, p.HaveSecret)
+		yesNo("prep_receipt", &ans.Receipt, p.HaveReceipt)
+		yesNo("prep_photos", &ans.Photos, p.HavePhotos)
+		yesNo("prep_secret", &ans.Secret, p.HaveSecret)
 	case 3:
-		input("prep_problem", &ans.problem, c.Problem)
-		input("prep_outcome", &ans.outcome, c.Outcome)
-		input("prep_fallback", &ans.fallback, c.Fallback)
+		input("prep_problem", &ans.Problem, c.Problem)
+		input("prep_outcome", &ans.Outcome, c.Outcome)
+		input("prep_fallback", &ans.Fallback, c.Fallback)
 	case 4:
 		facts := prep.NewFacts(l, full, now, a.loc)
 		var options []huh.Option[string]
@@ -539,47 +366,47 @@ func (a *app) stepForm(step int, full casefile.Full, r dates.Reader) (casefile.S
 			options = append(options, huh.NewOption(label(line), line))
 		}
 		options = append(options, huh.NewOption(msg(l, "prep_own_line"), ""))
-		ans.opening = options[0].Value
+		ans.Opening = options[0].Value
 		// An explicit height (the title and one row per option) keeps the
 		// first option in view: sized by itself, huh's select can open
 		// scrolled to its end.
 		if err := a.runForm(huh.NewSelect[string]().Title(msg(l, "prep_opening")).Options(options...).
-			Height(len(options) + 1).Value(&ans.opening)); err != nil {
+			Height(len(options) + 1).Value(&ans.Opening)); err != nil {
 			return casefile.StepChange{}, err
 		}
-		if ans.opening == "" {
-			input("prep_own_line", &ans.opening, "")
+		if ans.Opening == "" {
+			input("prep_own_line", &ans.Opening, "")
 		}
 	case 5:
-		input("prep_purchased", &ans.purchased, c.PurchaseDate.String(), validator(l, func(v string) error {
+		input("prep_purchased", &ans.Purchased, c.PurchaseDate.String(), validator(l, func(v string) error {
 			_, err := r.Past(v)
 			return err
 		}))
 		var days, months string
 		input("prep_return_days", &days, itoaOrEmpty(p.ReturnDays), validator(l, func(v string) error {
-			_, err := casefile.ParseCount("return days", v, maxReturnDays)
+			_, err := casefile.ParseCount("return-days", v, maxReturnDays)
 			return err
 		}))
 		input("prep_warranty_months", &months, itoaOrEmpty(p.WarrantyMonths), validator(l, func(v string) error {
-			_, err := casefile.ParseCount("warranty months", v, maxWarrantyMonths)
+			_, err := casefile.ParseCount("warranty-months", v, maxWarrantyMonths)
 			return err
 		}))
-		input("prep_docs", &ans.docs, p.PolicyDocs)
+		input("prep_docs", &ans.Docs, p.PolicyDocs)
 		if err := a.runForm(fields...); err != nil {
 			return casefile.StepChange{}, err
 		}
 		fields = nil
 		var err error
-		if ans.returnDays, err = casefile.ParseCount("return days", days, maxReturnDays); err != nil {
+		if ans.ReturnDays, err = casefile.ParseCount("return-days", days, maxReturnDays); err != nil {
 			return casefile.StepChange{}, err
 		}
-		if ans.warrantyMonths, err = casefile.ParseCount("warranty months", months, maxWarrantyMonths); err != nil {
+		if ans.WarrantyMonths, err = casefile.ParseCount("warranty-months", months, maxWarrantyMonths); err != nil {
 			return casefile.StepChange{}, err
 		}
 	case 6:
-		ans.trigger = p.EscalateTrigger
-		if ans.trigger == "" {
-			ans.trigger = casefile.TriggerRefusedTwice
+		ans.Trigger = p.EscalateTrigger
+		if ans.Trigger == "" {
+			ans.Trigger = casefile.TriggerRefusedTwice
 		}
 		var options []huh.Option[string]
 		for _, t := range casefile.Triggers {
@@ -589,23 +416,23 @@ func (a *app) stepForm(step int, full casefile.Full, r dates.Reader) (casefile.S
 			}
 			options = append(options, huh.NewOption(label, t))
 		}
-		fields = append(fields, huh.NewSelect[string]().Title(msg(l, "prep_trigger")).Options(options...).Value(&ans.trigger))
+		fields = append(fields, huh.NewSelect[string]().Title(msg(l, "prep_trigger")).Options(options...).Value(&ans.Trigger))
 		lines, err := prep.NewSheet(l, full, now, a.loc, false) // the lines as the sheet words them
 		if err != nil {
 			return casefile.StepChange{}, err
 		}
-		input("prep_supervisor_line", &ans.supervisorLine, lines.SupervisorLine)
+		input("prep_supervisor_line", &ans.SupervisorLine, lines.SupervisorLine)
 	case 7:
-		yesNo("prep_record", &ans.record, p.WillRecord)
+		yesNo("prep_record", &ans.Record, p.WillRecord)
 		lines, err := prep.NewSheet(l, full, now, a.loc, false)
 		if err != nil {
 			return casefile.StepChange{}, err
 		}
-		input("prep_record_line", &ans.recordLine, lines.RecordLine)
+		input("prep_record_line", &ans.RecordLine, lines.RecordLine)
 	case 8:
-		ans.ask = p.Ask
-		if len(ans.ask) == 0 {
-			ans.ask = append([]string(nil), casefile.AskKeys...)
+		ans.Ask = p.Ask
+		if len(ans.Ask) == 0 {
+			ans.Ask = append([]string(nil), casefile.AskKeys...)
 		}
 		var options []huh.Option[string]
 		for _, k := range casefile.AskKeys {
@@ -613,24 +440,24 @@ func (a *app) stepForm(step int, full casefile.Full, r dates.Reader) (casefile.S
 			if err != nil {
 				return casefile.StepChange{}, err
 			}
-			options = append(options, huh.NewOption(label, k).Selected(contains(ans.ask, k)))
+			options = append(options, huh.NewOption(label, k).Selected(contains(ans.Ask, k)))
 		}
-		fields = append(fields, huh.NewMultiSelect[string]().Title(msg(l, "prep_ask")).Options(options...).Value(&ans.ask))
+		fields = append(fields, huh.NewMultiSelect[string]().Title(msg(l, "prep_ask")).Options(options...).Value(&ans.Ask))
 	case 9:
-		input("prep_phone", &ans.phone, c.Phone)
-		input("prep_hours", &ans.hours, c.Hours)
-		input("prep_email", &ans.email, p.ChannelEmail)
-		input("prep_chat", &ans.chat, p.ChannelChat)
-		input("prep_social", &ans.social, p.ChannelSocial)
-		input("prep_review", &ans.review, p.ChannelReview)
+		input("prep_phone", &ans.Phone, c.Phone)
+		input("prep_hours", &ans.Hours, c.Hours)
+		input("prep_email", &ans.Email, p.ChannelEmail)
+		input("prep_chat", &ans.Chat, p.ChannelChat)
+		input("prep_social", &ans.Social, p.ChannelSocial)
+		input("prep_review", &ans.Review, p.ChannelReview)
 		regulator := p.ChannelRegulator
 		if regulator == "" {
 			var err error
-			if regulator, err = prep.RegulatorSuggestion(l, c.Jurisdiction); err != nil {
+			if regulator, err = prep.RegulatorFor(l, full); err != nil {
 				return casefile.StepChange{}, err
 			}
 		}
-		input("prep_regulator", &ans.regulator, regulator)
+		input("prep_regulator", &ans.Regulator, regulator)
 	}
 	if len(fields) > 0 {
 		if err := a.runForm(fields...); err != nil {
@@ -640,7 +467,7 @@ func (a *app) stepForm(step int, full casefile.Full, r dates.Reader) (casefile.S
 	for _, f := range after {
 		f()
 	}
-	return ans.change(step, r)
+	return prep.StepChange(ans, step, r)
 }
 
 // askList asks for items one at a time until an empty answer: a list that

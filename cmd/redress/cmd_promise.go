@@ -48,9 +48,9 @@ with 'redress promise kept|broken|cancel ID'.`,
 		use    string
 		status casefile.PromiseStatus
 		short  string
-	}{{"kept", casefile.PromiseKept, "Mark a promise kept"},
-		{"broken", casefile.PromiseBroken, "Mark a promise broken (it counts toward escalation)"},
-		{"cancel", casefile.PromiseCancelled, "Mark a promise cancelled (no longer expected)"}} {
+	}{{"kept", casefile.PromiseKept, "Mark a promise kept"}, // words:ok help text stays English
+		{"broken", casefile.PromiseBroken, "Mark a promise broken (it counts toward escalation)"}, // words:ok help text
+		{"cancel", casefile.PromiseCancelled, "Mark a promise cancelled (no longer expected)"}} {  // words:ok help text
 		cmd.AddCommand(newSettleCmd(a, st.use, st.status, st.short))
 	}
 	cmd.AddCommand(newPromiseExtendCmd(a))
@@ -60,7 +60,7 @@ with 'redress promise kept|broken|cancel ID'.`,
 
 func runPromise(a *app, opts *promiseOptions) error {
 	if strings.TrimSpace(opts.due) == "" {
-		return usageErr("missing --due: a promise needs a date", `e.g. --due friday, --due 2026-12-05, --due "다음 주 금요일"`)
+		return usageErr(w("err_missing_due"), w("hint_due"))
 	}
 	r, err := a.caseDates(opts.caseID)
 	if err != nil {

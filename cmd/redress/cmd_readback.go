@@ -45,11 +45,11 @@ func runReadback(a *app, opts *readbackOptions) error {
 		return err
 	}
 	if opts.contactID == 0 && len(full.Contacts) == 0 {
-		return failErr(msgf(a.lang, "err_readback_no_call", opts.caseID), msgf(a.lang, "hint_readback_no_call", opts.caseID, opts.caseID))
+		return failErr(w("err_readback_no_call", opts.caseID), w("hint_readback_no_call", opts.caseID, opts.caseID))
 	}
 	text, err := prep.Readback(prep.NewFacts(full.Case.Lang, full, now, a.loc), opts.contactID)
 	if err != nil {
-		return failErr(err.Error(), "'redress show "+fmt.Sprint(opts.caseID)+"' lists the contacts in [brackets]")
+		return failErr(verbatim(err.Error()), w("hint_show_contacts", opts.caseID))
 	}
 	if opts.json {
 		return writeJSON(a.stdout, struct {

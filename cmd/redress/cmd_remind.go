@@ -14,7 +14,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/redress-cli/redress/casefile"
-	"github.com/redress-cli/redress/casefile/dates"
 	"github.com/redress-cli/redress/casefile/outfile"
 	"github.com/redress-cli/redress/reminders"
 )
@@ -101,7 +100,7 @@ func (a *app) reminders(caseID int64) ([]reminders.Reminder, time.Time, error) {
 		return nil, now, err
 	}
 	if caseID < 0 {
-		return nil, now, usageErr("--case must be a case number", "'redress list --all' shows the case numbers")
+		return nil, now, usageErr(w("err_case_number"), w("hint_list_all"))
 	}
 	s, err := a.open()
 	if err != nil {
@@ -126,10 +125,10 @@ func (a *app) reminders(caseID int64) ([]reminders.Reminder, time.Time, error) {
 
 func runRemindList(a *app, opts *remindListOptions) error {
 	if opts.limit < 0 {
-		return usageErr("--limit must be 0 (no limit) or more", "")
+		return usageErr(w("err_limit_remind"), nohint)
 	}
 	if opts.all && opts.until != "" {
-		return usageErr("--all and --until cannot be used together", "--all shows every reminder; --until DATE those up to that day")
+		return usageErr(w("err_all_until"), w("hint_all_until"))
 	}
 	rs, now, err := a.reminders(opts.caseID)
 	if err != nil {
@@ -137,7 +136,15 @@ func runRemindList(a *app, opts *remindListOptions) error {
 	}
 	days := reminders.DefaultDays
 	if opts.until != "" {
-		until, err := dates.Parse(opts.until, now, a.loc)
+		// Read as the case's dates are with --case; otherwise the
+		// locale says how 1/12 reads.
+		r := a.dateReader(now, "")
+		if opts.caseID > 0 {
+			if r, err = a.caseDates(opts.caseID); err != nil {
+				return err
+			}
+		}
+		until, err := r.Parse(opts.until)
 		if err != nil {
 			return fmt.Errorf("--until: %w", err)
 		}
@@ -254,7 +261,7 @@ to-dos on import). Without -o the file goes to standard output.`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runRemindExport(a, opts) },
 	}
 	caseFlag(cmd, opts)
-	opts.out.bind(cmd, "write to FILE instead of standard output")
+	opts.out.bind(cmd, "write to FILE instead of standard output") // words:ok help text stays English
 	cmd.Flags().BoolVar(&opts.todo, "todo", false, "write VTODO to-dos instead of VEVENT events")
 	cmd.Flags().BoolVar(&opts.noCancelled, "no-cancelled", false, "leave out the cancelled reminders (for calcurse, which imports them as live)")
 	return cmd
@@ -401,7 +408,7 @@ plain http only to this machine unless --insecure.`,
 func runRemindPush(a *app, opts *remindOptions) error {
 	l := a.lang
 	if strings.TrimSpace(opts.url) == "" {
-		return usageErr(msg(l, "push_no_url"), msg(l, "push_url_example"))
+		return usageErr(w("push_no_url"), w("push_url_example"))
 	}
 	envName := opts.passwordEnv
 	if envName == "" {
@@ -409,10 +416,10 @@ func runRemindPush(a *app, opts *remindOptions) error {
 	}
 	password := a.getenv(envName)
 	if opts.passwordEnv != "" && password == "" {
-		return usageErr(msgf(l, "push_env_empty", envName), msgf(l, "push_env_empty_hint", envName))
+		return usageErr(w("push_env_empty", envName), w("push_env_empty_hint", envName))
 	}
 	if opts.user != "" && password == "" {
-		return usageErr(msgf(l, "push_no_password", clean(opts.user)), msgf(l, "push_no_password_hint", defaultPasswordEnv))
+		return usageErr(w("push_no_password", clean(opts.user)), w("push_no_password_hint", defaultPasswordEnv))
 	}
 	if opts.user == "" {
 		password = "" // no user, no Basic auth: the password is not sent
@@ -420,11 +427,11 @@ func runRemindPush(a *app, opts *remindOptions) error {
 	base, err := reminders.CheckURL(opts.url, password != "", opts.insecure)
 	switch {
 	case errors.Is(err, reminders.ErrPasswordInURL):
-		return usageErr(msg(l, "push_url_password"), msgf(l, "push_url_password_hint", defaultPasswordEnv))
+		return usageErr(w("push_url_password"), w("push_url_password_hint", defaultPasswordEnv))
 	case errors.Is(err, reminders.ErrInsecure):
-		return usageErr(msg(l, "push_insecure"), msg(l, "push_insecure_hint"))
+		return usageErr(w("push_insecure"), w("push_insecure_hint"))
 	case err != nil:
-		return usageErr(msg(l, "push_not_http"), msg(l, "push_url_example"))
+		return usageErr(w("push_not_http"), w("push_url_example"))
 	}
 	rs, now, err := a.reminders(opts.caseID)
 	if err != nil {
@@ -460,24 +467,33 @@ func runRemindPush(a *app, opts *remindOptions) error {
 // pushErr words what went wrong talking to the CalDAV server, never with
 // the password, and says what to do.
 func (a *app) pushErr(err error, envName string) error {
-	l := a.lang
 	var nc *reminders.NoCalendarError
 	var re *reminders.RedirectError
 	switch {
 	case errors.Is(err, context.Canceled):
-		return &cliError{code: exitCancelled, msg: msg(l, "push_cancelled")}
+		return &cliError{code: exitCancelled, msg: w("push_cancelled")}
 	case errors.As(err, &nc) && nc.Missing != "":
-		return failErr(msgf(l, "push_missing_calendar", clean(nc.Missing)), msg(l, "push_missing_calendar_hint"))
+		return failErr(w("push_missing_calendar", clean(nc.Missing)), w("push_missing_calendar_hint"))
 	case errors.As(err, &nc) && len(nc.Found) > 0:
-		return usageErr(msgf(l, "push_several", len(nc.Found)), msgf(l, "push_several_hint", clean(strings.Join(nc.Found, ", "))))
+		return usageErr(w("push_several", len(nc.Found)), w("push_several_hint", clean(strings.Join(nc.Found, ", "))))
 	case errors.As(err, &nc):
-		return failErr(msg(l, "push_no_calendar"), msg(l, "push_missing_calendar_hint"))
+		return failErr(w("push_no_calendar"), w("push_missing_calendar_hint"))
 	case errors.Is(err, reminders.ErrUnauthorized):
-		return failErr(msg(l, "push_unauthorized"), msgf(l, "push_unauthorized_hint", envName))
+		return failErr(w("push_unauthorized"), w("push_unauthorized_hint", envName))
 	case errors.As(err, &re):
-		return failErr(msgf(l, "push_redirect", clean(re.From), clean(re.To)), msg(l, "push_redirect_hint"))
+		return failErr(w("push_redirect", clean(re.From), clean(re.To)), w("push_redirect_hint"))
 	case errors.Is(err, reminders.ErrTooLarge):
-		return failErr("CalDAV: "+reminders.ErrTooLarge.Error(), "")
+		return failErr(w("push_too_large"), nohint)
 	}
-	return failErr("CalDAV: "+lowerFirst(err.Error()), msg(l, "push_retry_hint"))
+	return failErr(caldavWords(err), w("push_retry_hint"))
+}
+
+// caldavWords says which step of talking to the server failed, in words,
+// with the server's own error after them.
+func caldavWords(err error) words {
+	var ce *reminders.CalDAVError
+	if errors.As(err, &ce) {
+		return w("err_caldav_step", w("caldav_"+ce.Step), ce.Err.Error())
+	}
+	return w("err_caldav", lowerFirst(err.Error()))
 }

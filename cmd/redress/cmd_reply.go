@@ -55,10 +55,10 @@ terminal asks about each entry; when input is not a terminal nothing is stored.`
   redress reply 3 answer.eml --to answer.md --format md`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usageErr("missing CASE", "usage: "+cmd.UseLine())
+				return usageErr(w("err_missing_arg", w("arg_CASE")), w("hint_usage", cmd.UseLine()))
 			}
 			if len(args) > 2 {
-				return usageErr("too many arguments", "usage: "+cmd.UseLine())
+				return usageErr(w("err_too_many_args"), w("hint_usage_quote", cmd.UseLine()))
 			}
 			return nil
 		},
@@ -106,11 +106,11 @@ type recorded struct {
 
 func runReply(a *app, opts *replyOptions) error {
 	if opts.format != "text" && opts.format != "md" {
-		return usageErr(fmt.Sprintf("unknown format %q", opts.format), "use --format text or --format md")
+		return usageErr(w("err_unknown_format", opts.format), w("hint_format_text_md"))
 	}
 	fromStdin := opts.file == "" || opts.file == "-"
 	if fromStdin && a.stdinIsTerminal() {
-		return usageErr(msg(a.lang, "reply_no_input"), msg(a.lang, "reply_no_input_hint"))
+		return usageErr(w("reply_no_input"), w("reply_no_input_hint"))
 	}
 	m, err := readReply(a, opts.file)
 	if err != nil {
@@ -191,17 +191,17 @@ func readReply(a *app, file string) (reply.Message, error) {
 	if file != "" && file != "-" {
 		fi, err := os.Stat(file)
 		if err != nil {
-			return reply.Message{}, failErr("cannot read "+file+": "+lowerFirst(errors.Unwrap(err).Error()), "")
+			return reply.Message{}, failErr(w("err_cannot_read", file, lowerFirst(errors.Unwrap(err).Error())), nohint)
 		}
 		if fi.IsDir() {
-			return reply.Message{}, failErr(msgf(a.lang, "reply_is_dir", file), "")
+			return reply.Message{}, failErr(w("reply_is_dir", file), nohint)
 		}
 		if fi.Mode().IsRegular() && fi.Size() > reply.MaxSize {
 			return reply.Message{}, replyInputErr(a, reply.ErrTooBig)
 		}
 		fh, err := os.Open(file)
 		if err != nil {
-			return reply.Message{}, failErr("cannot read "+file+": "+lowerFirst(errors.Unwrap(err).Error()), "")
+			return reply.Message{}, failErr(w("err_cannot_read", file, lowerFirst(errors.Unwrap(err).Error())), nohint)
 		}
 		defer fh.Close()
 		r = fh
@@ -219,12 +219,10 @@ func replyInputErr(a *app, err error) error {
 		reply.ErrNoText: "reply_no_text", reply.ErrBadMail: "reply_bad_mail"}
 	for e, k := range keys {
 		if errors.Is(err, e) {
-			hint := ""
 			if k == "reply_too_big" {
-				return failErr(msgf(a.lang, k, reply.MaxSize>>20), msg(a.lang, "reply_input_hint"))
+				return failErr(w(k, reply.MaxSize>>20), w("reply_input_hint"))
 			}
-			hint = msg(a.lang, "reply_input_hint")
-			return failErr(msg(a.lang, k), hint)
+			return failErr(w(k), w("reply_input_hint"))
 		}
 	}
 	return err

@@ -41,7 +41,7 @@ func runRestore(a *app, opts *restoreOptions) error {
 	// The backup is checked before the case file is opened, so a bad one
 	// does not even create an empty case file.
 	if err := casefile.CheckBackup(a.ctx, opts.from); err != nil {
-		return failErr(lowerFirst(err.Error()), msg(a.lang, "hint_restore_check"))
+		return failErrOf(a, err, w("hint_restore_check"))
 	}
 	s, err := a.open()
 	if err != nil {

@@ -63,7 +63,7 @@ case does not know becomes a [bracketed blank], listed on stderr.`,
 	}
 	cmd.Flags().BoolVar(&opts.list, "list", false, "list the stages with their purpose")
 	cmd.Flags().StringVar(&opts.format, "format", "text", "text or md (Markdown)")
-	opts.out.bind(cmd, "write the script to a new FILE (mode 0600) instead of stdout")
+	opts.out.bind(cmd, "write the script to a new FILE (mode 0600) instead of stdout") // words:ok help text stays English
 	cmd.Flags().StringVar(&opts.out.path, "to", "", "the same as --output")
 	return cmd
 }
@@ -83,11 +83,11 @@ func runScriptList(a *app) error {
 
 func runScript(a *app, opts *scriptOptions) error {
 	if opts.format != "text" && opts.format != "md" {
-		return usageErr(fmt.Sprintf("unknown format %q", opts.format), "use --format text or --format md")
+		return usageErr(w("err_unknown_format", opts.format), w("hint_format_text_md"))
 	}
 	stage, err := prep.ParseStage(opts.stage)
 	if err != nil {
-		return usageErr(err.Error(), "stages: "+prep.StageNames()+" ('redress script --list' says what each is for)")
+		return usageErr(w("err_unknown_stage", opts.stage), w("hint_stages", prep.StageNames()))
 	}
 	f, now, err := a.loadCase(opts.caseID)
 	if err != nil {

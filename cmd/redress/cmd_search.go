@@ -48,7 +48,7 @@ func runSearch(a *app, opts *searchOptions) error {
 		return err
 	}
 	if opts.limit < 1 {
-		return usageErr("--limit must be at least 1", "")
+		return usageErr(w("err_limit_search"), nohint)
 	}
 	s, err := a.open()
 	if err != nil {

@@ -52,7 +52,7 @@ as data.`,
 
 func runSheet(a *app, opts *sheetOptions) error {
 	if opts.format != "text" && opts.format != "md" && opts.format != "json" {
-		return usageErr(fmt.Sprintf("unknown format %q", opts.format), "use --format text, md or json")
+		return usageErr(w("err_unknown_format", opts.format), w("hint_format_text_md_json"))
 	}
 	if err := opts.reveal.check(a); err != nil {
 		return err

@@ -77,7 +77,7 @@ func printCase(w io.Writer, l string, f casefile.Full, now time.Time, loc *time.
 		head += " — " + clean(c.Company)
 	}
 	fmt.Fprintln(w, head)
-	meta := []string{msg(l, "st_"+string(c.Status)), string(c.Kind), string(c.Jurisdiction),
+	meta := []string{msg(l, "st_"+string(c.Status)), kindName(l, c.Kind), jurisdictionName(l, c.Jurisdiction),
 		msg(l, "opened") + " " + fmtShortDate(l, casefile.DateOf(c.OpenedAt.In(loc)), now, loc)}
 	if c.ClosedAt != nil {
 		meta = append(meta, msg(l, "closed")+" "+fmtShortDate(l, casefile.DateOf(c.ClosedAt.In(loc)), now, loc))
@@ -97,6 +97,10 @@ func printCase(w io.Writer, l string, f casefile.Full, now time.Time, loc *time.
 	add("fallback", c.Fallback)
 	add("amount", c.Money().Format(l))
 	add("purchased", fmtDate(l, c.PurchaseDate, loc))
+	add("delivered", fmtDate(l, c.DeliveredDate, loc))
+	if c.Sector != "" {
+		add("sector", msg(l, "sector_"+string(c.Sector)))
+	}
 	for _, d := range []struct {
 		key  string
 		date casefile.Date
@@ -245,6 +249,22 @@ func timeline(l string, f casefile.Full, now time.Time, loc *time.Location) []ti
 		}
 	}
 	return es
+}
+
+// kindName is a scenario kind in words ("damaged item", "파손된 상품").
+func kindName(l string, k casefile.Kind) string {
+	if k == "" {
+		k = casefile.KindOther
+	}
+	return msg(l, "kind_name_"+string(k))
+}
+
+// jurisdictionName is a jurisdiction in words ("United Kingdom", "영국").
+func jurisdictionName(l string, j casefile.Jurisdiction) string {
+	if j == "" {
+		j = casefile.JurisdictionOther
+	}
+	return msg(l, "jurisdiction_name_"+string(j))
 }
 
 // joinNonEmpty joins the values that say something.

@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"errors"
 	"io"
+	"reflect"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/huh"
 
 	"github.com/redress-cli/redress/casefile"
@@ -26,7 +28,7 @@ func (a *app) accessible() bool { return a.getenv("ACCESSIBLE") != "" }
 // errInputEnded is stdin running out in the middle of a form: the answers
 // so far are kept (each prep step is saved as it ends), the rest is not
 // guessed.
-var errInputEnded = errors.New("input ended before the form was finished")
+var errInputEnded = errors.New("input ended") // words:ok mapped to err_input_ended
 
 // runForm runs fields as one form. In accessible mode the answers are read
 // through a reader that hands huh one line per Read: huh v1.0.0 makes a new
@@ -38,7 +40,7 @@ func (a *app) runForm(fields ...huh.Field) error {
 
 // runGroups runs a form of several pages (groups), one after another.
 func (a *app) runGroups(groups ...*huh.Group) error {
-	form := huh.NewForm(groups...).WithOutput(a.stderr).WithShowHelp(true)
+	form := huh.NewForm(groups...).WithOutput(a.stderr).WithShowHelp(true).WithKeyMap(keyMap(a.lang))
 	if !a.accessible() {
 		return form.Run()
 	}
@@ -85,6 +87,38 @@ func (l *lineReader) Read(p []byte) (int, error) {
 	n := copy(p, l.pending)
 	l.pending = l.pending[n:]
 	return n, nil
+}
+
+// keyMap is huh's default key map with the help line under a form in
+// lang: each binding's description ("next", "submit") is the message
+// key_<description> of the catalog.
+func keyMap(lang string) *huh.KeyMap {
+	km := huh.NewDefaultKeyMap()
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		for i := 0; i < v.NumField(); i++ {
+			f := v.Field(i)
+			switch b := f.Addr().Interface().(type) {
+			case *key.Binding:
+				h := b.Help()
+				if h.Desc != "" {
+					b.SetHelp(h.Key, msg(lang, keyHelpKey(h.Desc)))
+				}
+			default:
+				if f.Kind() == reflect.Struct {
+					walk(f)
+				}
+			}
+		}
+	}
+	walk(reflect.ValueOf(km).Elem())
+	return km
+}
+
+// keyHelpKey is the catalog key of a key binding's description.
+func keyHelpKey(desc string) string {
+	return "key_" + strings.NewReplacer(" ", "_", "½", "half").Replace(strings.ToLower(desc))
+
 }
 
 // formError words a reading error for the form being filled in, in its

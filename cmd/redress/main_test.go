@@ -3,7 +3,6 @@ package main
 import (
 	"database/sql"
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -101,22 +100,4 @@ func TestScripts(t *testing.T) {
 			},
 		},
 	})
-}
-
-func TestMessagesHaveTheSameKeysInEveryLanguage(t *testing.T) {
-	for lang, m := range messages {
-		for key := range messages["en"] {
-			if _, ok := m[key]; !ok {
-				t.Errorf("%s has no message %q", lang, key)
-			}
-		}
-		for key := range m {
-			if _, ok := messages["en"][key]; !ok {
-				t.Errorf("%s has message %q that English lacks", lang, key)
-			}
-		}
-	}
-	if fmt.Sprint(len(messages)) != "2" {
-		t.Errorf("languages: %d", len(messages))
-	}
 }

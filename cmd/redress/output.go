@@ -56,16 +56,16 @@ func (a *app) outputErr(err error) error {
 	if !errors.As(err, &oe) {
 		return err
 	}
-	l, p := a.lang, clean(oe.Path)
+	p := clean(oe.Path)
 	switch {
 	case errors.Is(err, outfile.ErrExists):
-		return failErr(msgf(l, "out_exists", p), msg(l, "out_exists_hint"))
+		return failErr(w("out_exists", p), w("out_exists_hint"))
 	case errors.Is(err, outfile.ErrSymlink):
-		return failErr(msgf(l, "out_symlink", p), msg(l, "out_symlink_hint"))
+		return failErr(w("out_symlink", p), w("out_symlink_hint"))
 	case errors.Is(err, outfile.ErrProtected):
-		return failErr(msgf(l, "out_protected", p), msg(l, "out_protected_hint"))
+		return failErr(w("out_protected", p), w("out_protected_hint"))
 	case errors.Is(err, outfile.ErrNotFile):
-		return failErr(msgf(l, "out_not_file", p), "")
+		return failErr(w("out_not_file", p), nohint)
 	}
-	return failErr(msgf(l, "out_cannot_write", p, lowerFirst(outfile.Describe(err))), msg(l, "out_nothing_written"))
+	return failErr(w("out_cannot_write", p, lowerFirst(outfile.Describe(err))), w("out_nothing_written"))
 }

@@ -20,7 +20,7 @@ func (a *app) findBrowser() (string, error) {
 	if v := a.getenv("REDRESS_CHROME"); v != "" {
 		p, err := exec.LookPath(v)
 		if err != nil {
-			return "", failErr(msgf(a.lang, "pdf_chrome_env", clean(v)), msg(a.lang, "pdf_no_browser_hint"))
+			return "", failErr(w("pdf_chrome_env", clean(v)), w("pdf_no_browser_hint"))
 		}
 		return p, nil
 	}
@@ -29,7 +29,7 @@ func (a *app) findBrowser() (string, error) {
 			return p, nil
 		}
 	}
-	return "", failErr(msg(a.lang, "pdf_no_browser"), msg(a.lang, "pdf_no_browser_hint"))
+	return "", failErr(w("pdf_no_browser"), w("pdf_no_browser_hint"))
 }
 
 // papers are the PDF page sizes.
@@ -78,10 +78,10 @@ func (a *app) printPDF(html []byte, paper string) ([]byte, error) {
 			chromedp.PDFMargins(0.55, 0.6, 0.55, 0.6)))
 	}
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		return nil, failErr(msg(a.lang, "pdf_timeout"), msg(a.lang, "pdf_no_browser_hint"))
+		return nil, failErr(w("pdf_timeout"), w("pdf_no_browser_hint"))
 	}
 	if err != nil {
-		return nil, failErr(msgf(a.lang, "pdf_failed", clean(err.Error())), msg(a.lang, "pdf_no_browser_hint"))
+		return nil, failErr(w("pdf_failed", clean(err.Error())), w("pdf_no_browser_hint"))
 	}
 	return pdf, nil
 }

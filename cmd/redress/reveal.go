@@ -15,8 +15,7 @@ func (r *revealFlags) bind(cmd *cobra.Command) {
 // account number in a log file or a pasted transcript is a leak.
 func (r *revealFlags) check(a *app) error {
 	if r.on && !r.force && !a.stdoutIsTerminal() {
-		return usageErr("--reveal prints account references in full, and output is not a terminal",
-			"add --force if you mean to write them to a file or a pipe")
+		return usageErr(w("err_reveal"), w("hint_reveal"))
 	}
 	return nil
 }

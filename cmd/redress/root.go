@@ -27,12 +27,30 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	root.SetErr(stderr)
 	err := root.Execute()
 	if out.err != nil {
-		err = failErr(msgf(a.lang, "out_stdout_failed", lowerFirst(unwrapOS(out.err).Error())), "")
+		err = failErr(w("out_stdout_failed", lowerFirst(unwrapOS(out.err).Error())), nohint)
 	}
 	if err != nil {
+		if a.lang == "" { // cobra refused the arguments before the language was read
+			_ = a.resolveLang(langArg(args))
+		}
 		return a.report(err, stderr)
 	}
 	return exitOK
+}
+
+// langArg is the value of --lang among args, read by hand for the errors
+// cobra reports before the flags are parsed.
+func langArg(args []string) string {
+	for i, arg := range args {
+		if v, ok := strings.CutPrefix(arg, "--lang="); ok {
+			return v
+		}
+		if arg == "--lang" && i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	return ""
+
 }
 
 // checkedWriter remembers the first write error and fails every write
@@ -95,9 +113,9 @@ Nothing leaves this machine unless you export it.`,
 	root.PersistentFlags().StringVar(&a.dbFlag, "db", "", "case file (default $REDRESS_DB, then $XDG_DATA_HOME/redress/cases.db)")
 	root.PersistentFlags().StringVar(&langFlag, "lang", "", "language of the output: en or ko (default $REDRESS_LANG, then $LANG)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return usageErr(err.Error(), "see 'redress "+cmd.Name()+" --help'")
+		return &flagError{cmd: cmd.Name(), err: err}
 	})
-	root.AddGroup(&cobra.Group{ID: "case", Title: "Cases:"}, &cobra.Group{ID: "log", Title: "Recording what happens:"})
+	root.AddGroup(&cobra.Group{ID: "case", Title: "Cases:"}, &cobra.Group{ID: "log", Title: "Recording what happens:"} /* words:ok help text stays English */)
 	for _, c := range []*cobra.Command{newNewCmd(a), newPrepCmd(a), newSheetCmd(a), newListCmd(a), newShowCmd(a),
 		newEditCmd(a), newCloseCmd(a), newReopenCmd(a), newSearchCmd(a)} {
 		c.GroupID = "case"
@@ -131,7 +149,7 @@ func caseArg(s string) (int64, error) { return idArg("case", s) }
 func idArg(what, s string) (int64, error) {
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || n <= 0 {
-		return 0, usageErr(what+" number must be a whole number, not "+strconv.Quote(s), "'redress list --all' shows the case numbers")
+		return 0, usageErr(w("err_id_number", w("what_"+what), s), w("hint_list_all"))
 	}
 	return n, nil
 }
@@ -143,9 +161,9 @@ func exactArgs(names ...string) cobra.PositionalArgs {
 			return nil
 		}
 		if len(args) < len(names) {
-			return usageErr("missing "+names[len(args)], "usage: "+cmd.UseLine())
+			return usageErr(w("err_missing_arg", w("arg_"+names[len(args)])), w("hint_usage", cmd.UseLine()))
 		}
-		return usageErr("too many arguments", "usage: "+cmd.UseLine()+" (quote text with spaces)")
+		return usageErr(w("err_too_many_args"), w("hint_usage_quote", cmd.UseLine()))
 	}
 }
 
@@ -155,8 +173,8 @@ func minArgs(names ...string) cobra.PositionalArgs {
 		if len(args) >= len(names) {
 			return nil
 		}
-		return usageErr("missing "+names[len(args)], "usage: "+cmd.UseLine())
+		return usageErr(w("err_missing_arg", w("arg_"+names[len(args)])), w("hint_usage", cmd.UseLine()))
 	}
 }
 
-var errNoChange = errors.New("nothing to change")
+var errNoChange = usageErr(w("err_nothing_to_change"), nohint)

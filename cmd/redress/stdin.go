@@ -41,7 +41,7 @@ func (a *app) readDashFlags(cmd *cobra.Command) error {
 // text for the messages. Stdin can give one text per command.
 func (a *app) stdinText(what string) (string, error) {
 	if a.stdinTaken != "" {
-		return "", usageErr(msgf(a.lang, "err_stdin_twice", a.stdinTaken, what), msg(a.lang, "hint_stdin_twice"))
+		return "", usageErr(w("err_stdin_twice", a.stdinTaken, what), w("hint_stdin_twice"))
 	}
 	a.stdinTaken = what
 	b, err := io.ReadAll(io.LimitReader(a.stdin, maxStdinText+1))
@@ -49,11 +49,11 @@ func (a *app) stdinText(what string) (string, error) {
 		return "", err
 	}
 	if len(b) > maxStdinText {
-		return "", usageErr(msgf(a.lang, "err_stdin_long", what), "")
+		return "", usageErr(w("err_stdin_long", what), nohint)
 	}
 	text := strings.TrimSpace(string(b))
 	if text == "" {
-		return "", usageErr(msgf(a.lang, "err_stdin_empty", what), msg(a.lang, "hint_stdin_empty"))
+		return "", usageErr(w("err_stdin_empty", what), w("hint_stdin_empty"))
 	}
 	return text, nil
 }

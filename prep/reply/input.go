@@ -30,11 +30,11 @@ const MaxSize = 5 << 20
 // Errors for input that is not a reply; the command turns them into
 // messages in the user's language.
 var (
-	ErrEmpty    = errors.New("the reply is empty")
-	ErrBinary   = errors.New("the reply is not text")
-	ErrTooBig   = errors.New("the reply is too big")
-	ErrNoText   = errors.New("the mail has no text part")
-	ErrBadMail  = errors.New("the mail cannot be read")
+	ErrEmpty    = errors.New("the reply is empty")        // words:ok mapped to a reply_ message (cmd_reply.go)
+	ErrBinary   = errors.New("the reply is not text")     // words:ok mapped to a reply_ message (cmd_reply.go)
+	ErrTooBig   = errors.New("the reply is too big")      // words:ok mapped to a reply_ message (cmd_reply.go)
+	ErrNoText   = errors.New("the mail has no text part") // words:ok mapped to a reply_ message (cmd_reply.go)
+	ErrBadMail  = errors.New("the mail cannot be read")   // words:ok mapped to a reply_ message (cmd_reply.go)
 	errNotEmail = errors.New("not a mail")
 )
 

@@ -79,7 +79,7 @@ func parseRules(src []byte) (ruleSet, error) {
 			section = line[1 : len(line)-1]
 			continue
 		case section == "":
-			return nil, fmt.Errorf("line %d: a pattern before any [section]", n)
+			return nil, fmt.Errorf("line %d: a pattern before any [section]", n) // words:ok an error in the pattern file, for its author
 		}
 		var r rule
 		for _, part := range strings.Split(line, " && ") {
