@@ -1,8 +1,9 @@
 package prep
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/redress-cli/redress/casefile"
 )
 
 // Stage is one escalation script: what to say or send at one moment of a
@@ -50,7 +51,7 @@ func IsNotice(s Stage) bool { return noticeStages[s] }
 type ErrUnknownStage struct{ Name string }
 
 func (e *ErrUnknownStage) Error() string {
-	return fmt.Sprintf("unknown stage %q" /* words:ok mapped to err_unknown_stage */, e.Name)
+	return casefile.Say("err_unknown_stage", e.Name)
 }
 
 // ParseStage reads a stage name, case-insensitively.
