@@ -19,7 +19,7 @@ import (
 var spoken = []string{"opening", "ask", "no", "readback"}
 
 var (
-	letterDate = regexp.MustCompile(`\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b|\d{4}년 \d{1,2}월 \d{1,2}일`)
+	goldenLetterDate = regexp.MustCompile(`\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b|\d{4}년 \d{1,2}월 \d{1,2}일`)
 	moneyOrAct = regexp.MustCompile(`[£€$₩]\s?\d|\d원|\b(refund|replace|repair|credit|reverse|cancel|deliver|send me|put your mistake right)|(환불|교환|수리|감면|취소|해지|배송|정정)`)
 	// A Korean particle whose form depends on the word before it, right
 	// after a blank: "[이름]이" is right or wrong depending on the name.
@@ -65,7 +65,7 @@ func TestEveryGoldenReadsAsALetterWorthSending(t *testing.T) {
 			if i := strings.Index(letter, "\n---\n"); i >= 0 {
 				letter = letter[:i] // the notes for the customer are not sent
 			}
-			if !letterDate.MatchString(letter) {
+			if !goldenLetterDate.MatchString(letter) {
 				t.Errorf("%s: a text to send names no date", path)
 			}
 			if !moneyOrAct.MatchString(letter) {

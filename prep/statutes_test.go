@@ -8,8 +8,8 @@ import (
 	"github.com/redress-cli/redress/casefile/rights"
 )
 
-// letterStages are the texts sent to someone that cite the law.
-var letterStages = []Stage{StageComplaint, StageRegulator}
+// citingStages are the texts sent to someone that cite the law.
+var citingStages = []Stage{StageComplaint, StageRegulator}
 
 // TestEveryStatuteIsCitedWhereItAppliesAndNowhereElse renders the
 // complaint and the regulator stage of every golden case in both
@@ -31,6 +31,9 @@ func TestEveryStatuteIsCitedWhereItAppliesAndNowhereElse(t *testing.T) {
 			all := map[Stage]string{}
 			for _, st := range Stages {
 				s, err := RenderScript(lang, st, f, clock, kst)
+				if noticeRefused(err) {
+					continue // a notice the case does not open prints nothing
+				}
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -40,7 +43,7 @@ func TestEveryStatuteIsCitedWhereItAppliesAndNowhereElse(t *testing.T) {
 				for _, st := range table.Statutes {
 					cite := st.Cite[lang]
 					if applies[st.ID] {
-						for _, stage := range letterStages {
+						for _, stage := range citingStages {
 							if !strings.Contains(all[stage], cite) {
 								t.Errorf("%s %s %s: does not cite %s", gc.name, stage, lang, st.ID)
 							}
@@ -91,6 +94,9 @@ func TestLettersNameOnlyTheBodiesThatApply(t *testing.T) {
 	} {
 		for _, st := range tc.stages {
 			s, err := RenderScript(tc.lang, st, tc.full(), clock, kst)
+			if noticeRefused(err) {
+				continue
+			}
 			if err != nil {
 				t.Fatal(err)
 			}
