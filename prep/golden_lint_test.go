@@ -20,7 +20,7 @@ var spoken = []string{"opening", "ask", "no", "readback"}
 
 var (
 	goldenLetterDate = regexp.MustCompile(`\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b|\d{4}년 \d{1,2}월 \d{1,2}일`)
-	moneyOrAct = regexp.MustCompile(`[£€$₩]\s?\d|\d원|\b(refund|replace|repair|credit|reverse|cancel|deliver|send me|put your mistake right)|(환불|교환|수리|감면|취소|해지|배송|정정)`)
+	moneyOrAct       = regexp.MustCompile(`[£€$₩]\s?\d|\d원|\b(refund|replace|repair|credit|reverse|cancel|deliver|send me|put your mistake right)|(환불|교환|수리|감면|취소|해지|배송|정정)`)
 	// A Korean particle whose form depends on the word before it, right
 	// after a blank: "[이름]이" is right or wrong depending on the name.
 	particleAfterBlank = regexp.MustCompile(`\](이|가|을|를|은|는|와|과|으로|로|이나|나|이라|라|이에요|예요)($|[^가-힣])`)
