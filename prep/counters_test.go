@@ -85,8 +85,8 @@ func TestSheetBriefsInTheCaseLanguage(t *testing.T) {
 					t.Fatal(err)
 				}
 				checkFits(t, fmt.Sprintf("%s sheet of %s at %d", lang, lc.name, width), out, width, SheetLines)
-				if lc.name == "kr-withdraw" && lang == "en" {
-					goldenFile(t, fmt.Sprintf("sheet_kr-case_en_%d.text", width), out)
+				if lc.name == "kr-withdraw" {
+					goldenFile(t, fmt.Sprintf("sheet_kr-case_%s_%d.text", lang, width), out)
 				}
 			}
 		}

@@ -79,11 +79,7 @@ func TestEveryGoldenReadsAsALetterWorthSending(t *testing.T) {
 					t.Errorf("%s: a sentence of %d words: %q", where, w, s)
 				}
 			}
-			// The call sheet's Korean date columns still put an aside after
-			// the weekday ("26일(목) (곧 끝남: 3일 남음)"): sheet.tmpl is
-			// to reword them; until then its goldens are held to every
-			// other rule.
-			if nested(line) && !strings.HasPrefix(name, "sheet_") {
+			if nested(line) {
 				t.Errorf("%s: a bracket inside a bracket: %q", where, line)
 			}
 			if lang == "ko" {

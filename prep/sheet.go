@@ -151,7 +151,7 @@ func NewSheetSpeaking(lang, speak string, f casefile.Full, now time.Time, loc *t
 			continue
 		}
 		pd := PolicyDate{Key: "clock", Rule: d.Clock.ID, Date: FormatDate(lang, d.End, loc),
-			Label: fmt.Sprintf(text.Get(lang, "reminders", "clock_"+d.Clock.ID), FormatDate(lang, d.Start, loc), "")}
+			Label: fmt.Sprintf(text.Get(lang, "reminders", "clock_"+d.Clock.ID), text.FormatAsideDate(lang, d.Start, loc), "")}
 		pd.State, pd.Left = Window(d.End, now, loc)
 		s.Policy = append(s.Policy, pd)
 	}
@@ -224,7 +224,7 @@ func (s *Sheet) brief(lang, speak string, f casefile.Full, now time.Time, loc *t
 		if b, ok := t.Body(d.Clock.Body); ok {
 			body = b.Name[lang]
 		}
-		consider(d.End, fmt.Sprintf(text.Get(lang, "reminders", "clock_"+d.Clock.ID), FormatDate(lang, d.Start, loc), body), d.Clock.ID)
+		consider(d.End, fmt.Sprintf(text.Get(lang, "reminders", "clock_"+d.Clock.ID), text.FormatAsideDate(lang, d.Start, loc), body), d.Clock.ID)
 	}
 	// The lines to say, in the language of the call.
 	if len(f.Contacts) > 0 {

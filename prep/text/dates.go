@@ -64,3 +64,15 @@ func FormatLetterDate(lang string, d casefile.Date, loc *time.Location) string {
 	}
 	return t.Format("2 January 2006")
 }
+
+// FormatAsideDate is a date written inside a bracketed aside, such as
+// the "(7 days from …)" of a clock's label: in Korean without the
+// weekday, whose own brackets would nest ("(2026년 11월 20일부터 7일)");
+// in English as FormatDate.
+func FormatAsideDate(lang string, d casefile.Date, loc *time.Location) string {
+	if lang != "ko" || d.IsZero() {
+		return FormatDate(lang, d, loc)
+	}
+	t := d.Time(loc)
+	return fmt.Sprintf("%d년 %d월 %d일", t.Year(), t.Month(), t.Day())
+}
