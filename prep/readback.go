@@ -102,3 +102,27 @@ func readbackOf(f Facts, contactID int64, remedy string, ph *placeholders) (stri
 	out, err := execute(f.Lang, "readback", "line", d, ph)
 	return strings.TrimSpace(out), err
 }
+
+// sheetReadback is the read-back the call sheet prepares for the call
+// about to be made, filled from the case: the promises still standing
+// (pending, their date not passed), else the customer's request with a
+// blank for the date the company is to give; the latest ticket; the last
+// rep the case knows (whoever answers can correct it).
+func sheetReadback(f Facts, remedy string) (string, error) {
+	d := readbackData{Remedy: remedy}
+	for _, p := range f.Pending {
+		if p.Due != "" && p.DaysOverdue == 0 {
+			d.Promises = append(d.Promises, p)
+		}
+	}
+	if n := len(f.Tickets); n > 0 {
+		d.Tickets = f.Tickets[n-1:]
+	}
+	for _, c := range f.ContactLog {
+		if c.Rep != "" {
+			d.Rep = c.Rep
+		}
+	}
+	out, err := execute(f.Lang, "readback", "line", d, nil)
+	return strings.TrimSpace(out), err
+}

@@ -119,16 +119,28 @@ func NewSheetSpeaking(lang, speak string, f casefile.Full, now time.Time, loc *t
 	if len(s.Ask) == 0 {
 		s.Ask = casefile.AskKeys // tip 8 applies to every call, chosen or not
 	}
+	// The lines to say name the remedy the letters ask for, worded in
+	// the language of the call.
+	lf, err := NewLetterFacts(speak, f, now, loc)
+	if err != nil {
+		return s, err
+	}
+	lines := struct {
+		Facts
+		LetterFacts
+	}{said, lf}
 	for _, l := range []struct {
 		dst        *string
 		file, part string
-	}{{&s.Opening, "opening", "calm"}, {&s.SupervisorLine, "lines", "supervisor"}, {&s.RecordLine, "lines", "record"},
-		{&s.ReadbackLine, "lines", "readback"}} {
+	}{{&s.Opening, "opening", "calm"}, {&s.SupervisorLine, "lines", "supervisor"}, {&s.RecordLine, "lines", "record"}} {
 		if strings.TrimSpace(*l.dst) == "" {
-			if *l.dst, err = RenderPart(speak, l.file, l.part, said); err != nil {
+			if *l.dst, err = RenderPart(speak, l.file, l.part, lines); err != nil {
 				return s, err
 			}
 		}
+	}
+	if s.ReadbackLine, err = sheetReadback(said, lf.Remedy); err != nil {
+		return s, err
 	}
 	c := f.Case
 	for _, d := range []struct {

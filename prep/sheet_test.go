@@ -220,3 +220,39 @@ func TestSearchPhrases(t *testing.T) {
 		}
 	}
 }
+
+// TestSheetLinesComeFromTheCase: the sheet's supervisor line names the
+// remedy the letters ask for, and its read-back is filled from the case
+// (the request, the latest ticket, the last rep), with a blank only for
+// the date the company has yet to give.
+func TestSheetLinesComeFromTheCase(t *testing.T) {
+	for _, lang := range Langs {
+		f := fullCase(lang)
+		s, err := NewSheet(lang, f, now, seoul, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lf, err := NewLetterFacts(lang, f, now, seoul)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(s.SupervisorLine, lf.Remedy) {
+			t.Errorf("%s: the supervisor line does not name the remedy %q: %q", lang, lf.Remedy, s.SupervisorLine)
+		}
+		for _, want := range []string{lf.Remedy, "A-1234", f.Contacts[0].Rep} {
+			if !strings.Contains(s.ReadbackLine, want) {
+				t.Errorf("%s: the read-back does not hold %q: %q", lang, want, s.ReadbackLine)
+			}
+		}
+		for _, blank := range []string{"[what]", "[number]", "[name]", "[처리할 일]", "[번호]", "[이름]", "[ticket number]", "[rep's name]", "[접수번호]", "[상담원 이름]"} {
+			if strings.Contains(s.ReadbackLine, blank) {
+				t.Errorf("%s: the read-back asks for %s, which the case holds: %q", lang, blank, s.ReadbackLine)
+			}
+		}
+		// The line is still said as the customer wrote it, when they did.
+		f.Prep.SupervisorLine = "Could I speak to your manager?"
+		if s, _ := NewSheet(lang, f, now, seoul, false); s.SupervisorLine != f.Prep.SupervisorLine {
+			t.Errorf("%s: the customer's own supervisor line was replaced: %q", lang, s.SupervisorLine)
+		}
+	}
+}
