@@ -24,7 +24,12 @@ var (
 	// A Korean particle whose form depends on the word before it, right
 	// after a blank: "[이름]이" is right or wrong depending on the name.
 	particleAfterBlank = regexp.MustCompile(`\](이|가|을|를|은|는|와|과|으로|로|이나|나|이라|라|이에요|예요)($|[^가-힣])`)
-	rawParticle        = regexp.MustCompile(`\(으\)로|을\(를\)|를\(을\)|이\(가\)|가\(이\)|은\(는\)|는\(은\)|와\(과\)|과\(와\)`)
+	// A count that disagrees with its noun ("1 tickets", "1 days left"),
+	// or a sentence that opens with the figure 1 ("1 promise made to me…",
+	// where "A promise" is written).
+	oneWithPlural = regexp.MustCompile(`(^|[^\d.,:/-])1 (tickets|promises|days|contacts|times|cases|reminders|notes|weeks|months|entries|points|answers|channels|dates|steps)\b`)
+	figureFirst   = regexp.MustCompile(`^[“"]?1 [a-z]`)
+	rawParticle   = regexp.MustCompile(`\(으\)로|을\(를\)|를\(을\)|이\(가\)|가\(이\)|은\(는\)|는\(은\)|와\(과\)|과\(와\)`)
 )
 
 // TestEveryGoldenReadsAsALetterWorthSending walks every golden text under
@@ -78,6 +83,12 @@ func TestEveryGoldenReadsAsALetterWorthSending(t *testing.T) {
 				if w := len(strings.Fields(s)); w > 30 {
 					t.Errorf("%s: a sentence of %d words: %q", where, w, s)
 				}
+				if lang == "en" && figureFirst.MatchString(s) && strings.HasSuffix(s, ".") {
+					t.Errorf("%s: a sentence opens with a figure: %q", where, s)
+				}
+			}
+			if oneWithPlural.MatchString(line) {
+				t.Errorf("%s: a count that disagrees with its noun: %q", where, line)
 			}
 			if nested(line) {
 				t.Errorf("%s: a bracket inside a bracket: %q", where, line)

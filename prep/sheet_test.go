@@ -256,3 +256,21 @@ func TestSheetLinesComeFromTheCase(t *testing.T) {
 		}
 	}
 }
+
+// TestSheetCountsOneDayAsOne: a window that ends tomorrow has "1 day
+// left", not "1 days left".
+func TestSheetCountsOneDayAsOne(t *testing.T) {
+	f := fullCase("en")
+	f.Case.ReturnWindowEnd = casefile.DateOnly(2026, 11, 24)
+	s, err := NewSheet("en", f, now, seoul, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := RenderSheetSize("en", "text", s, 120, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "ENDS SOON: 1 day left") || strings.Contains(out, "1 days") {
+		t.Errorf("a window ending tomorrow:\n%s", out)
+	}
+}

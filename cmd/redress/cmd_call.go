@@ -485,7 +485,8 @@ func (l *callLog) finish(confirm func([]casefile.Promise) []int64) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(a.stdout, msgf(a.lang, "call_recap", c.ID, (c.DurationS+59)/60, c.HoldS/60, tickets, len(mine), len(confirmed)))
+	fmt.Fprintln(a.stdout, msgf(a.lang, "call_recap", c.ID, (c.DurationS+59)/60, c.HoldS/60,
+		count(a.lang, "cnt_ticket", tickets), count(a.lang, "cnt_promise", len(mine)), len(confirmed)))
 	if next := earliest(mine); next != nil {
 		fmt.Fprintln(a.stdout, msgf(a.lang, "call_next_reminder", fmtDate(a.lang, next.Due, a.loc), clean(next.Text), l.contact.CaseID))
 	}

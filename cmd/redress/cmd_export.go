@@ -77,6 +77,6 @@ func runExport(a *app, opts *exportOptions) error {
 	if err := a.writeOutput(opts.out.path, opts.reveal.force, func(w io.Writer) error { return writeJSON(w, doc) }); err != nil {
 		return err
 	}
-	fmt.Fprintln(a.stdout, msgf(a.lang, "exported", len(doc.Cases), clean(opts.out.path)))
+	fmt.Fprintln(a.stdout, msgf(a.lang, "exported", count(a.lang, "cnt_case", len(doc.Cases)), clean(opts.out.path)))
 	return nil
 }

@@ -80,7 +80,7 @@ func runImport(a *app, opts *importOptions) error {
 	case err != nil:
 		return fmt.Errorf("%s: %w", opts.file, err)
 	}
-	fmt.Fprintln(a.stdout, msgf(a.lang, "imported", len(doc.Cases), clean(opts.file)))
+	fmt.Fprintln(a.stdout, msgf(a.lang, "imported", count(a.lang, "cnt_case", len(doc.Cases)), clean(opts.file)))
 	for _, id := range old {
 		if n, ok := renumbered[id]; ok {
 			fmt.Fprintln(a.stdout, "  "+msgf(a.lang, "imported_as", id, n))

@@ -341,7 +341,7 @@ func runRemindExport(a *app, opts *remindOptions) error {
 	if where == "" || where == "-" {
 		where = msg(a.lang, "stdout")
 	}
-	fmt.Fprintln(a.stderr, msgf(a.lang, "remind_exported", len(items)-cancelled, changed, cancelled, where))
+	fmt.Fprintln(a.stderr, msgf(a.lang, "remind_exported", count(a.lang, "cnt_reminder", len(items)-cancelled), changed, cancelled, where))
 	return nil
 }
 

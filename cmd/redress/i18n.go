@@ -10,3 +10,6 @@ import "github.com/redress-cli/redress/prep/text"
 func msg(lang, key string) string { return text.Msg(lang, key) }
 
 func msgf(lang, key string, args ...any) string { return text.Msgf(lang, key, args...) }
+
+// count is n with its noun in the right number ("1 ticket", "3 tickets").
+func count(lang, key string, n int) string { return text.Count(lang, key, n) }

@@ -150,6 +150,15 @@ func Msg(lang, key string) string { return Get(lang, "messages", key) }
 // Msgf is Msg with its verbs filled.
 func Msgf(lang, key string, args ...any) string { return fmt.Sprintf(Msg(lang, key), args...) }
 
+// Count is n with its noun in the right number: the message key_1 when n
+// is 1, else key_n ("1 ticket", "3 tickets"; "접수번호 1건").
+func Count(lang, key string, n int) string {
+	if n == 1 {
+		return Msgf(lang, key+"_1", n)
+	}
+	return Msgf(lang, key+"_n", n)
+}
+
 // Templates.
 
 var (
