@@ -61,6 +61,9 @@ func Funcs(lang string) template.FuncMap {
 		// josa attaches a Korean particle to variable text, chosen by how
 		// the text ends: {{josa "을" .Company}} → "에이크미를", "삼성을".
 		"josa": func(particle string, v any) string { return Josa(particle, fmt.Sprint(v)) },
+		// josaOr is josa where the text may be a Latin name whose reading
+		// is not sure: {{josaOr "과" "측" .Company}} → "쿠팡과", "PeakFit 측과".
+		"josaOr": func(particle, noun string, v any) string { return JosaOr(particle, noun, fmt.Sprint(v)) },
 		// msg is a message of the commands' catalog, for the few words a
 		// template shares with the commands (kind and status names).
 		"msg": func(key string) string { return Msg(lang, key) },

@@ -17,10 +17,8 @@ import (
 //   - a closing bracket: by the word before the bracketed aside
 //     ("한국소비자원(KCA)" reads like "한국소비자원"); a closing quote: by
 //     the quoted text;
-//   - a Latin word: by its last letter (l is ㄹ; m, n, ng and a final
-//     b, k, p are closed; anything else is read open, as loanwords mostly
-//     are: "Acme", "Walmart" → 애크미, 월마트); an acronym of capitals by
-//     the name of its last letter (L 엘, M 엠, N 엔, R 알);
+//   - a Latin word: as Koreans say it (see latinSound): "PeakFit과",
+//     "jacket을", "Walmart가", "Apple은", "KT는";
 //   - anything else (an emoji, an empty string) takes the vowel form.
 type josaForms struct{ closed, open string }
 
@@ -120,7 +118,31 @@ func numberSound(s string) (final, rieul bool) {
 	return true, false // 만, 억, 경
 }
 
+// latinSound reads the Latin word that ends s as Koreans say it:
+//
+//   - an acronym (capitals only, up to five) by the name of its last
+//     letter: only 엘, 엠, 엔, 알 (L, M, N, R) close ("KT" 케이티, "IBM" 아이비엠);
+//   - l is ㄹ; m, n and ng close (PayPal, Amazon, Samsung);
+//   - b, c, g, k, p, t close after a short vowel, one vowel letter after
+//     a consonant (PeakFit 핏, jacket 재킷, Big 빅, Shop 숍, Club 클럽, Magic
+//     매직); after two vowel letters or a consonant they are said with a
+//     vowel (Peak 피크, Walmart 월마트, Microsoft 마이크로소프트), as are d,
+//     f, h, j, q, s, v, x and z (Ford 포드, Netflix 넷플릭스, Adidas 아디다스;
+//     s, x and f always so: 스, 스, 프);
+//   - a final e is silent: after a vowel and m or n the word closes
+//     (Home 홈, Phone 폰, Line 라인); after a consonant and l it ends in ㄹ
+//     (Apple 애플, Google 구글); otherwise it is open (Acme 애크미, Nike 나이키);
+//   - a, i, o, u, y, w and r are open (Costco, Hyundai, Uniqlo, eBay, Tiger 타이거).
 func latinSound(s string) (final, rieul bool) {
+	f, r, _ := latinReading(s)
+	return f, r
+}
+
+// latinReading is latinSound and whether the reading is sure: the
+// endings with exceptions Koreans know by heart (Book 북 but Boot 부트, Blog
+// 블로그 but Big 빅) are not, and templates then put a Korean noun between
+// the word and its particle (see JosaOr).
+func latinReading(s string) (final, rieul, sure bool) {
 	i := len(s)
 	for i > 0 && s[i-1] < utf8.RuneSelf && unicode.IsLetter(rune(s[i-1])) {
 		i--
@@ -129,19 +151,72 @@ func latinSound(s string) (final, rieul bool) {
 	if len(word) <= 5 && strings.ToUpper(word) == word {
 		switch word[len(word)-1] { // the letter's name: 엘, 엠, 엔, 알
 		case 'L', 'R':
-			return true, true
+			return true, true, true
 		case 'M', 'N':
-			return true, false
+			return true, false, true
 		}
-		return false, false
+		return false, false, true
 	}
 	w := strings.ToLower(word)
-	switch {
-	case strings.HasSuffix(w, "l"):
-		return true, true
-	case strings.HasSuffix(w, "m"), strings.HasSuffix(w, "n"), strings.HasSuffix(w, "ng"),
-		strings.HasSuffix(w, "b"), strings.HasSuffix(w, "k"), strings.HasSuffix(w, "p"):
-		return true, false
+	vowel := func(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
+	n := len(w)
+	last := w[n-1]
+	before := func(k int) byte { // the letter k places before the last, or 0
+		if n-1-k < 0 {
+			return 0
+		}
+		return w[n-1-k]
 	}
-	return false, false
+	switch {
+	case last == 'l':
+		return true, true, true
+	case last == 'm' || last == 'n':
+		return true, false, true
+	case last == 'g' && before(1) == 'n':
+		return true, false, true
+	case strings.IndexByte("bcgkpt", last) >= 0:
+		if last == 'k' && before(1) == 'c' { // -ck: Black 블랙
+			return true, false, false
+		}
+		short := vowel(before(1)) && !vowel(before(2))
+		return short, false, false
+	case last == 'e' && n >= 3:
+		switch c := before(1); {
+		case (c == 'm' || c == 'n') && vowel(before(2)):
+			return true, false, false
+		case c == 'l' && !vowel(before(2)):
+			return true, true, false
+		}
+		return false, false, false
+	case strings.IndexByte("aiouywrsxf", last) >= 0:
+		return false, false, true
+	}
+	return false, false, false
+}
+
+// Sure reports whether the way s ends is read one way by every Korean:
+// Hangul, digits, acronyms, and Latin words ending in l, m, n, ng, s, x,
+// f or a vowel sound; not a Latin word ending in e, t, k, d or the like.
+func Sure(s string) bool {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	if s == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if r < utf8.RuneSelf && unicode.IsLetter(r) {
+		_, _, sure := latinReading(s)
+		return sure
+	}
+	return true
+}
+
+// JosaOr attaches the particle to s when s is read one way for sure, and
+// otherwise to a Korean noun put after s, so no reader stumbles on a
+// guessed particle: JosaOr("과", "측", "PeakFit") is "PeakFit 측과",
+// JosaOr("과", "측", "쿠팡") is "쿠팡과".
+func JosaOr(particle, noun, s string) string {
+	if Sure(s) {
+		return Josa(particle, s)
+	}
+	return s + " " + Josa(particle, noun)
 }

@@ -32,3 +32,55 @@ func TestJosa(t *testing.T) {
 		}
 	}
 }
+
+// TestJosaAfterLatinNames: brand-like words take the particle Koreans say
+// after them, read as Koreans pronounce them (재킷을, 피크핏과, 월마트가,
+// 애플은, 케이티는), and a reading with known exceptions is not called sure.
+func TestJosaAfterLatinNames(t *testing.T) {
+	for _, c := range []struct {
+		particle, word, want string
+		sure                 bool
+	}{
+		{"을", "Alpine down jacket", "Alpine down jacket을", false}, // 재킷
+		{"과", "PeakFit", "PeakFit과", false},                       // 피크핏
+		{"이", "Walmart", "Walmart가", false},                       // 월마트
+		{"은", "Apple", "Apple은", false},                           // 애플
+		{"을", "Google", "Google을", false},                         // 구글
+		{"는", "KT", "KT는", true},                                  // 케이티
+		{"과", "LG", "LG와", true},                                  // 엘지
+		{"이", "IBM", "IBM이", true},                                // 아이비엠
+		{"로", "Dell", "Dell로", true},                              // 델
+		{"을", "Samsung", "Samsung을", true},                        // 삼성
+		{"이", "Amazon", "Amazon이", true},                          // 아마존
+		{"는", "Costco", "Costco는", true},                          // 코스트코
+		{"를", "Hyundai", "Hyundai를", true},                        // 현대
+		{"가", "eBay", "eBay가", true},                              // 이베이
+		{"와", "Netflix", "Netflix와", true},                       // 넷플릭스
+		{"을", "Ford", "Ford를", false},                             // 포드
+		{"는", "Adidas", "Adidas는", true},                         // 아디다스
+		{"이", "Nike", "Nike가", false},                             // 나이키
+		{"을", "iPhone", "iPhone을", false},                         // 아이폰
+		{"과", "Acme", "Acme와", false},                             // 애크미
+		{"이", "Microsoft", "Microsoft가", false},                   // 마이크로소프트
+		{"을", "Magic Keyboard", "Magic Keyboard를", false},         // 키보드
+		{"으로", "Best Buy", "Best Buy로", true},                     // 베스트 바이
+		{"이", "Zara", "Zara가", true},                              // 자라
+		{"을", "Summit Gear", "Summit Gear를", true},                // 기어
+		{"과", "FitLife Gyms", "FitLife Gyms와", true},             // 짐스
+		{"을", "TV", "TV를", true},                                  // 티브이
+		{"이", "Brightside Electrical", "Brightside Electrical이", true},
+	} {
+		if got := Josa(c.particle, c.word); got != c.want {
+			t.Errorf("Josa(%q, %q) = %q, want %q", c.particle, c.word, got, c.want)
+		}
+		if got := Sure(c.word); got != c.sure {
+			t.Errorf("Sure(%q) = %v, want %v", c.word, got, c.sure)
+		}
+	}
+	if got := JosaOr("과", "측", "PeakFit"); got != "PeakFit 측과" {
+		t.Errorf("JosaOr after an unsure name: %q", got)
+	}
+	if got := JosaOr("과", "측", "쿠팡"); got != "쿠팡과" {
+		t.Errorf("JosaOr after Hangul: %q", got)
+	}
+}
