@@ -55,9 +55,9 @@ func TestJosaAfterLatinNames(t *testing.T) {
 		{"는", "Costco", "Costco는", true},                          // 코스트코
 		{"를", "Hyundai", "Hyundai를", true},                        // 현대
 		{"가", "eBay", "eBay가", true},                              // 이베이
-		{"와", "Netflix", "Netflix와", true},                       // 넷플릭스
+		{"와", "Netflix", "Netflix와", true},                        // 넷플릭스
 		{"을", "Ford", "Ford를", false},                             // 포드
-		{"는", "Adidas", "Adidas는", true},                         // 아디다스
+		{"는", "Adidas", "Adidas는", true},                          // 아디다스
 		{"이", "Nike", "Nike가", false},                             // 나이키
 		{"을", "iPhone", "iPhone을", false},                         // 아이폰
 		{"과", "Acme", "Acme와", false},                             // 애크미
@@ -66,7 +66,7 @@ func TestJosaAfterLatinNames(t *testing.T) {
 		{"으로", "Best Buy", "Best Buy로", true},                     // 베스트 바이
 		{"이", "Zara", "Zara가", true},                              // 자라
 		{"을", "Summit Gear", "Summit Gear를", true},                // 기어
-		{"과", "FitLife Gyms", "FitLife Gyms와", true},             // 짐스
+		{"과", "FitLife Gyms", "FitLife Gyms와", true},              // 짐스
 		{"을", "TV", "TV를", true},                                  // 티브이
 		{"이", "Brightside Electrical", "Brightside Electrical이", true},
 	} {
