@@ -76,6 +76,19 @@ const (
 	SectorTravel    Sector = "travel"
 )
 
+// SaleChannel is how the goods or service were sold, where the law
+// differs: the withdrawal rights (EU and UK 14 days, Korean art. 17 7 days)
+// and the Korean art. 18 refund rule are for distance sales only.
+type SaleChannel string
+
+const (
+	SaleOnline SaleChannel = "online" // a distance sale: online, by phone or by mail order
+	SaleShop   SaleChannel = "shop"   // bought in person, on the trader's premises
+)
+
+// SaleChannels lists every channel of sale.
+var SaleChannels = []SaleChannel{SaleOnline, SaleShop}
+
 // Sectors lists every sector.
 var Sectors = []Sector{SectorGoods, SectorServices, SectorTelecoms, SectorEnergy, SectorFinancial,
 	SectorCard, SectorBankDebit, SectorTravel}
@@ -143,7 +156,10 @@ type Case struct {
 	DeliveredDate Date `json:"delivered_date"`
 	// Sector says which rules and bodies apply where the kind does not
 	// tell it (empty: from the kind; see rights.SectorOf).
-	Sector          Sector       `json:"sector"`
+	Sector Sector `json:"sector"`
+	// SaleChannel is how it was sold (empty: not recorded; the rules for
+	// distance sales are then not cited).
+	SaleChannel     SaleChannel  `json:"channel_of_sale,omitempty"`
 	ReturnWindowEnd Date         `json:"return_window_end"`
 	WarrantyEnd     Date         `json:"warranty_end"`
 	Jurisdiction    Jurisdiction `json:"jurisdiction"`
@@ -331,6 +347,9 @@ func (c *Case) Validate() error {
 	}
 	if c.Sector != "" && !oneOf(c.Sector, Sectors) {
 		return &InvalidError{Field: "sector", Problem: "unknown", Args: []any{c.Sector}, Allowed: join(Sectors)}
+	}
+	if c.SaleChannel != "" && !oneOf(c.SaleChannel, SaleChannels) {
+		return &InvalidError{Field: "channel-of-sale", Problem: "unknown", Args: []any{c.SaleChannel}, Allowed: join(SaleChannels)}
 	}
 	if c.Status == "" {
 		c.Status = StatusOpen

@@ -11,7 +11,7 @@ import (
 
 const caseColumns = `id, title, company, product, kind, problem, outcome, fallback, amount, currency,
 	purchase_date, return_window_end, warranty_end, jurisdiction, lang, status, opened_at, closed_at, final_outcome, no_reply_days,
-	company_phone, company_hours, delivered_date, sector`
+	company_phone, company_hours, delivered_date, sector, sale_channel`
 
 type rowScanner interface{ Scan(dest ...any) error }
 
@@ -20,7 +20,7 @@ func scanCase(r rowScanner) (Case, error) {
 	var purchase, window, warranty, opened, closed, delivered string
 	err := r.Scan(&c.ID, &c.Title, &c.Company, &c.Product, &c.Kind, &c.Problem, &c.Outcome, &c.Fallback,
 		&c.Amount, &c.Currency, &purchase, &window, &warranty, &c.Jurisdiction, &c.Lang, &c.Status,
-		&opened, &closed, &c.FinalOutcome, &c.NoReplyDays, &c.Phone, &c.Hours, &delivered, &c.Sector)
+		&opened, &closed, &c.FinalOutcome, &c.NoReplyDays, &c.Phone, &c.Hours, &delivered, &c.Sector, &c.SaleChannel)
 	if err != nil {
 		return c, err
 	}
@@ -67,12 +67,12 @@ func (s *Store) CreateCase(ctx context.Context, c *Case) error {
 	return s.WithTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.Exec(`INSERT INTO cases (title, company, product, kind, problem, outcome, fallback,
 			amount, currency, purchase_date, return_window_end, warranty_end, jurisdiction, lang, status,
-			opened_at, closed_at, final_outcome, no_reply_days, company_phone, company_hours, delivered_date, sector)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			opened_at, closed_at, final_outcome, no_reply_days, company_phone, company_hours, delivered_date, sector, sale_channel)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			c.Title, c.Company, c.Product, c.Kind, c.Problem, c.Outcome, c.Fallback, c.Amount, c.Currency,
 			c.PurchaseDate.String(), c.ReturnWindowEnd.String(), c.WarrantyEnd.String(), c.Jurisdiction,
 			c.Lang, c.Status, formatTime(c.OpenedAt), formatOptionalTime(c.ClosedAt), c.FinalOutcome, c.NoReplyDays,
-			c.Phone, c.Hours, c.DeliveredDate.String(), c.Sector)
+			c.Phone, c.Hours, c.DeliveredDate.String(), c.Sector, c.SaleChannel)
 		if err != nil {
 			return err
 		}
@@ -139,11 +139,11 @@ func updateCase(tx *sql.Tx, c Case) error {
 	_, err := tx.Exec(`UPDATE cases SET title=?, company=?, product=?, kind=?, problem=?, outcome=?,
 		fallback=?, amount=?, currency=?, purchase_date=?, return_window_end=?, warranty_end=?,
 		jurisdiction=?, lang=?, status=?, closed_at=?, final_outcome=?, no_reply_days=?,
-		company_phone=?, company_hours=?, delivered_date=?, sector=? WHERE id=?`,
+		company_phone=?, company_hours=?, delivered_date=?, sector=?, sale_channel=? WHERE id=?`,
 		c.Title, c.Company, c.Product, c.Kind, c.Problem, c.Outcome, c.Fallback, c.Amount, c.Currency,
 		c.PurchaseDate.String(), c.ReturnWindowEnd.String(), c.WarrantyEnd.String(), c.Jurisdiction,
 		c.Lang, c.Status, formatOptionalTime(c.ClosedAt), c.FinalOutcome, c.NoReplyDays, c.Phone, c.Hours,
-		c.DeliveredDate.String(), c.Sector, c.ID)
+		c.DeliveredDate.String(), c.Sector, c.SaleChannel, c.ID)
 	return err
 }
 
@@ -225,7 +225,7 @@ func (s *Store) List(ctx context.Context, f ListFilter) ([]Summary, error) {
 		var confirmed sql.NullBool
 		err := rows.Scan(&sm.ID, &sm.Title, &sm.Company, &sm.Product, &sm.Kind, &sm.Problem, &sm.Outcome,
 			&sm.Fallback, &sm.Amount, &sm.Currency, &purchase, &window, &warranty, &sm.Jurisdiction, &sm.Lang,
-			&sm.Status, &opened, &closed, &sm.FinalOutcome, &sm.NoReplyDays, &sm.Phone, &sm.Hours, &delivered, &sm.Sector, &sm.Pending,
+			&sm.Status, &opened, &closed, &sm.FinalOutcome, &sm.NoReplyDays, &sm.Phone, &sm.Hours, &delivered, &sm.Sector, &sm.SaleChannel, &sm.Pending,
 			&nextID, &pCaseID, &contact, &text, &by, &due, &status, &confirmed, &said, &created, &settled)
 		if err != nil {
 			return nil, err

@@ -21,6 +21,7 @@ var enumValues = map[reflect.Type][]string{
 	reflect.TypeOf(Status("")):        strs(Statuses),
 	reflect.TypeOf(Jurisdiction("")):  strs(Jurisdictions),
 	reflect.TypeOf(Sector("")):        append(strs(Sectors), ""),
+	reflect.TypeOf(SaleChannel("")):   append(strs(SaleChannels), ""),
 	reflect.TypeOf(Channel("")):       strs(Channels),
 	reflect.TypeOf(NoteKind("")):      strs(NoteKinds),
 	reflect.TypeOf(PromiseStatus("")): {"pending", "kept", "broken", "cancelled"},

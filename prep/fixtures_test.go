@@ -24,7 +24,7 @@ func ptr(id int64) *int64 { return &id }
 // typed into the problem, and no escalation yet.
 func refundBrokenPromise() casefile.Full {
 	return casefile.Full{
-		Case: casefile.Case{ID: 1, Title: "Refund for headphones", Company: "Acme", Product: "X100 headphones",
+		Case: casefile.Case{SaleChannel: casefile.SaleOnline, ID: 1, Title: "Refund for headphones", Company: "Acme", Product: "X100 headphones",
 			Kind: casefile.KindRefund, Problem: "I returned the headphones on 5 Nov (order ORD-2026-114821) and have had no refund.",
 			Outcome: "Refund of 49.90 EUR to my card", Fallback: "Store credit of 60 EUR", Amount: "49.90", Currency: "EUR",
 			PurchaseDate: casefile.DateOnly(2026, 11, 2), ReturnWindowEnd: casefile.DateOnly(2026, 12, 2),
@@ -55,7 +55,7 @@ func refundBrokenPromise() casefile.Full {
 // usual ask is used).
 func damagedTwoTickets() casefile.Full {
 	return casefile.Full{
-		Case: casefile.Case{ID: 2, Title: "전자레인지 파손 배송", Company: "한빛전자", Product: "전자레인지 MW-200",
+		Case: casefile.Case{SaleChannel: casefile.SaleOnline, ID: 2, Title: "전자레인지 파손 배송", Company: "한빛전자", Product: "전자레인지 MW-200",
 			Kind: casefile.KindDamagedItem, Problem: "배송된 전자레인지의 문 유리가 깨져 있었습니다.",
 			Amount: "189000", Currency: "KRW", PurchaseDate: casefile.DateOnly(2026, 11, 1),
 			Jurisdiction: casefile.JurisdictionKR, Lang: "ko", Status: casefile.StatusEscalated, OpenedAt: at(11, 3, 9)},

@@ -13,7 +13,7 @@ import (
 // bought from a shop: no ombudsman, small claims next.
 func ukCrackedTV() casefile.Full {
 	return casefile.Full{
-		Case: casefile.Case{ID: 3, Title: "TV arrived with a cracked screen", Company: "Brightside Electrical", Product: "Solaro 55-inch TV",
+		Case: casefile.Case{SaleChannel: casefile.SaleOnline, ID: 3, Title: "TV arrived with a cracked screen", Company: "Brightside Electrical", Product: "Solaro 55-inch TV",
 			Kind: casefile.KindDamagedItem, Problem: "The TV was delivered on 10 November with a crack across the screen.",
 			Outcome: "A full refund of £649.00", Amount: "649.00", Currency: "GBP",
 			PurchaseDate: casefile.DateOnly(2026, 11, 6), DeliveredDate: casefile.DateOnly(2026, 11, 10),
@@ -39,7 +39,7 @@ func ukCrackedTV() casefile.Full {
 // the trader moved its delivery date once (art. 18 applies).
 func euLateEspresso() casefile.Full {
 	return casefile.Full{
-		Case: casefile.Case{ID: 4, Title: "Espresso machine never delivered", Company: "Kaffeehaus Direkt", Product: "Barista Pro espresso machine",
+		Case: casefile.Case{SaleChannel: casefile.SaleOnline, ID: 4, Title: "Espresso machine never delivered", Company: "Kaffeehaus Direkt", Product: "Barista Pro espresso machine",
 			Kind: casefile.KindDeliveryDelay, Problem: "I ordered the machine on 12 October and it has still not been delivered.",
 			Amount: "329.00", Currency: "EUR", PurchaseDate: casefile.DateOnly(2026, 10, 12),
 			Jurisdiction: casefile.JurisdictionEU, Lang: "en", Status: casefile.StatusWaiting, OpenedAt: at(11, 2, 9)},
@@ -114,7 +114,7 @@ func ukGymDirectDebit() casefile.Full {
 // shipping (a company error; goods, so no CFPB).
 func usWrongJacket() casefile.Full {
 	return casefile.Full{
-		Case: casefile.Case{ID: 7, Title: "Wrong size jacket sent", Company: "Summit Gear Co.", Product: "Alpine down jacket",
+		Case: casefile.Case{SaleChannel: casefile.SaleOnline, ID: 7, Title: "Wrong size jacket sent", Company: "Summit Gear Co.", Product: "Alpine down jacket",
 			Kind: casefile.KindCompanyError, Problem: "I ordered the jacket in size L and received size S.",
 			Outcome: "Exchange for size L, with free return shipping", Amount: "189.00", Currency: "USD",
 			PurchaseDate: casefile.DateOnly(2026, 11, 4), DeliveredDate: casefile.DateOnly(2026, 11, 9),
@@ -135,7 +135,7 @@ func usWrongJacket() casefile.Full {
 // weeks, waiting for a part (Korean; the dispute standards apply).
 func krLaptopRepair() casefile.Full {
 	return casefile.Full{
-		Case: casefile.Case{ID: 8, Title: "노트북 수리 3주째 지연", Company: "누리컴퓨터", Product: "노트북 NB-15",
+		Case: casefile.Case{SaleChannel: casefile.SaleShop, ID: 8, Title: "노트북 수리 3주째 지연", Company: "누리컴퓨터", Product: "노트북 NB-15",
 			Kind: casefile.KindDefect, Problem: "노트북 화면이 켜지지 않아 11월 2일에 서비스센터에 수리를 맡겼는데 3주째 돌려받지 못했습니다.",
 			Outcome: "무상 수리 완료, 어렵다면 새 제품으로 교환", Amount: "1290000", Currency: "KRW",
 			PurchaseDate: casefile.DateOnly(2026, 8, 20), WarrantyEnd: casefile.DateOnly(2027, 8, 19),
@@ -186,7 +186,7 @@ func krInternetOutage() casefile.Full {
 // refunded (Korean; art. 18: 3 business days).
 func krOnlineRefund() casefile.Full {
 	return casefile.Full{
-		Case: casefile.Case{ID: 10, Title: "반품한 코트 환불 지연", Company: "모아몰", Product: "울 코트",
+		Case: casefile.Case{SaleChannel: casefile.SaleOnline, ID: 10, Title: "반품한 코트 환불 지연", Company: "모아몰", Product: "울 코트",
 			Kind: casefile.KindRefund, Problem: "11월 9일에 코트를 반품했고 판매자가 11월 12일에 받았는데 아직 환불되지 않았습니다.",
 			Amount: "89000", Currency: "KRW", PurchaseDate: casefile.DateOnly(2026, 11, 3), DeliveredDate: casefile.DateOnly(2026, 11, 5),
 			Jurisdiction: casefile.JurisdictionKR, Lang: "ko", Status: casefile.StatusWaiting, OpenedAt: at(11, 16, 9)},

@@ -37,8 +37,9 @@ func TestLetterFacts(t *testing.T) {
 		{"us jacket", usWrongJacket, "en", "send me the Alpine down jacket I ordered and collect the wrong one at your cost", "7 December 2026", "30 November 2026",
 			"state-ag", "", nil, 13, 1,
 			Owed{Impact: true, Date: true, Workaround: true, Followup: true, Written: true}},
+		// Bought in a shop: no distance-sale rule (art. 17) is cited.
 		{"kr laptop", krLaptopRepair, "ko", "노트북 NB-15를 무상으로 수리", "2026년 12월 7일(월)", "2026년 11월 30일(월)",
-			"kca", "", []string{"kr-ecommerce-17", "kr-dispute-standard"}, 21, 2,
+			"kca", "", []string{"kr-dispute-standard"}, 21, 2,
 			Owed{Impact: true, Date: true, Workaround: true, Followup: true, Written: true}},
 		{"kr internet", krInternetOutage, "ko", "서비스를 이용하지 못한 기간의 요금 33,000원을 감면", "2026년 12월 7일(월)", "2026년 11월 30일(월)",
 			"kcc-telecom", "", []string{"kr-dispute-standard"}, 12, 2,

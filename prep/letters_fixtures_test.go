@@ -39,7 +39,7 @@ var letterCases = []letterCase{
 func ukTVCracked() casefile.Full {
 	c1 := int64(1)
 	return casefile.Full{
-		Case: casefile.Case{ID: 11, Title: "TV arrived with a cracked screen", Company: "Brightway Electricals",
+		Case: casefile.Case{SaleChannel: casefile.SaleOnline, ID: 11, Title: "TV arrived with a cracked screen", Company: "Brightway Electricals",
 			Product: "Vista 55-inch TV", Kind: casefile.KindDamagedItem, Sector: casefile.SectorGoods,
 			Problem: "The screen was cracked when I unpacked it", Amount: "649.00", Currency: "GBP",
 			PurchaseDate: noticeDay(5), DeliveredDate: noticeDay(2), Jurisdiction: casefile.JurisdictionUK,
@@ -56,7 +56,7 @@ func ukTVCracked() casefile.Full {
 func euLateDelivery() casefile.Full {
 	c1, c2 := int64(1), int64(2)
 	return casefile.Full{
-		Case: casefile.Case{ID: 12, Title: "Coat never delivered", Company: "Nordmode GmbH", Product: "Alpine down jacket",
+		Case: casefile.Case{SaleChannel: casefile.SaleOnline, ID: 12, Title: "Coat never delivered", Company: "Nordmode GmbH", Product: "Alpine down jacket",
 			Kind: casefile.KindDeliveryDelay, Problem: "The jacket has not arrived", Amount: "189.00", Currency: "EUR",
 			PurchaseDate: noticeDay(40), Jurisdiction: casefile.JurisdictionEU, Lang: "en", Status: casefile.StatusWaiting,
 			OpenedAt: noticeAt(20, 9)},
@@ -72,7 +72,7 @@ func euLateDelivery() casefile.Full {
 // 무선 청소기, 3일 전 배송, 단순 변심이 아니라 흡입력 불량: 청약철회 기간 안.
 func krWithdraw() casefile.Full {
 	return casefile.Full{
-		Case: casefile.Case{ID: 13, Title: "무선 청소기 환불", Company: "한빛몰", Product: "무선 청소기 V8",
+		Case: casefile.Case{SaleChannel: casefile.SaleOnline, ID: 13, Title: "무선 청소기 환불", Company: "한빛몰", Product: "무선 청소기 V8",
 			Kind: casefile.KindRefund, Problem: "받은 청소기의 흡입력이 광고와 달리 약합니다", Amount: "289000", Currency: "KRW",
 			PurchaseDate: noticeDay(6), DeliveredDate: noticeDay(3), Jurisdiction: casefile.JurisdictionKR, Lang: "ko",
 			Status: casefile.StatusOpen, OpenedAt: noticeAt(2, 9)},

@@ -28,7 +28,7 @@ func fullCase(lang string) casefile.Full {
 		return k
 	}
 	f := casefile.Full{
-		Case: casefile.Case{ID: 3, Title: pick("Refund for headphones", "헤드폰 환불"), Company: pick("Acme", "에이크미"),
+		Case: casefile.Case{SaleChannel: casefile.SaleOnline, ID: 3, Title: pick("Refund for headphones", "헤드폰 환불"), Company: pick("Acme", "에이크미"),
 			Product: pick("X100 headphones", "X100 헤드폰"), Kind: casefile.KindRefund,
 			Problem:  pick("I returned the headphones on 5 Nov and the refund has not arrived.", "11월 5일에 헤드폰을 반품했는데 아직 환불을 받지 못했습니다."),
 			Outcome:  pick("a refund of 49.90 EUR to my card by 27 Nov", "11월 27일까지 카드로 59,000원 환불"),

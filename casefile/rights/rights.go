@@ -69,8 +69,11 @@ type Clock struct {
 	Fallback  Event  `json:"fallback"`
 	FiledWith string `json:"filed_with"` // for From "filing": the body filed with
 	Unlocks   string `json:"unlocks"`
-	Body      string `json:"body"` // the body the clock is about, if any
-	Source    string `json:"source"`
+	// Distance: the clock is for distance sales (online, phone, mail
+	// order); it does not run for a case bought in a shop.
+	Distance bool   `json:"distance"`
+	Body     string `json:"body"` // the body the clock is about, if any
+	Source   string `json:"source"`
 }
 
 // Body is somewhere a case can go next.
@@ -103,9 +106,12 @@ type Statute struct {
 	// WithinDays is the time the statute gives the trader to put it right
 	// (Korean art. 18: a refund within 3 business days), which a letter
 	// asks for when it is shorter than its usual 14 days; 0: none.
-	WithinDays   int    `json:"within_days"`
-	BusinessDays bool   `json:"business_days"` // WithinDays counts Monday to Friday
-	Source       string `json:"source"`
+	WithinDays   int  `json:"within_days"`
+	BusinessDays bool `json:"business_days"` // WithinDays counts Monday to Friday
+	// Distance: the statute is for distance sales; it applies only to a
+	// case recorded as bought online (casefile.SaleOnline).
+	Distance bool   `json:"distance"`
+	Source   string `json:"source"`
 }
 
 // Table is the facts of one jurisdiction.
@@ -241,7 +247,7 @@ func Clocks(f casefile.Full, loc *time.Location) []Due {
 	sector := Sector(f.Case)
 	var out []Due
 	for _, c := range t.Clocks {
-		if !applies(c.Sectors, c.Kinds, sector, f.Kind) {
+		if !applies(c.Sectors, c.Kinds, sector, f.Kind) || c.Distance && f.SaleChannel == casefile.SaleShop {
 			continue
 		}
 		start, id, ok := eventDate(t, f, c.From, c.FiledWith, loc)
@@ -358,7 +364,8 @@ func Statutes(f casefile.Full) []Statute {
 	sector := Sector(f.Case)
 	var out []Statute
 	for _, s := range t.Statutes {
-		if applies(s.Sectors, s.Kinds, sector, f.Kind) && s.amountFits(f.Amount, f.Currency) {
+		if applies(s.Sectors, s.Kinds, sector, f.Kind) && s.amountFits(f.Amount, f.Currency) &&
+			(!s.Distance || f.SaleChannel == casefile.SaleOnline) {
 			out = append(out, s)
 		}
 	}

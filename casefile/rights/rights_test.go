@@ -159,3 +159,42 @@ func TestStatutesFollowTheAmount(t *testing.T) {
 		}
 	}
 }
+
+// TestDistanceSaleRightsFollowTheChannelOfSale: the withdrawal rights
+// (Korean art. 17 and its art. 18 refund rule, the UK Consumer Contracts
+// Regulations, the EU Consumer Rights Directive's arts. 9–13) are cited
+// only for a case recorded as bought online, and their clocks stop for a
+// case bought in a shop; the rights that hold wherever the goods were
+// bought (the UK right to reject, the Korean dispute standards) stay.
+func TestDistanceSaleRightsFollowTheChannelOfSale(t *testing.T) {
+	has := func(f casefile.Full, id string) bool {
+		return slices.ContainsFunc(Statutes(f), func(s Statute) bool { return s.ID == id })
+	}
+	runs := func(f casefile.Full, id string) bool {
+		return slices.ContainsFunc(Clocks(f, seoul), func(d Due) bool { return d.Clock.ID == id })
+	}
+	for _, c := range []struct {
+		j                     casefile.Jurisdiction
+		kind                  casefile.Kind
+		statute, clock, stays string
+	}{
+		{casefile.JurisdictionKR, casefile.KindDefect, "kr-ecommerce-17", "kr-withdrawal", "kr-dispute-standard"},
+		{casefile.JurisdictionKR, casefile.KindRefund, "kr-ecommerce-18", "kr-withdrawal", ""},
+		{casefile.JurisdictionUK, casefile.KindDamagedItem, "uk-ccr", "uk-cancel", "uk-cra-goods"},
+		{casefile.JurisdictionEU, casefile.KindRefund, "eu-crd", "eu-withdrawal", ""},
+	} {
+		f := casefile.Full{Case: casefile.Case{Kind: c.kind, Jurisdiction: c.j, PurchaseDate: casefile.DateOnly(2026, 11, 2)}}
+		for _, ch := range []casefile.SaleChannel{casefile.SaleOnline, casefile.SaleShop, ""} {
+			f.SaleChannel = ch
+			if got, want := has(f, c.statute), ch == casefile.SaleOnline; got != want {
+				t.Errorf("%s %s bought %q: %s cited %v, want %v", c.j, c.kind, ch, c.statute, got, want)
+			}
+			if got, want := runs(f, c.clock), ch != casefile.SaleShop; got != want {
+				t.Errorf("%s %s bought %q: clock %s runs %v, want %v", c.j, c.kind, ch, c.clock, got, want)
+			}
+			if c.stays != "" && !has(f, c.stays) {
+				t.Errorf("%s %s bought %q: %s is not cited", c.j, c.kind, ch, c.stays)
+			}
+		}
+	}
+}

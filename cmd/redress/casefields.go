@@ -17,7 +17,7 @@ type caseFields struct {
 	title, company, product, kind, problem, outcome, fallback string
 	amount, currency                                          string
 	purchased, returnBy, warrantyUntil, delivered             string
-	sector                                                    string
+	sector, channelOfSale                                     string
 	jurisdiction, status, language                            string
 	phone, hours                                              string
 	noReplyDays                                               int
@@ -36,6 +36,7 @@ func (f *caseFields) bind(fs *pflag.FlagSet) {
 	fs.StringVar(&f.purchased, "purchased", "", "purchase date")
 	fs.StringVar(&f.delivered, "delivered", "", "the day the goods arrived (the law counts most clocks from it)")
 	fs.StringVar(&f.sector, "sector", "", "where the kind does not tell it: "+joinSectors())
+	fs.StringVar(&f.channelOfSale, "channel-of-sale", "", "online (also by phone or mail order) or shop: the withdrawal rights are for distance sales only")
 	fs.StringVar(&f.returnBy, "return-by", "", "last day of the return window")
 	fs.StringVar(&f.warrantyUntil, "warranty-until", "", "last day of the warranty")
 	fs.StringVar(&f.jurisdiction, "jurisdiction", "", "where the rules come from: kr, us, uk, eu, other")
@@ -86,6 +87,9 @@ func (f *caseFields) apply(a *app, c *casefile.Case, changed func(string) bool, 
 	}
 	if changed("sector") {
 		c.Sector = casefile.Sector(strings.ToLower(strings.TrimSpace(f.sector)))
+	}
+	if changed("channel-of-sale") {
+		c.SaleChannel = casefile.SaleChannel(strings.ToLower(strings.TrimSpace(f.channelOfSale)))
 	}
 	if changed("jurisdiction") {
 		c.Jurisdiction = casefile.Jurisdiction(strings.ToLower(strings.TrimSpace(f.jurisdiction)))

@@ -101,6 +101,9 @@ func printCase(w io.Writer, l string, f casefile.Full, now time.Time, loc *time.
 	if c.Sector != "" {
 		add("sector", msg(l, "sector_"+string(c.Sector)))
 	}
+	if c.SaleChannel != "" {
+		add("channel_of_sale", msg(l, "sale_"+string(c.SaleChannel)))
+	}
 	for _, d := range []struct {
 		key  string
 		date casefile.Date

@@ -1,0 +1,68 @@
+package casefile
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"testing"
+)
+
+// TestChannelOfSaleUpgradesAndIsKept: a case file from before the channel
+// of sale opens with its cases' channel unrecorded (never guessed); the
+// channel can then be set and survives a reopen (export and import carry
+// it: TestExportImportRoundTripsEveryField), and
+// a value other than online or shop is refused.
+func TestChannelOfSaleUpgradesAndIsKept(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := len(migrations) - 1
+	for i >= 0 && migrations[i].name != "0012_sale_channel.sql" {
+		i--
+	}
+	if i < 1 {
+		t.Fatal("no migration 0012_sale_channel.sql")
+	}
+	for _, m := range migrations[:i] {
+		if _, err := db.Exec(m.sql); err != nil {
+			t.Fatalf("%s: %v", m.name, err)
+		}
+	}
+	if _, err := db.Exec(fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", migrations[i-1].version, applicationID)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`INSERT INTO cases (title, company, kind, jurisdiction, lang, status, opened_at, purchase_date)
+		VALUES ('노트북 수리', '누리컴퓨터', 'defect', 'kr', 'ko', 'open', '2026-11-01T10:00:00Z', '2026-10-30')`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := s.Full(ctx, 1)
+	if err != nil || f.SaleChannel != "" || f.Title != "노트북 수리" {
+		t.Fatalf("after the upgrade: %+v, %v", f.Case, err)
+	}
+	if _, err := s.UpdateCase(ctx, 1, func(c *Case) error { c.SaleChannel = SaleShop; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	var inv *InvalidError
+	if _, err := s.UpdateCase(ctx, 1, func(c *Case) error { c.SaleChannel = "market"; return nil }); !errors.As(err, &inv) || inv.Field != "channel-of-sale" {
+		t.Errorf("an unknown channel of sale: %v", err)
+	}
+	s.Close()
+	if s, err = Open(path); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if f, err = s.Full(ctx, 1); err != nil || f.SaleChannel != SaleShop {
+		t.Fatalf("the channel of sale was not kept: %q, %v", f.SaleChannel, err)
+	}
+}
