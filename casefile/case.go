@@ -159,7 +159,10 @@ type Case struct {
 	Sector Sector `json:"sector"`
 	// SaleChannel is how it was sold (empty: not recorded; the rules for
 	// distance sales are then not cited).
-	SaleChannel     SaleChannel  `json:"channel_of_sale,omitempty"`
+	SaleChannel SaleChannel `json:"channel_of_sale,omitempty"`
+	// ReturnedDate is the day the trader got the goods back (empty: not
+	// recorded); the Korean art. 18 refund deadline counts from it.
+	ReturnedDate    Date         `json:"returned_date"`
 	ReturnWindowEnd Date         `json:"return_window_end"`
 	WarrantyEnd     Date         `json:"warranty_end"`
 	Jurisdiction    Jurisdiction `json:"jurisdiction"`

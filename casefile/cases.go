@@ -11,20 +11,23 @@ import (
 
 const caseColumns = `id, title, company, product, kind, problem, outcome, fallback, amount, currency,
 	purchase_date, return_window_end, warranty_end, jurisdiction, lang, status, opened_at, closed_at, final_outcome, no_reply_days,
-	company_phone, company_hours, delivered_date, sector, sale_channel`
+	company_phone, company_hours, delivered_date, sector, sale_channel, returned_date`
 
 type rowScanner interface{ Scan(dest ...any) error }
 
 func scanCase(r rowScanner) (Case, error) {
 	var c Case
-	var purchase, window, warranty, opened, closed, delivered string
+	var purchase, window, warranty, opened, closed, delivered, returned string
 	err := r.Scan(&c.ID, &c.Title, &c.Company, &c.Product, &c.Kind, &c.Problem, &c.Outcome, &c.Fallback,
 		&c.Amount, &c.Currency, &purchase, &window, &warranty, &c.Jurisdiction, &c.Lang, &c.Status,
-		&opened, &closed, &c.FinalOutcome, &c.NoReplyDays, &c.Phone, &c.Hours, &delivered, &c.Sector, &c.SaleChannel)
+		&opened, &closed, &c.FinalOutcome, &c.NoReplyDays, &c.Phone, &c.Hours, &delivered, &c.Sector, &c.SaleChannel, &returned)
 	if err != nil {
 		return c, err
 	}
 	if c.DeliveredDate, err = ParseStoredDate(delivered); err != nil {
+		return c, err
+	}
+	if c.ReturnedDate, err = ParseStoredDate(returned); err != nil {
 		return c, err
 	}
 	return c, fillCaseDates(&c, purchase, window, warranty, opened, closed)
@@ -67,12 +70,12 @@ func (s *Store) CreateCase(ctx context.Context, c *Case) error {
 	return s.WithTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.Exec(`INSERT INTO cases (title, company, product, kind, problem, outcome, fallback,
 			amount, currency, purchase_date, return_window_end, warranty_end, jurisdiction, lang, status,
-			opened_at, closed_at, final_outcome, no_reply_days, company_phone, company_hours, delivered_date, sector, sale_channel)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			opened_at, closed_at, final_outcome, no_reply_days, company_phone, company_hours, delivered_date, sector, sale_channel, returned_date)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			c.Title, c.Company, c.Product, c.Kind, c.Problem, c.Outcome, c.Fallback, c.Amount, c.Currency,
 			c.PurchaseDate.String(), c.ReturnWindowEnd.String(), c.WarrantyEnd.String(), c.Jurisdiction,
 			c.Lang, c.Status, formatTime(c.OpenedAt), formatOptionalTime(c.ClosedAt), c.FinalOutcome, c.NoReplyDays,
-			c.Phone, c.Hours, c.DeliveredDate.String(), c.Sector, c.SaleChannel)
+			c.Phone, c.Hours, c.DeliveredDate.String(), c.Sector, c.SaleChannel, c.ReturnedDate.String())
 		if err != nil {
 			return err
 		}
@@ -139,11 +142,11 @@ func updateCase(tx *sql.Tx, c Case) error {
 	_, err := tx.Exec(`UPDATE cases SET title=?, company=?, product=?, kind=?, problem=?, outcome=?,
 		fallback=?, amount=?, currency=?, purchase_date=?, return_window_end=?, warranty_end=?,
 		jurisdiction=?, lang=?, status=?, closed_at=?, final_outcome=?, no_reply_days=?,
-		company_phone=?, company_hours=?, delivered_date=?, sector=?, sale_channel=? WHERE id=?`,
+		company_phone=?, company_hours=?, delivered_date=?, sector=?, sale_channel=?, returned_date=? WHERE id=?`,
 		c.Title, c.Company, c.Product, c.Kind, c.Problem, c.Outcome, c.Fallback, c.Amount, c.Currency,
 		c.PurchaseDate.String(), c.ReturnWindowEnd.String(), c.WarrantyEnd.String(), c.Jurisdiction,
 		c.Lang, c.Status, formatOptionalTime(c.ClosedAt), c.FinalOutcome, c.NoReplyDays, c.Phone, c.Hours,
-		c.DeliveredDate.String(), c.Sector, c.SaleChannel, c.ID)
+		c.DeliveredDate.String(), c.Sector, c.SaleChannel, c.ReturnedDate.String(), c.ID)
 	return err
 }
 
@@ -217,7 +220,7 @@ func (s *Store) List(ctx context.Context, f ListFilter) ([]Summary, error) {
 	for rows.Next() {
 		var sm Summary
 		var nextID sql.NullInt64
-		var opened, closed, purchase, window, warranty, delivered string
+		var opened, closed, purchase, window, warranty, delivered, returned string
 		var p Promise
 		var contact sql.NullInt64
 		var pCaseID sql.NullInt64
@@ -225,7 +228,7 @@ func (s *Store) List(ctx context.Context, f ListFilter) ([]Summary, error) {
 		var confirmed sql.NullBool
 		err := rows.Scan(&sm.ID, &sm.Title, &sm.Company, &sm.Product, &sm.Kind, &sm.Problem, &sm.Outcome,
 			&sm.Fallback, &sm.Amount, &sm.Currency, &purchase, &window, &warranty, &sm.Jurisdiction, &sm.Lang,
-			&sm.Status, &opened, &closed, &sm.FinalOutcome, &sm.NoReplyDays, &sm.Phone, &sm.Hours, &delivered, &sm.Sector, &sm.SaleChannel, &sm.Pending,
+			&sm.Status, &opened, &closed, &sm.FinalOutcome, &sm.NoReplyDays, &sm.Phone, &sm.Hours, &delivered, &sm.Sector, &sm.SaleChannel, &returned, &sm.Pending,
 			&nextID, &pCaseID, &contact, &text, &by, &due, &status, &confirmed, &said, &created, &settled)
 		if err != nil {
 			return nil, err
@@ -234,6 +237,9 @@ func (s *Store) List(ctx context.Context, f ListFilter) ([]Summary, error) {
 			return nil, err
 		}
 		if sm.DeliveredDate, err = ParseStoredDate(delivered); err != nil {
+			return nil, err
+		}
+		if sm.ReturnedDate, err = ParseStoredDate(returned); err != nil {
 			return nil, err
 		}
 		if nextID.Valid {

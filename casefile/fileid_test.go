@@ -51,12 +51,13 @@ func TestFileIDMigrationReplacesOldUIDsOnce(t *testing.T) {
 	// ...and the schema it had: no file_info table, nor the columns of the
 	// migrations after it (the company's phone and hours; the history, the
 	// extensions and when promises and tickets were said; the delivery day and
-	// the sector; who sent a contact; the channel of sale).
+	// the sector; who sent a contact; the channel of sale and the return).
 	if _, err := s.DB().Exec(fmt.Sprintf(`DROP TABLE file_info; ALTER TABLE cases DROP COLUMN company_phone;
 		ALTER TABLE cases DROP COLUMN company_hours; DROP TABLE history; DROP TABLE promise_extensions;
 		DROP INDEX tickets_case_at; ALTER TABLE promises DROP COLUMN at; ALTER TABLE tickets DROP COLUMN at;
 		ALTER TABLE cases DROP COLUMN delivered_date; ALTER TABLE cases DROP COLUMN sector;
 		ALTER TABLE contacts DROP COLUMN from_company; ALTER TABLE cases DROP COLUMN sale_channel;
+		ALTER TABLE cases DROP COLUMN returned_date;
 		PRAGMA user_version = %d`, casefile.VersionBefore("fileid"))); err != nil {
 		t.Fatal(err)
 	}

@@ -10,10 +10,10 @@ import (
 )
 
 // TestChannelOfSaleUpgradesAndIsKept: a case file from before the channel
-// of sale opens with its cases' channel unrecorded (never guessed); the
-// channel can then be set and survives a reopen (export and import carry
-// it: TestExportImportRoundTripsEveryField), and
-// a value other than online or shop is refused.
+// of sale and the return date opens with both unrecorded (never guessed);
+// they can then be set and survive a reopen (export and import carry
+// them: TestExportImportRoundTripsEveryField), and a channel other than
+// online or shop is refused.
 func TestChannelOfSaleUpgradesAndIsKept(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
@@ -22,11 +22,11 @@ func TestChannelOfSaleUpgradesAndIsKept(t *testing.T) {
 		t.Fatal(err)
 	}
 	i := len(migrations) - 1
-	for i >= 0 && migrations[i].name != "0012_sale_channel.sql" {
+	for i >= 0 && migrations[i].name != "0012_sale.sql" {
 		i--
 	}
 	if i < 1 {
-		t.Fatal("no migration 0012_sale_channel.sql")
+		t.Fatal("no migration 0012_sale.sql")
 	}
 	for _, m := range migrations[:i] {
 		if _, err := db.Exec(m.sql); err != nil {
@@ -47,10 +47,13 @@ func TestChannelOfSaleUpgradesAndIsKept(t *testing.T) {
 		t.Fatal(err)
 	}
 	f, err := s.Full(ctx, 1)
-	if err != nil || f.SaleChannel != "" || f.Title != "노트북 수리" {
+	if err != nil || f.SaleChannel != "" || !f.ReturnedDate.IsZero() || f.Title != "노트북 수리" {
 		t.Fatalf("after the upgrade: %+v, %v", f.Case, err)
 	}
-	if _, err := s.UpdateCase(ctx, 1, func(c *Case) error { c.SaleChannel = SaleShop; return nil }); err != nil {
+	if _, err := s.UpdateCase(ctx, 1, func(c *Case) error {
+		c.SaleChannel, c.ReturnedDate = SaleShop, DateOnly(2026, 11, 12)
+		return nil
+	}); err != nil {
 		t.Fatal(err)
 	}
 	var inv *InvalidError
@@ -62,7 +65,7 @@ func TestChannelOfSaleUpgradesAndIsKept(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if f, err = s.Full(ctx, 1); err != nil || f.SaleChannel != SaleShop {
-		t.Fatalf("the channel of sale was not kept: %q, %v", f.SaleChannel, err)
+	if f, err = s.Full(ctx, 1); err != nil || f.SaleChannel != SaleShop || f.ReturnedDate != DateOnly(2026, 11, 12) {
+		t.Fatalf("the channel of sale or the return was not kept: %q %s, %v", f.SaleChannel, f.ReturnedDate, err)
 	}
 }

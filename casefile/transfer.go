@@ -862,12 +862,12 @@ func importInsert(tx *sql.Tx, where string, err error) error {
 func putCase(tx *sql.Tx, c *Case) error {
 	res, err := tx.Exec(`INSERT INTO cases (id, title, company, product, kind, problem, outcome, fallback,
 		amount, currency, purchase_date, return_window_end, warranty_end, jurisdiction, lang, status,
-		opened_at, closed_at, final_outcome, no_reply_days, company_phone, company_hours, delivered_date, sector, sale_channel)
-		VALUES (NULLIF(?,0),?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		opened_at, closed_at, final_outcome, no_reply_days, company_phone, company_hours, delivered_date, sector, sale_channel, returned_date)
+		VALUES (NULLIF(?,0),?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		c.ID, c.Title, c.Company, c.Product, c.Kind, c.Problem, c.Outcome, c.Fallback, c.Amount, c.Currency,
 		c.PurchaseDate.String(), c.ReturnWindowEnd.String(), c.WarrantyEnd.String(), c.Jurisdiction,
 		c.Lang, c.Status, formatTime(c.OpenedAt), formatOptionalTime(c.ClosedAt), c.FinalOutcome, c.NoReplyDays,
-		c.Phone, c.Hours, c.DeliveredDate.String(), c.Sector, c.SaleChannel)
+		c.Phone, c.Hours, c.DeliveredDate.String(), c.Sector, c.SaleChannel, c.ReturnedDate.String())
 	return setID(res, err, &c.ID)
 }
 

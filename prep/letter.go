@@ -26,12 +26,19 @@ type LetterFacts struct {
 	Remedy string `json:"remedy"`
 	// RemedyDue is the day it must be done by: ReplyDays (14) from today,
 	// or sooner where a statute of the case gives the trader less time
-	// (Korean art. 18: 3 business days). RemedyBy is it as a letter writes
-	// it ("14 December 2026", "2026년 12월 14일(월)").
+	// from an event the case records (Korean art. 18: 3 business days from
+	// the return; a week from today when that day has passed, the trader
+	// being late already). RemedyBy is it as a letter writes it ("14
+	// December 2026", "2026년 12월 14일(월)").
 	RemedyDue  casefile.Date `json:"remedy_due"`
 	RemedyBy   string        `json:"remedy_by"`
 	RemedyDays int           `json:"remedy_days"` // days from today to RemedyDue
 	RemedyLaw  string        `json:"remedy_law"`  // the statute id that set a shorter date, or ""
+	// LawDueBy is the day that statute set, as letters write it, counted
+	// from LawFrom (the recorded return); LawLate: it has passed.
+	LawDueBy string `json:"law_due_by,omitempty"`
+	LawFrom  string `json:"law_from,omitempty"`
+	LawLate  bool   `json:"law_late,omitempty"`
 	// ConfirmBy is the day written confirmation is asked for: 7 days from
 	// today, or RemedyBy when that is sooner. A letter asks for it apart
 	// from the remedy.
@@ -200,15 +207,30 @@ func newLetterFacts(lang string, f casefile.Full, now time.Time, loc *time.Locat
 	for _, st := range rights.Statutes(f) {
 		x.Cites = append(x.Cites, st.Cite[lang])
 		x.CiteIDs = append(x.CiteIDs, st.ID)
-		if st.WithinDays > 0 {
-			due := today.AddDays(st.WithinDays)
-			if st.BusinessDays {
-				due = addBusinessDays(today, st.WithinDays, loc)
+		if st.WithinDays == 0 {
+			continue
+		}
+		from := today
+		if st.From == "return" {
+			if f.ReturnedDate.IsZero() {
+				continue // no date from an unknown return: the cite says the rule
 			}
-			if due.Before(x.RemedyDue) {
-				x.RemedyDue, x.RemedyLaw = due, st.ID
-				x.RemedyDays = due.DaysUntil(now, loc)
+			from = f.ReturnedDate
+		}
+		due := from.AddDays(st.WithinDays)
+		if st.BusinessDays {
+			due = addBusinessDays(from, st.WithinDays, loc)
+		}
+		ask := due
+		if st.From != "" {
+			x.LawDueBy, x.LawFrom = FormatLetterDate(lang, due, loc), FormatLetterDate(lang, from, loc)
+			if due.DaysUntil(now, loc) < 1 {
+				x.LawLate, ask = due.DaysUntil(now, loc) < 0, today.AddDays(followupDays)
 			}
+		}
+		if ask.Before(x.RemedyDue) {
+			x.RemedyDue, x.RemedyLaw = ask, st.ID
+			x.RemedyDays = ask.DaysUntil(now, loc)
 		}
 	}
 	x.RemedyBy = FormatLetterDate(lang, x.RemedyDue, loc)

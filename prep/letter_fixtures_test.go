@@ -186,7 +186,7 @@ func krInternetOutage() casefile.Full {
 // refunded (Korean; art. 18: 3 business days).
 func krOnlineRefund() casefile.Full {
 	return casefile.Full{
-		Case: casefile.Case{SaleChannel: casefile.SaleOnline, ID: 10, Title: "반품한 코트 환불 지연", Company: "모아몰", Product: "울 코트",
+		Case: casefile.Case{ReturnedDate: casefile.DateOnly(2026, 11, 12), SaleChannel: casefile.SaleOnline, ID: 10, Title: "반품한 코트 환불 지연", Company: "모아몰", Product: "울 코트",
 			Kind: casefile.KindRefund, Problem: "11월 9일에 코트를 반품했고 판매자가 11월 12일에 받았는데 아직 환불되지 않았습니다.",
 			Amount: "89000", Currency: "KRW", PurchaseDate: casefile.DateOnly(2026, 11, 3), DeliveredDate: casefile.DateOnly(2026, 11, 5),
 			Jurisdiction: casefile.JurisdictionKR, Lang: "ko", Status: casefile.StatusWaiting, OpenedAt: at(11, 16, 9)},

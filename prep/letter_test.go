@@ -44,9 +44,9 @@ func TestLetterFacts(t *testing.T) {
 		{"kr internet", krInternetOutage, "ko", "서비스를 이용하지 못한 기간의 요금 33,000원을 감면", "2026년 12월 7일(월)", "2026년 11월 30일(월)",
 			"kcc-telecom", "", []string{"kr-dispute-standard"}, 12, 2,
 			Owed{Impact: true, Workaround: true, Written: true}},
-		// Art. 18: a refund within 3 business days, Monday to Thursday;
-		// written confirmation is asked by then too.
-		{"kr refund", krOnlineRefund, "ko", "89,000원을 원래 결제 수단으로 환불", "2026년 11월 26일(목)", "2026년 11월 26일(목)",
+		// Art. 18: a refund within 3 business days of the return (12 Nov),
+		// so by 17 Nov: passed, the letter asks within a week.
+		{"kr refund", krOnlineRefund, "ko", "89,000원을 원래 결제 수단으로 환불", "2026년 11월 30일(월)", "2026년 11월 30일(월)",
 			"kca", "", []string{"kr-ecommerce-17", "kr-ecommerce-18"}, 11, 1,
 			Owed{Impact: true, Date: true, Workaround: true, Followup: true, Written: true}},
 	} {
@@ -145,5 +145,43 @@ func TestLetterDate(t *testing.T) {
 	}
 	if got := FormatLetterDate("ko", d, kst); got != "2026년 12월 14일(월)" {
 		t.Errorf("ko: %q", got)
+	}
+}
+
+// TestRefundDateFollowsTheReturn: the Korean art. 18 refund date counts 3
+// business days from the day the trader got the goods back, when the case
+// records it; once that day has passed the letter asks within a week and
+// says the legal date; with no return recorded the letter asks by the
+// usual 14 days and states the rule only in words (the cite).
+func TestRefundDateFollowsTheReturn(t *testing.T) {
+	for _, c := range []struct {
+		name              string
+		returned          casefile.Date
+		by, lawBy, phrase string
+		late              bool
+	}{
+		{"returned Friday", casefile.DateOnly(2026, 11, 20), "2026년 11월 25일(수)", "2026년 11월 25일(수)", "환급하셔야 합니다", false},
+		{"returned long ago", casefile.DateOnly(2026, 11, 12), "2026년 11월 30일(월)", "2026년 11월 17일(화)", "환급하셨어야 합니다", true},
+		{"return not recorded", casefile.Date{}, "2026년 12월 7일(월)", "", "", false},
+	} {
+		f := krOnlineRefund()
+		f.ReturnedDate = c.returned
+		lf, err := NewLetterFacts("ko", f, clock, kst)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if lf.RemedyBy != c.by || lf.LawDueBy != c.lawBy || lf.LawLate != c.late {
+			t.Errorf("%s: ask by %s, law %s (late %v); want %s, %s (%v)", c.name, lf.RemedyBy, lf.LawDueBy, lf.LawLate, c.by, c.lawBy, c.late)
+		}
+		s, err := RenderScript("ko", StageComplaint, f, clock, kst)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.phrase != "" && !strings.Contains(s.Body, c.lawBy+"까지 "+c.phrase) {
+			t.Errorf("%s: the complaint does not give the legal date:\n%s", c.name, s.Body)
+		}
+		if c.phrase == "" && (strings.Contains(s.Body, "3영업일 이내, 즉") || !strings.Contains(s.Body, "3영업일 이내 환급")) {
+			t.Errorf("%s: the complaint should state the rule in words only:\n%s", c.name, s.Body)
+		}
 	}
 }

@@ -96,7 +96,7 @@ func TestRegulatorNamesTheRightBody(t *testing.T) {
 // claims; a UK bank's final response is in TestComplaintAsksAnOmbudsmanCaseForTheFinalResponse).
 func TestComplaintNamesTheNextBody(t *testing.T) {
 	for jur, want := range map[casefile.Jurisdiction]string{
-		casefile.JurisdictionKR: "If this is not done by 26 November 2026, I will apply to the Korea Consumer Agency for damage relief.",
+		casefile.JurisdictionKR: "If this is not done by 7 December 2026, I will apply to the Korea Consumer Agency for damage relief.",
 		casefile.JurisdictionUS: "I will complain to my state attorney general's consumer protection office.",
 		casefile.JurisdictionUK: "I will make a claim in the small claims court",
 		casefile.JurisdictionEU: "I will report it to the consumer authority in my country.",

@@ -87,8 +87,8 @@ func TestLettersNameOnlyTheBodiesThatApply(t *testing.T) {
 		{"us card", usDuplicateCharge, "en", []Stage{StageChargeback}, []string{"Fair Credit Billing Act", "60 days"}, []string{"Regulation E"}},
 		{"us bank debit", usDebit, "en", []Stage{StageChargeback}, []string{"Regulation E", "your bank", "60 days"}, []string{"Fair Credit Billing", "card issuer"}},
 		{"uk gym direct debit", ukGymDirectDebit, "en", []Stage{StageComplaint, StageChargeback}, []string{"Direct Debit Guarantee"}, []string{"Fair Credit", "CFPB"}},
-		{"kr online refund", krOnlineRefund, "ko", []Stage{StageComplaint}, []string{"전자상거래법 제17조", "전자상거래법 제18조", "2026년 11월 26일(목)까지"}, []string{"KRW", "CFPB"}},
-		{"kr laptop repair", krLaptopRepair, "ko", []Stage{StageComplaint}, []string{"소비자분쟁해결기준"}, []string{"제18조", "통신분쟁"}},
+		{"kr online refund", krOnlineRefund, "ko", []Stage{StageComplaint}, []string{"전자상거래법 제17조", "전자상거래법 제18조", "2026년 11월 17일(화)까지 환급하셨어야", "2026년 11월 30일(월)까지"}, []string{"KRW", "CFPB"}},
+		{"kr laptop repair", krLaptopRepair, "ko", []Stage{StageComplaint}, []string{"소비자분쟁해결기준"}, []string{"제17조", "제18조", "통신분쟁"}},
 		{"kr internet outage", krInternetOutage, "ko", []Stage{StageFollowup, StageComplaint, StageRegulator}, []string{"통신분쟁조정위원회"}, []string{"전자상거래법"}},
 		{"eu espresso", euLateEspresso, "en", []Stage{StageComplaint}, []string{"art. 18"}, []string{"CFPB", "2019/771"}},
 	} {

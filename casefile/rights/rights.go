@@ -108,6 +108,10 @@ type Statute struct {
 	// asks for when it is shorter than its usual 14 days; 0: none.
 	WithinDays   int  `json:"within_days"`
 	BusinessDays bool `json:"business_days"` // WithinDays counts Monday to Friday
+	// From is the event WithinDays counts from: "return" (the day the
+	// trader got the goods back, casefile.Case.ReturnedDate), which a
+	// case may not record, or "" for the day of the letter.
+	From string `json:"from"`
 	// Distance: the statute is for distance sales; it applies only to a
 	// case recorded as bought online (casefile.SaleOnline).
 	Distance bool   `json:"distance"`

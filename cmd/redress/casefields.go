@@ -16,7 +16,7 @@ import (
 type caseFields struct {
 	title, company, product, kind, problem, outcome, fallback string
 	amount, currency                                          string
-	purchased, returnBy, warrantyUntil, delivered             string
+	purchased, returnBy, warrantyUntil, delivered, returned   string
 	sector, channelOfSale                                     string
 	jurisdiction, status, language                            string
 	phone, hours                                              string
@@ -35,6 +35,7 @@ func (f *caseFields) bind(fs *pflag.FlagSet) {
 	fs.StringVar(&f.currency, "currency", "", "currency code of an --amount given without one, e.g. EUR, USD, KRW")
 	fs.StringVar(&f.purchased, "purchased", "", "purchase date")
 	fs.StringVar(&f.delivered, "delivered", "", "the day the goods arrived (the law counts most clocks from it)")
+	fs.StringVar(&f.returned, "returned", "", "the day the trader got the goods back (a Korean refund is due 3 business days later)")
 	fs.StringVar(&f.sector, "sector", "", "where the kind does not tell it: "+joinSectors())
 	fs.StringVar(&f.channelOfSale, "channel-of-sale", "", "online (also by phone or mail order) or shop: the withdrawal rights are for distance sales only")
 	fs.StringVar(&f.returnBy, "return-by", "", "last day of the return window")
@@ -111,7 +112,7 @@ func (f *caseFields) apply(a *app, c *casefile.Case, changed func(string) bool, 
 		dst         *casefile.Date
 		past        bool
 	}{{"purchased", f.purchased, &c.PurchaseDate, true}, {"return-by", f.returnBy, &c.ReturnWindowEnd, false}, {"warranty-until", f.warrantyUntil, &c.WarrantyEnd, false},
-		{"delivered", f.delivered, &c.DeliveredDate, true}} {
+		{"delivered", f.delivered, &c.DeliveredDate, true}, {"returned", f.returned, &c.ReturnedDate, true}} {
 		if !changed(d.flag) {
 			continue
 		}

@@ -203,7 +203,7 @@ func printCaseDates(a *app, c casefile.Case) {
 	for _, d := range []struct {
 		key  string
 		date casefile.Date
-	}{{"purchased", c.PurchaseDate}, {"delivered", c.DeliveredDate}, {"return_by", c.ReturnWindowEnd}, {"warranty_to", c.WarrantyEnd}} {
+	}{{"purchased", c.PurchaseDate}, {"delivered", c.DeliveredDate}, {"returned", c.ReturnedDate}, {"return_by", c.ReturnWindowEnd}, {"warranty_to", c.WarrantyEnd}} {
 		if !d.date.IsZero() {
 			fmt.Fprintf(a.stdout, "  %s %s\n", msg(a.lang, d.key), fmtDate(a.lang, d.date, a.loc))
 		}

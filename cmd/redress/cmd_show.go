@@ -98,6 +98,7 @@ func printCase(w io.Writer, l string, f casefile.Full, now time.Time, loc *time.
 	add("amount", c.Money().Format(l))
 	add("purchased", fmtDate(l, c.PurchaseDate, loc))
 	add("delivered", fmtDate(l, c.DeliveredDate, loc))
+	add("returned", fmtDate(l, c.ReturnedDate, loc))
 	if c.Sector != "" {
 		add("sector", msg(l, "sector_"+string(c.Sector)))
 	}
