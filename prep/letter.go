@@ -1,6 +1,7 @@
 package prep
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -36,9 +37,16 @@ type LetterFacts struct {
 	RemedyLaw  string        `json:"remedy_law"`  // the statute id that set a shorter date, or ""
 	// LawDueBy is the day that statute set, as letters write it, counted
 	// from LawFrom (the recorded return); LawLate: it has passed.
+	LawID    string `json:"law_id,omitempty"`
 	LawDueBy string `json:"law_due_by,omitempty"`
 	LawFrom  string `json:"law_from,omitempty"`
 	LawLate  bool   `json:"law_late,omitempty"`
+	// RemedyPromise is the pending promise of the same remedy whose date
+	// set RemedyDue, or 0.
+	RemedyPromise int64 `json:"remedy_promise,omitempty"`
+	// unpromised is RemedyDue before a promise set it: the day a card
+	// issuer, which promised nothing, is asked to act by.
+	unpromised casefile.Date
 	// ConfirmBy is the day written confirmation is asked for: 7 days from
 	// today, or RemedyBy when that is sooner. A letter asks for it apart
 	// from the remedy.
@@ -131,6 +139,12 @@ var outcomeWords = []struct {
 	{ActDeliver, []string{"deliver", "ship", "배송", "발송"}},
 }
 
+// answerWords mark a promise to answer about the remedy ("let you know
+// whether the fee is credited", "감면 여부 회신"), not to give it. words:ok
+// matching, not prose.
+var answerWords = []string{"whether", "let you know", "let me know", "call back", "callback", "update", "get back",
+	"여부", "회신", "안내", "연락", "답변"}
+
 // kindAction is the action of a kind when the outcome names none.
 var kindAction = map[casefile.Kind]string{
 	casefile.KindRefund: ActRefund, casefile.KindDamagedItem: ActReplace, casefile.KindDeliveryDelay: ActDeliver,
@@ -142,16 +156,7 @@ var kindAction = map[casefile.Kind]string{
 // names first ("repair, or else a replacement" is a repair), else the
 // kind's. A company error with an amount is a refund.
 func RemedyAction(c casefile.Case) string {
-	o := strings.ToLower(c.Outcome)
-	best, at := "", -1
-	for _, w := range outcomeWords {
-		for _, word := range w.words {
-			if i := strings.Index(o, word); i >= 0 && (at < 0 || i < at) {
-				best, at = w.action, i
-			}
-		}
-	}
-	if best != "" {
+	if best := actionIn(c.Outcome); best != "" {
 		return best
 	}
 	a, ok := kindAction[c.Kind]
@@ -162,6 +167,20 @@ func RemedyAction(c casefile.Case) string {
 		a = ActRefund
 	}
 	return a
+}
+
+// actionIn is the action a text names first (an outcome, a promise), or "".
+func actionIn(text string) string {
+	o := strings.ToLower(text)
+	best, at := "", -1
+	for _, w := range outcomeWords {
+		for _, word := range w.words {
+			if i := strings.Index(o, word); i >= 0 && (at < 0 || i < at) {
+				best, at = w.action, i
+			}
+		}
+	}
+	return best
 }
 
 // NewLetterFacts works out the letter facts of f in lang as of now, with
@@ -223,7 +242,7 @@ func newLetterFacts(lang string, f casefile.Full, now time.Time, loc *time.Locat
 		}
 		ask := due
 		if st.From != "" {
-			x.LawDueBy, x.LawFrom = FormatLetterDate(lang, due, loc), FormatLetterDate(lang, from, loc)
+			x.LawID, x.LawDueBy, x.LawFrom = st.ID, FormatLetterDate(lang, due, loc), FormatLetterDate(lang, from, loc)
 			if due.DaysUntil(now, loc) < 1 {
 				x.LawLate, ask = due.DaysUntil(now, loc) < 0, today.AddDays(followupDays)
 			}
@@ -233,12 +252,21 @@ func newLetterFacts(lang string, f casefile.Full, now time.Time, loc *time.Locat
 			x.RemedyDays = ask.DaysUntil(now, loc)
 		}
 	}
-	x.RemedyBy = FormatLetterDate(lang, x.RemedyDue, loc)
-	confirm := today.AddDays(confirmDays)
-	if x.RemedyDue.Before(confirm) {
-		confirm = x.RemedyDue
+	// A rep who promised the same remedy for an earlier day is held to
+	// it: the letter asks by that day, or by the next working day when it
+	// has passed.
+	x.unpromised = x.RemedyDue
+	if p, ok := promisedRemedy(f, x.RemedyAction); ok {
+		ask := p.Due
+		if p.Due.DaysUntil(now, loc) < 1 {
+			ask = addBusinessDays(today, 1, loc)
+		}
+		if ask.Before(x.RemedyDue) {
+			x.RemedyDue, x.RemedyPromise = ask, p.ID
+			x.RemedyDays = ask.DaysUntil(now, loc)
+		}
 	}
-	x.ConfirmBy = FormatLetterDate(lang, confirm, loc)
+	x.setDue(lang, x.RemedyDue, now, loc)
 
 	next := rights.NextStep(f)
 	x.NextStepID = next.ID
@@ -264,6 +292,19 @@ func newLetterFacts(lang string, f casefile.Full, now time.Time, loc *time.Locat
 
 	x.Owed = owed(f, now, loc)
 	return x
+}
+
+// setDue makes due the day the remedy is asked by, and the day written
+// confirmation is asked by: a week from today, or due when sooner.
+func (x *LetterFacts) setDue(lang string, due casefile.Date, now time.Time, loc *time.Location) {
+	today := casefile.DateOf(now.In(loc))
+	x.RemedyDue, x.RemedyDays = due, due.DaysUntil(now, loc)
+	x.RemedyBy = FormatLetterDate(lang, due, loc)
+	confirm := today.AddDays(confirmDays)
+	if due.Before(confirm) {
+		confirm = due
+	}
+	x.ConfirmBy = FormatLetterDate(lang, confirm, loc)
 }
 
 // firstEvent is the day the trouble started: the earliest note (not
@@ -305,6 +346,25 @@ func firstEvent(f casefile.Full, loc *time.Location) casefile.Date {
 		return casefile.Date{}
 	}
 	return casefile.DateOf(first.In(loc))
+}
+
+// promisedRemedy is the pending promise with a date that names the
+// remedy's action (a promise to "refund 49.90 EUR to my card" for a
+// refund), the earliest due when there are several.
+func promisedRemedy(f casefile.Full, action string) (casefile.Promise, bool) {
+	var best casefile.Promise
+	for _, p := range f.Promises {
+		if p.Status != casefile.PromisePending || p.Due.IsZero() || actionIn(p.Text) != action {
+			continue
+		}
+		if slices.ContainsFunc(answerWords, func(w string) bool { return strings.Contains(strings.ToLower(p.Text), w) }) {
+			continue
+		}
+		if best.ID == 0 || p.Due.Before(best.Due) {
+			best = p
+		}
+	}
+	return best, best.ID != 0
 }
 
 // owed: see Owed.

@@ -31,7 +31,8 @@ func TestLetterFacts(t *testing.T) {
 		{"uk gym", ukGymDirectDebit, "en", "refund £45.00 to my original payment method", "7 December 2026", "30 November 2026",
 			"bank", "uk-ddg", []string{"uk-ddg"}, 54, 3,
 			Owed{Impact: true, Date: true, Workaround: true, Followup: true, Written: true}},
-		{"eu espresso", euLateEspresso, "en", "deliver the Barista Pro espresso machine I ordered", "7 December 2026", "30 November 2026",
+		// Jonas promised delivery for 27 Nov: the letter holds him to it.
+		{"eu espresso", euLateEspresso, "en", "deliver the Barista Pro espresso machine I ordered", "27 November 2026", "27 November 2026",
 			"national-authority", "", []string{"eu-crd", "eu-crd-18"}, 21, 2,
 			Owed{Impact: true, Workaround: true, Written: true}},
 		{"us jacket", usWrongJacket, "en", "send me the Alpine down jacket I ordered and collect the wrong one at your cost", "7 December 2026", "30 November 2026",
@@ -183,5 +184,41 @@ func TestRefundDateFollowsTheReturn(t *testing.T) {
 		if c.phrase == "" && (strings.Contains(s.Body, "3영업일 이내, 즉") || !strings.Contains(s.Body, "3영업일 이내 환급")) {
 			t.Errorf("%s: the complaint should state the rule in words only:\n%s", c.name, s.Body)
 		}
+	}
+}
+
+// TestRemedyByTheDateARepPromised: a pending promise of the same remedy
+// due before the usual deadline sets the date the letter asks by; one
+// that has passed, the next working day; a promise only to answer about
+// the remedy ("감면 여부 회신") or of another remedy does not.
+func TestRemedyByTheDateARepPromised(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		due        casefile.Date
+		want       string
+	}{
+		{"promised for Friday", "deliver the machine", casefile.DateOnly(2026, 11, 27), "27 November 2026"},
+		{"promised date passed", "deliver the machine", casefile.DateOnly(2026, 11, 20), "24 November 2026"},
+		{"promised after the usual deadline", "deliver the machine", casefile.DateOnly(2026, 12, 20), "7 December 2026"},
+		{"a promise to answer", "let me know whether it can be delivered", casefile.DateOnly(2026, 11, 25), "7 December 2026"},
+		{"another remedy", "refund the delivery fee", casefile.DateOnly(2026, 11, 25), "7 December 2026"},
+	} {
+		f := euLateEspresso()
+		f.Promises[0].Text, f.Promises[0].Due = c.text, c.due
+		lf, err := NewLetterFacts("en", f, clock, kst)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if lf.RemedyBy != c.want {
+			t.Errorf("%s: the letter asks by %s, want %s", c.name, lf.RemedyBy, c.want)
+		}
+	}
+	// The card issuer promised nothing: it is asked by the usual date.
+	s, err := RenderScript("en", StageChargeback, euLateEspresso(), clock, kst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(s.Body, "Please reply by 7 December 2026") {
+		t.Errorf("the card issuer is held to the trader's promise:\n%s", s.Body)
 	}
 }

@@ -99,6 +99,10 @@ func newScriptFacts(lang string, stage Stage, f casefile.Full, now time.Time, lo
 		ReplyBy:     FormatLetterDate(lang, today.AddDays(replyDays), loc),
 		CurrentStep: string(casefile.StepFrontline),
 	}
+	if x.Addressee == "issuer" && x.RemedyPromise != 0 {
+		// The trader's promise does not bind the card issuer or bank.
+		x.LetterFacts.setDue(lang, x.LetterFacts.unpromised, now, loc)
+	}
 	for _, c := range f.Contacts {
 		if c.Rep != "" {
 			x.LastRep = c.Rep
