@@ -181,9 +181,11 @@ func fractionDigits(code string) (digits int, known bool) {
 // symbol before the number, with a point for decimals and commas between
 // thousands, as CLDR's "en" locale does ("€49.90", "£649.00", "$89.99",
 // "₩1,290,000", "CHF 20.00"): one form for every English sheet, letter and
-// message. Korean writes won after the number ("1,290,000원") and other
-// currencies as CLDR's "ko" locale does ("€49.90", "US$89.99"). An
-// unreadable stored value is shown as it was typed.
+// message. Korean names the currency after the number, as prose does
+// ("1,290,000원", "42파운드", "189유로", "89.99달러": koreanUnits), without a
+// zero fraction; a currency without a Korean name keeps CLDR's "ko"
+// symbol ("SEK 10.00"). An unreadable stored value is shown as it was
+// typed.
 func (m Money) Format(lang string) string {
 	if m.raw != "" || m.Number == "" {
 		return m.raw
@@ -193,8 +195,13 @@ func (m Money) Format(lang string) string {
 	if frac != "" {
 		n += "." + frac
 	}
-	if lang == "ko" && m.Code == "KRW" {
-		return n + wonSuffix
+	if lang == "ko" {
+		if unit, ok := koreanUnits[m.Code]; ok {
+			if strings.Trim(frac, "0") == "" {
+				n = group(whole) // 42파운드, not 42.00파운드
+			}
+			return n + unit
+		}
 	}
 	sym := symbolIn(lang, m.Code)
 	if r, _ := utf8.DecodeLastRuneInString(sym); unicode.IsLetter(r) {
@@ -217,6 +224,16 @@ func group(digits string) string {
 
 // wonSuffix is how Korean prose writes won after a number (1,290,000원).
 const wonSuffix = "원"
+
+// koreanUnits are the currencies Korean prose names after the number, as
+// a careful writer does ("42파운드", "189유로", "89.99달러"), rather than by
+// a sign ("£42.00"); 달러 alone is the US dollar, as in Korean usage.
+// Other currencies keep CLDR's symbol. ParseMoney reads these names too,
+// so what is printed reads back.
+var koreanUnits = map[string]string{
+	"KRW": wonSuffix, "USD": "달러", "EUR": "유로", "GBP": "파운드", "JPY": "엔", "CNY": "위안",
+	"CAD": "캐나다달러", "AUD": "호주달러", "CHF": "스위스프랑", "HKD": "홍콩달러", "SGD": "싱가포르달러",
+}
 
 // String is the English form, for logs and %v.
 func (m Money) String() string { return m.Format("en") }
@@ -271,7 +288,10 @@ var symbols = sync.OnceValue(func() map[string]string {
 	for s := range shared {
 		delete(m, s)
 	}
-	m["￦"], m[wonSuffix] = "KRW", "KRW"
+	m["￦"] = "KRW"
+	for code, unit := range koreanUnits {
+		m[unit] = code
+	}
 	return m
 })
 

@@ -67,6 +67,10 @@ func TestParseMoney(t *testing.T) {
 		// KRW, with and without Korean number words
 		{"₩1,290,000", JurisdictionKR, "1290000", "KRW", ""},
 		{"1,290,000원", JurisdictionKR, "1290000", "KRW", ""},
+		// other currencies named after the number, as Korean prose does
+		{"42파운드", JurisdictionKR, "42.00", "GBP", ""},
+		{"189유로", JurisdictionKR, "189.00", "EUR", ""},
+		{"89.99달러", JurisdictionKR, "89.99", "USD", ""},
 		{"1,290,000 원", JurisdictionOther, "1290000", "KRW", ""},
 		{"1290000 KRW", JurisdictionOther, "1290000", "KRW", ""},
 		{"KRW 59000", JurisdictionEU, "59000", "KRW", ""},
@@ -107,12 +111,18 @@ func TestParseMoney(t *testing.T) {
 
 func TestMoneyFormat(t *testing.T) {
 	tests := []struct{ number, code, en, ko string }{
-		{"49.90", "EUR", "€49.90", "€49.90"},
-		{"649.00", "GBP", "£649.00", "£649.00"},
-		{"89.99", "USD", "$89.99", "US$89.99"},
+		// Korean prose names the currency after the number, as it does
+		// won, and leaves off a zero fraction: "42파운드", "189유로".
+		{"49.90", "EUR", "€49.90", "49.90유로"},
+		{"649.00", "GBP", "£649.00", "649파운드"},
+		{"42.00", "GBP", "£42.00", "42파운드"},
+		{"89.99", "USD", "$89.99", "89.99달러"},
 		{"1290000", "KRW", "₩1,290,000", "1,290,000원"},
-		{"1234.56", "EUR", "€1,234.56", "€1,234.56"},
-		{"20.00", "CHF", "CHF 20.00", "CHF 20.00"},
+		{"1234.56", "EUR", "€1,234.56", "1,234.56유로"},
+		{"20.00", "CHF", "CHF 20.00", "20스위스프랑"},
+		{"25.50", "CAD", "CA$25.50", "25.50캐나다달러"},
+		{"3000", "JPY", "¥3,000", "3,000엔"},
+		{"10.00", "SEK", "SEK 10.00", "SEK 10.00"}, // no Korean name in the table: CLDR's symbol
 	}
 	for _, tt := range tests {
 		m := StoredMoney(tt.number, tt.code)
