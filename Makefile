@@ -98,43 +98,72 @@ fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
-# make bench: the speed bars of issue 8, measured. Generates a large case
-# file (10,000 cases, 200,000 notes; fixed seed), cached in .bench/ until
-# the generator or the schema changes, then times whole commands with
-# hyperfine and prints a table of medians and peak memory against the
-# targets (cmd/redress-benchgen/bench.sh), after the Go benchmarks of the
-# store queries and the iCalendar encoder. It fails when a target is
-# missed. BENCHMARKS.md holds the last measured table.
-BENCH_DB := .bench/cases.db
+# make bench: redress side by side with its floor and with Taskwarrior
+# (issue 19). Generates a large case file (10,000 cases, 200,000 notes;
+# fixed seed; BENCH_SCALE=4 grows every table four times, into its own
+# folder), the same file with its reminders stored for the floor program
+# (cmd/redress-benchfloor), and Taskwarrior's data holding the same cases
+# (`task import` of the generator's tasks.json), all cached in .bench/
+# until the generator, the schema or the reminder rules change. Then it
+# runs the Go benchmarks of the store queries and the iCalendar encoder,
+# and times every command against its floor and its Taskwarrior
+# counterpart in one alternating loop (cmd/redress-benchgen/bench.sh,
+# cmd/redress-benchrun). It fails when a target is missed. BENCHMARKS.md
+# holds the last measured table.
+BENCH_SCALE ?= 1
+BENCH_DIR := .bench$(if $(filter-out 1,$(BENCH_SCALE)),/scale$(BENCH_SCALE))
+BENCH_DB := $(BENCH_DIR)/cases.db
 BENCHGEN := bin/redress-benchgen
+BENCHFLOOR := bin/redress-benchfloor
+BENCHRUN := bin/redress-benchrun
 
-bench: build $(BENCHGEN) $(BENCH_DB) bench-tools
+bench: build $(BENCHGEN) $(BENCHFLOOR) $(BENCHRUN) $(BENCH_DB) $(BENCH_DIR)/floor.db $(BENCH_DIR)/task/pending.data bench-tools
 	REDRESS_BENCH_DB=$(abspath $(BENCH_DB)) go test -run '^$$' -bench . -benchmem ./casefile ./reminders
 	go test -run '^$$' -bench CallLine -benchmem ./cmd/redress
-	sh cmd/redress-benchgen/bench.sh $(BIN) $(BENCH_DB) $(BENCH_DB).json
+	sh cmd/redress-benchgen/bench.sh $(BIN) $(BENCHFLOOR) $(BENCHRUN) $(BENCH_DIR)
 
 $(BENCHGEN): $(GO_FILES) go.mod go.sum
 	go build -o $(BENCHGEN) ./cmd/redress-benchgen
 
+$(BENCHFLOOR): cmd/redress-benchfloor/main.go go.mod go.sum
+	go build -o $(BENCHFLOOR) ./cmd/redress-benchfloor
+
+$(BENCHRUN): cmd/redress-benchrun/main.go go.mod go.sum
+	go build -o $(BENCHRUN) ./cmd/redress-benchrun
+
 # Depends on the generator's own code and the schema only, so changing a
-# command does not regenerate the file.
+# command does not regenerate the file. tasks.json is written with it.
 $(BENCH_DB): $(wildcard casefile/benchgen/*.go) cmd/redress-benchgen/main.go $(wildcard casefile/migrations/*.sql)
-	@mkdir -p .bench
-	rm -f $(BENCH_DB).tmp*
-	go run ./cmd/redress-benchgen -o $(BENCH_DB).tmp > $(BENCH_DB).tmp.json
+	@mkdir -p $(BENCH_DIR)
+	rm -f $(BENCH_DB).tmp* $(BENCH_DIR)/tasks.json
+	go run ./cmd/redress-benchgen -scale $(BENCH_SCALE) -o $(BENCH_DB).tmp -tasks $(BENCH_DIR)/tasks.json > $(BENCH_DB).tmp.json
 	mv $(BENCH_DB).tmp.json $(BENCH_DB).json
 	mv $(BENCH_DB).tmp $(BENCH_DB)
 
-# hyperfine times the commands; GNU time measures their peak memory.
+# The floor's copy, with the reminders redress computes at the bench clock
+# stored in it; remade when the file or the reminder rules change.
+$(BENCH_DIR)/floor.db: $(BENCH_DB) $(BENCHGEN) $(wildcard reminders/*.go)
+	rm -f $@ $@-wal $@-shm
+	TZ=UTC $(BENCHGEN) -floor $(BENCH_DB) -o $@ -now 2026-11-23T10:00:00Z
+
+# Taskwarrior's data: the same cases imported once, settled by one `task
+# list` (its garbage collection moves the completed tasks out of
+# pending.data). The undo and backlog logs of the import are dropped:
+# they are only read by undo and sync.
+$(BENCH_DIR)/task/pending.data: $(BENCH_DB) | bench-tools
+	rm -rf $(BENCH_DIR)/task && mkdir -p $(BENCH_DIR)/task
+	printf 'data.location=%s\nconfirmation=off\nverbose=nothing\nhooks=off\ncolor=off\n' $(abspath $(BENCH_DIR))/task > $(BENCH_DIR)/taskrc
+	TASKRC=$(BENCH_DIR)/taskrc task import $(BENCH_DIR)/tasks.json > /dev/null
+	TASKRC=$(BENCH_DIR)/taskrc task list > /dev/null
+	rm -f $(BENCH_DIR)/task/undo.data $(BENCH_DIR)/task/backlog.data
+
+# Taskwarrior is the program redress is compared with.
 bench-tools:
-	@missing=""; \
-	command -v hyperfine >/dev/null || missing="$$missing hyperfine"; \
-	[ -x /usr/bin/time ] || missing="$$missing time"; \
-	if [ -n "$$missing" ]; then \
-		echo "installing:$$missing"; \
+	@command -v task >/dev/null || { \
+		echo "installing: taskwarrior"; \
 		if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
-		$$sudo apt-get update && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
-	fi
+		$$sudo apt-get update && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y taskwarrior; \
+	}
 
 man: build
 	$(BIN) man man

@@ -43,12 +43,25 @@ func Default() Config {
 		Cases: 10_000, Contacts: 40_000, Promises: 30_000, Tickets: 20_000, Notes: 200_000, Refs: 15_000}
 }
 
+// Scaled is c with every table grown n times (n ≥ 1), the same seed and
+// clock: the file that shows whether a command's time grows with the
+// number of cases.
+func (c Config) Scaled(n int) Config {
+	n = max(n, 1)
+	c.Cases, c.Contacts, c.Promises, c.Tickets, c.Notes, c.Refs =
+		c.Cases*n, c.Contacts*n, c.Promises*n, c.Tickets*n, c.Notes*n, c.Refs*n
+	return c
+}
+
 // Stats says what was written, and which cases the benchmark should use.
 type Stats struct {
 	Cases, Open, Contacts, Promises, Pending, Tickets, Notes, Refs int
 	// Heavy is the open case with the most notes: the slowest `show` and
 	// `sheet` a user with years of history could see.
 	Heavy, HeavyNotes int64
+	// Ordinary is an open case with the median number of notes of the
+	// open cases (the lowest numbered of them): what `show` usually costs.
+	Ordinary, OrdinaryNotes int64
 }
 
 type gen struct {
@@ -102,9 +115,22 @@ func Generate(ctx context.Context, s *casefile.Store, cfg Config) (Stats, error)
 	if err != nil {
 		return st, err
 	}
+	var open []genCase
 	for _, c := range g.cases {
-		if c.closed.IsZero() && int64(c.notes) > st.HeavyNotes {
-			st.Heavy, st.HeavyNotes = c.id, int64(c.notes)
+		if c.closed.IsZero() {
+			open = append(open, c)
+			if int64(c.notes) > st.HeavyNotes {
+				st.Heavy, st.HeavyNotes = c.id, int64(c.notes)
+			}
+		}
+	}
+	if len(open) > 0 {
+		slices.SortStableFunc(open, func(a, b genCase) int { return cmp.Compare(a.notes, b.notes) })
+		median := open[len(open)/2].notes
+		for _, c := range open {
+			if c.notes == median && (st.Ordinary == 0 || c.id < st.Ordinary) {
+				st.Ordinary, st.OrdinaryNotes = c.id, int64(c.notes)
+			}
 		}
 	}
 	return st, nil

@@ -1,77 +1,70 @@
 #!/bin/sh
-# bench.sh BIN DB STATS: time whole redress commands on the generated case
-# file DB with hyperfine and print a table of medians, peak memory and the
-# issue 8 target of each. Run by `make bench`, which builds BIN, generates
-# DB (a pristine copy is cached) and STATS (the generator's JSON).
+# bench.sh BIN FLOOR RUN DIR: time redress side by side with its floor
+# (FLOOR, cmd/redress-benchfloor) and Taskwarrior holding the same data,
+# with RUN (cmd/redress-benchrun), and print a table of the medians of the
+# pairwise ratios. Run by `make bench`, which builds the programs and
+# fills DIR: cases.db (the generated case file), cases.db.json (the
+# generator's stats), floor.db (the same file with its reminders stored,
+# for the floor) and task/ (Taskwarrior's data after `task import`).
 #
-# Every command runs against a fresh copy of DB, so the writes (`note`,
-# `promise`, `remind export`'s state) of one run never change what the next
-# benchmark reads. The clock is fixed (REDRESS_NOW), so overdue and
-# upcoming are the same on every machine and every day.
+# Every command runs against working copies in a temporary folder; a
+# command that writes (note, promise, remind export's state, call) gets
+# fresh copies before every run, so no run sees what another wrote. The
+# clock is fixed (REDRESS_NOW), so overdue and upcoming are the same on
+# every machine and every day. Taskwarrior runs with its own rc and data
+# in that folder: no confirmation, no hooks, no colour, nothing verbose.
 #
 # Exit status: 0 when every target is met, 1 when one is missed (the table
 # says which), so `make bench` fails loudly on a regression.
 set -eu
 
-bin=$1 db=$2 stats=$3
+bin=$(realpath "$1") floor=$(realpath "$2") runner=$(realpath "$3") dir=$(realpath "$4")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# The heavy case: the open case with the most notes (see benchgen.Stats).
-N=$(sed -n 's/.*"Heavy": *\([0-9]*\).*/\1/p' "$stats")
+stat() { sed -n "s/.*\"$1\": *\([0-9]*\).*/\1/p" "$dir/cases.db.json"; }
+# The heavy case (the open case with the most notes) and an ordinary one
+# (the median number of notes), see benchgen.Stats.
+H=$(stat Heavy) O=$(stat Ordinary)
 
-export REDRESS_DB="$work/cases.db" REDRESS_NOW=2026-11-23T10:00:00Z TZ=UTC LANG=C.UTF-8
-cp "$db" "$REDRESS_DB"
+export REDRESS_DB="$work/cases.db" REDRESS_FLOOR_DB="$work/floor.db" \
+	REDRESS_NOW=2026-11-23T10:00:00Z TZ=UTC LANG=C.UTF-8 \
+	TASKRC="$work/taskrc" TASKDATA="$work/task"
+cat >"$TASKRC" <<RC
+data.location=$TASKDATA
+confirmation=off
+verbose=nothing
+hooks=off
+color=off
+RC
+mkdir -p "$TASKDATA"
+cp "$dir"/task/*.data "$TASKDATA"/
+# The task of the ordinary case, by its working-set number (task N info).
+T=$(task _get "$(printf "00000000-0000-4000-8000-%012d" "$O").id")
+[ -n "$T" ] && [ "$T" -gt 0 ] || { echo "bench.sh: no Taskwarrior task for case $O" >&2; exit 2; }
 
-# The commands, one a line: the issue 8 target in ms (a read or write of
-# one case 10, list 10, search 20, export of all reminders 50; `remind
-# list` has no target of its own there, so it gets DESIGN.md's bar for
-# every command, 20), a tab, then the arguments.
-# The call-log row is a scripted call with one line: it opens the call and
-# stores the line, so it measures a little more than one Enter does
-# (BenchmarkCallLine measures that alone).
-commands=$(cat <<ROWS
-3	--version
-10	list
-10	list --all --json
-10	show $N
-20	search refund
-20	search 환불
-10	note $N "Called again, they said the refund is on its way"
-10	promise $N "call me back" --due 2026-12-01 --by Anna
-10	sheet $N
-10	script $N followup
-10	call $N --note "they are checking with the warehouse"
-20	remind list
-50	remind export
+note="Called again, they said the refund is on its way"
+# One row per command: the redress arguments, 1 if it writes, then the
+# redress, floor and Taskwarrior commands ("-": none). The pairs are the
+# issue's: list and task list, show and task N info, note and task N
+# annotate, promise and task add, search and task /WORD/ list, list
+# --all --limit 0 --json and task export, remind list and task due.any:
+# list, remind export and task export. The heavy case's show, sheet,
+# script and call have no counterpart and are timed for memory and the
+# record.
+"$runner" -runs "${BENCH_RUNS:-20}" -warmup "${BENCH_WARMUP:-3}" -db "$dir/cases.db" -floordb "$dir/floor.db" -taskdata "$dir/task" -work "$work" <<ROWS
+--version	0	$bin --version	$floor version	-
+list	0	$bin list	$floor list	task list
+show $O	0	$bin show $O	$floor show $O	task $T info
+note $O "…"	1	$bin note $O "$note"	$floor note $O "$note"	task $T annotate "$note"
+promise $O "call me back" --due friday --by Anna	1	$bin promise $O "call me back" --due friday --by Anna	$floor promise $O "call me back" 2026-11-27	task add "call me back" due:friday
+search refund	0	$bin search refund	$floor search refund	task /refund/ list
+search 환불	0	$bin search 환불	$floor search 환불	task /환불/ list
+list --all --limit 0 --json	0	$bin list --all --limit 0 --json	$floor list-json	task export
+remind list	0	$bin remind list	$floor remind-list	task due.any: list
+remind export	1	$bin remind export	$floor remind-export	task export
+show $H	0	$bin show $H	$floor show $H	-
+sheet $H	0	$bin sheet $H	-	-
+script $H followup	0	$bin script $H followup	-	-
+call $H --note "…"	1	$bin call $H --note "they are checking with the warehouse"	-	-
 ROWS
-)
-
-# Peak memory target, in KiB (40 MiB).
-mem_target=40960
-
-# A Markdown table, so it pastes into BENCHMARKS.md as it is.
-echo '| command | median ms | target ms | peak MiB | target MiB | |'
-echo '| --- | ---: | ---: | ---: | ---: | --- |'
-echo "$commands" | while IFS='	' read -r target args; do
-	# Warm up so the file is in the page cache and `remind export` has its
-	# export state: what a person's second run of the day sees.
-	# (JSON, not CSV: a command with a comma in its text breaks CSV columns.)
-	hyperfine --style none --shell=none --warmup 3 --min-runs 20 \
-		--export-json "$work/h.json" "$bin $args" >/dev/null 2>"$work/err" </dev/null ||
-		{ cat "$work/err" >&2; exit 1; }
-	median=$(sed -n 's/.*"median": *\([0-9.e-]*\).*/\1/p' "$work/h.json" | awk '{ printf "%.1f", $1 * 1000 }')
-	peak=0
-	for _ in 1 2 3; do
-		# shellcheck disable=SC2086 # args are words, split on purpose
-		kib=$(eval "/usr/bin/time -f %M \"\$bin\" $args" 2>&1 >/dev/null </dev/null | tail -n 1)
-		[ "$kib" -gt "$peak" ] && peak=$kib
-	done
-	verdict=ok
-	if awk -v m="$median" -v t="$target" 'BEGIN { exit !(m > t) }' || [ "$peak" -gt "$mem_target" ]; then
-		verdict=MISSED
-		echo missed >>"$work/missed"
-	fi
-	printf '| `%s` | %s | %s | %.1f | 40 | %s |\n' "$args" "$median" "$target" "$(awk -v k="$peak" 'BEGIN { print k / 1024 }')" "$verdict"
-done
-[ ! -e "$work/missed" ]

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/redress-cli/redress/casefile"
+	"github.com/redress-cli/redress/casefile/dates"
 	"github.com/redress-cli/redress/casefile/outfile"
 	"github.com/redress-cli/redress/reminders"
 )
@@ -56,26 +57,41 @@ func caseFlag(cmd *cobra.Command, opts *remindOptions) {
 	cmd.Flags().Int64Var(&opts.caseID, "case", 0, "only this case")
 }
 
+// remindListOptions are list's own flags beside the shared ones.
+type remindListOptions struct {
+	remindOptions
+	all   bool
+	until string
+	limit int
+}
+
 func newRemindListCmd(a *app) *cobra.Command {
-	opts := &remindOptions{}
+	opts := &remindListOptions{}
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "Upcoming and overdue reminders, soonest first",
-		Long: `List the reminders from today on, and the overdue ones whose cause is still
-open (a pending promise, an unanswered letter), soonest first. Overdue rows
-start with "!".
+		Short: "Overdue reminders and those of the next 14 days, soonest first",
+		Long: `List the overdue reminders whose cause is still open (a pending promise, an
+unanswered letter) and those of today and the next 14 days, soonest first.
+Overdue rows start with "!". A last line counts the reminders further out:
+--until DATE shows them up to that day, --all shows every one. --limit N
+shows the soonest N.
 
---json prints an array; each reminder has "uid", "case_id", "rule",
-"entry_id", "at" (a date or an RFC 3339 time), "summary", "description",
-"next" (the command to run), "status" ("upcoming", "today", "overdue") and
-"days" (from today; negative when overdue).`,
+--json prints an array of the same reminders; each has "uid", "case_id",
+"rule", "entry_id", "at" (a date or an RFC 3339 time), "summary",
+"description", "next" (the command to run), "status" ("upcoming", "today",
+"overdue") and "days" (from today; negative when overdue).`,
 		Example: `  redress remind list
+  redress remind list --until 2027-01-31
+  redress remind list --all --limit 20
   redress remind list --case 3 --json`,
 		Args: exactArgs(),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runRemindList(a, opts) },
 	}
-	caseFlag(cmd, opts)
+	caseFlag(cmd, &opts.remindOptions)
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&opts.all, "all", false, "every reminder, however far out")
+	cmd.Flags().StringVar(&opts.until, "until", "", "reminders up to this day (default: the next 14 days)")
+	cmd.Flags().IntVar(&opts.limit, "limit", 0, "most reminders to show, soonest first (0: no limit)")
 	return cmd
 }
 
@@ -108,22 +124,55 @@ func (a *app) reminders(caseID int64) ([]reminders.Reminder, time.Time, error) {
 	return rs, now, nil
 }
 
-func runRemindList(a *app, opts *remindOptions) error {
+func runRemindList(a *app, opts *remindListOptions) error {
+	if opts.limit < 0 {
+		return usageErr(w("err_limit_list"), nohint)
+	}
+	if opts.all && opts.until != "" {
+		return usageErr(w("err_all_until"), w("hint_all_until"))
+	}
 	rs, now, err := a.reminders(opts.caseID)
 	if err != nil {
 		return err
 	}
-	list := reminders.Upcoming(rs, now, a.loc)
+	days := reminders.DefaultDays
+	if opts.until != "" {
+		until, err := dates.Parse(opts.until, now, a.loc)
+		if err != nil {
+			return fmt.Errorf("--until: %w", err)
+		}
+		days = until.DaysUntil(now, a.loc)
+	}
+	sel := reminders.Select(reminders.Upcoming(rs, now, a.loc), opts.all, days, opts.limit)
 	if opts.json {
+		list := sel.Shown
 		if list == nil {
 			list = []reminders.Dated{}
 		}
 		return writeJSON(a.stdout, list)
 	}
-	if len(list) == 0 {
-		fmt.Fprintln(a.stdout, msg(a.lang, "remind_none"))
+	l := a.lang
+	last := fmtShortDate(l, casefile.DateOf(now.In(a.loc)).AddDays(days), now, a.loc)
+	switch {
+	case len(sel.Shown) == 0 && sel.Later == 0:
+		fmt.Fprintln(a.stdout, msg(l, "remind_none"))
 		return nil
+	case len(sel.Shown) == 0:
+		fmt.Fprintln(a.stdout, msgf(l, "remind_none_until", last))
+	default:
+		printReminders(a, sel.Shown, now)
 	}
+	if sel.Cut > 0 {
+		fmt.Fprintln(a.stdout, msgf(l, "remind_cut", len(sel.Shown), sel.Cut))
+	}
+	if sel.Later > 0 {
+		fmt.Fprintln(a.stdout, msgf(l, "remind_later", sel.Later, last))
+	}
+	return nil
+}
+
+// printReminders prints the table of remind list.
+func printReminders(a *app, list []reminders.Dated, now time.Time) {
 	l := a.lang
 	width, fit := a.termWidth()
 	rows := make([][]string, 0, len(list))
@@ -141,7 +190,7 @@ func runRemindList(a *app, opts *remindOptions) error {
 	header := []string{msg(l, "col_when"), msg(l, "col_case"), msg(l, "col_reminder"), msg(l, "col_run")}
 	if !fit {
 		table(a.stdout, header, rows) // into a pipe: whole rows
-		return nil
+		return
 	}
 	// On a terminal every row fits: the reminder is shortened (--json has
 	// it whole); when even then the command to run would not fit beside
@@ -159,7 +208,7 @@ func runRemindList(a *app, opts *remindOptions) error {
 	if width-fixed >= 20 {
 		fitColumn(header, rows, 2, width)
 		table(a.stdout, header, rows)
-		return nil
+		return
 	}
 	short := make([][]string, len(rows))
 	for i, r := range rows {
@@ -174,7 +223,6 @@ func runRemindList(a *app, opts *remindOptions) error {
 		fmt.Fprintln(a.stdout, lines[i+1])
 		fmt.Fprintln(a.stdout, runewidth.Truncate("    → "+r[3], width, "…"))
 	}
-	return nil
 }
 
 func newRemindExportCmd(a *app) *cobra.Command {

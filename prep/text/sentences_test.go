@@ -42,8 +42,10 @@ func TestNoSentenceOutsideTheWords(t *testing.T) {
 		if d.IsDir() {
 			switch {
 			case rel == "prep/text", strings.HasPrefix(d.Name(), "."), d.Name() == "testdata",
-				// the benchmark generator writes made-up case data, not messages
-				rel == "casefile/benchgen", rel == "cmd/redress-benchgen":
+				// the benchmark generator writes made-up case data, not messages;
+				// the bench floor and runner are developer tools of make bench
+				rel == "casefile/benchgen", rel == "cmd/redress-benchgen",
+				rel == "cmd/redress-benchfloor", rel == "cmd/redress-benchrun":
 				return filepath.SkipDir
 			}
 			return nil
