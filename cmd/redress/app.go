@@ -14,6 +14,7 @@ import (
 
 	"github.com/redress-cli/redress/casefile"
 	"github.com/redress-cli/redress/casefile/dates"
+	"github.com/redress-cli/redress/reminders"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -164,6 +165,9 @@ func (a *app) open() (*casefile.Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Every change rewrites the stored reminders of its cases, in the
+	// user's zone, in its own transaction.
+	s.UseReminderRules(reminders.Stored(a.loc))
 	a.store = s
 	return s, nil
 }
