@@ -47,6 +47,8 @@ func planQueries(t *testing.T) []planQuery {
 		{name: "show: promises", sql: promisesQuery(promisesOfCase)},
 		{name: "show: tickets", sql: qCaseTickets},
 		{name: "show: notes", sql: qCaseNotes},
+		{name: "sheet, script: newest notes", sql: qNewestNotes},
+		{name: "sheet, script: count of notes", sql: qCountNotes},
 		{name: "show: refs", sql: qCaseRefs},
 		{name: "show: evidence", sql: evidenceQuery(evidenceOfCase)},
 		{name: "show: prep", sql: qCasePrep},
