@@ -14,7 +14,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/redress-cli/redress/casefile"
-	"github.com/redress-cli/redress/casefile/dates"
 	"github.com/redress-cli/redress/casefile/outfile"
 	"github.com/redress-cli/redress/reminders"
 )
@@ -122,7 +121,7 @@ func (a *app) reminders(caseID int64) ([]reminders.Reminder, time.Time, error) {
 
 func runRemindList(a *app, opts *remindListOptions) error {
 	if opts.limit < 0 {
-		return usageErr(w("err_limit_list"), nohint)
+		return usageErr(w("err_limit_remind"), nohint)
 	}
 	if opts.all && opts.until != "" {
 		return usageErr(w("err_all_until"), w("hint_all_until"))
@@ -136,7 +135,15 @@ func runRemindList(a *app, opts *remindListOptions) error {
 	}
 	days := reminders.DefaultDays
 	if opts.until != "" {
-		until, err := dates.Parse(opts.until, now, a.loc)
+		// Read as the case's dates are with --case; otherwise the
+		// locale says how 1/12 reads.
+		r := a.dateReader(now, "")
+		if opts.caseID > 0 {
+			if r, err = a.caseDates(opts.caseID); err != nil {
+				return err
+			}
+		}
+		until, err := r.Parse(opts.until)
 		if err != nil {
 			return fmt.Errorf("--until: %w", err)
 		}

@@ -43,7 +43,8 @@ func TestNoSentenceOutsideTheWords(t *testing.T) {
 			switch {
 			case rel == "prep/text", strings.HasPrefix(d.Name(), "."), d.Name() == "testdata",
 				// the benchmark generator writes made-up case data, not messages;
-				// the bench floor and runner are developer tools of make bench
+				// the floor and the runner of make bench print SQL output and a
+				// table for developers, not redress's words
 				rel == "casefile/benchgen", rel == "cmd/redress-benchgen",
 				rel == "cmd/redress-benchfloor", rel == "cmd/redress-benchrun":
 				return filepath.SkipDir
