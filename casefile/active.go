@@ -69,12 +69,12 @@ func scanEscalation(rows rowScanner) (Escalation, error) {
 }
 
 // activeContactColumns are what the reminder rules read of a contact.
-const activeContactColumns = "id, case_id, channel, at, duration_s, rep, department, summary"
+const activeContactColumns = "id, case_id, channel, at, duration_s, rep, department, summary, from_company"
 
 func scanActiveContact(rows rowScanner) (Contact, error) {
 	var c Contact
 	var at string
-	if err := rows.Scan(&c.ID, &c.CaseID, &c.Channel, &at, &c.DurationS, &c.Rep, &c.Department, &c.Summary); err != nil {
+	if err := rows.Scan(&c.ID, &c.CaseID, &c.Channel, &at, &c.DurationS, &c.Rep, &c.Department, &c.Summary, &c.FromCompany); err != nil {
 		return c, err
 	}
 	var err error

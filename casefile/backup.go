@@ -43,7 +43,7 @@ func (s *Store) Backup(ctx context.Context, dest string, opts outfile.Options) (
 
 // ErrBadCopy is a backup that failed its check; nothing was left under
 // the name asked for.
-var ErrBadCopy = errors.New("the backup copy failed its check") // words:ok mapped to err_bad_copy
+var ErrBadCopy error = NewMessage("err_bad_copy")
 
 // checkBackup opens the finished copy and checks it is a whole case file;
 // why is the problem as a key of the words catalog (file_why_<why>).

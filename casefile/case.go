@@ -177,6 +177,9 @@ type Contact struct {
 	EndedAt    *time.Time `json:"ended_at"`   // nil while a live call is still open
 	HoldS      int64      `json:"hold_s"`     // seconds on hold
 	HoldSince  *time.Time `json:"hold_since"` // set while on hold
+	// FromCompany: the company sent it (a reply by email, letter or
+	// chat); otherwise the customer did, or it was a call both spoke in.
+	FromCompany bool `json:"from_company"`
 }
 
 // Promise is something the company said it would do, by a date.

@@ -2,7 +2,6 @@ package casefile
 
 import (
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"os"
 )
@@ -48,9 +47,9 @@ func damaged(path, why string) error {
 // Problems with the case file itself, wrapped in a FileError. Their text
 // is for logs: the commands print the words of the catalog for each.
 var (
-	ErrDamaged     = errors.New("the case file is damaged")   // words:ok mapped to err_damaged
-	ErrReadOnly    = errors.New("the case file is read-only") // words:ok mapped to err_read_only
-	ErrCannotOpen  = errors.New("cannot open the case file")  // words:ok mapped to err_cannot_open
-	ErrDiskFull    = errors.New("the disk is full")           // words:ok mapped to err_disk_full
-	ErrCannotWrite = errors.New("cannot write the case file") // words:ok mapped to err_cannot_write_file
+	ErrDamaged     error = NewMessage("err_damaged")
+	ErrReadOnly    error = NewMessage("err_read_only")
+	ErrCannotOpen  error = NewMessage("err_cannot_open")
+	ErrDiskFull    error = NewMessage("err_disk_full")
+	ErrCannotWrite error = NewMessage("err_cannot_write_file")
 )

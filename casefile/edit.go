@@ -43,8 +43,8 @@ func (s *Store) EditContact(ctx context.Context, id int64, change func(*Contact)
 			return err
 		}
 		if _, err := tx.Exec(`UPDATE contacts SET channel = ?, at = ?, duration_s = ?, rep = ?, department = ?, summary = ?,
-			ended_at = ?, hold_s = ?, hold_since = ? WHERE id = ?`, c.Channel, formatTime(c.At), c.DurationS, c.Rep,
-			c.Department, c.Summary, formatOptionalTime(c.EndedAt), c.HoldS, formatOptionalTime(c.HoldSince), id); err != nil {
+			ended_at = ?, hold_s = ?, hold_since = ?, from_company = ? WHERE id = ?`, c.Channel, formatTime(c.At), c.DurationS, c.Rep,
+			c.Department, c.Summary, formatOptionalTime(c.EndedAt), c.HoldS, formatOptionalTime(c.HoldSince), c.FromCompany, id); err != nil {
 			return err
 		}
 		if err := rec.changed("contact", c.CaseID, id, old); err != nil {

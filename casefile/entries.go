@@ -60,7 +60,7 @@ func validContact(c *Contact) error {
 	return nil
 }
 
-const contactColumns = "id, case_id, channel, at, duration_s, rep, department, summary, ended_at, hold_s, hold_since"
+const contactColumns = "id, case_id, channel, at, duration_s, rep, department, summary, ended_at, hold_s, hold_since, from_company"
 
 func listContacts(ctx context.Context, q querier, caseID int64) ([]Contact, error) {
 	return queryContacts(ctx, q, contactsOfCase, caseID)
@@ -84,7 +84,7 @@ func queryContacts(ctx context.Context, q querier, where string, args ...any) ([
 		var c Contact
 		var at, ended, holdSince string
 		if err := rows.Scan(&c.ID, &c.CaseID, &c.Channel, &at, &c.DurationS, &c.Rep, &c.Department, &c.Summary,
-			&ended, &c.HoldS, &holdSince); err != nil {
+			&ended, &c.HoldS, &holdSince, &c.FromCompany); err != nil {
 			return nil, err
 		}
 		var errs [3]error

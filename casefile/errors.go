@@ -39,23 +39,23 @@ func (e *InvalidError) Error() string {
 
 // ErrNotCaseFile is returned when the file at the case-file path is not a
 // redress case file (a text file, another program's database).
-var ErrNotCaseFile = errors.New("not a redress case file") // words:ok mapped to err_not_case_file
+var ErrNotCaseFile error = NewMessage("err_not_case_file")
 
 // ErrNoFTS5 is returned by Open when this binary was built without SQLite's
 // full-text search (go build without -tags sqlite_fts5). The case file's
 // search index is an FTS5 table and every write updates it, so such a
 // binary could neither create nor change a case file: Open refuses before
 // it touches the disk.
-var ErrNoFTS5 = errors.New("built without full-text search (SQLite FTS5)") // words:ok mapped to err_no_fts5
+var ErrNoFTS5 error = NewMessage("err_no_fts5")
 
 // ErrNotAFileName is returned for a case-file name SQLite takes for
 // something else than a file (":memory:", "", a "file:" URI).
-var ErrNotAFileName = errors.New("not a file name; the case file must be a file") // words:ok mapped to err_not_a_file_name
+var ErrNotAFileName error = NewMessage("err_not_a_file_name")
 
 // ErrReadOnlySidecar is returned (with the file's path) when the -shm or
 // -wal file beside the case file cannot be written: every change fails
 // until it is fixed.
-var ErrReadOnlySidecar = errors.New("this file beside the case file is read-only, so nothing can be changed") // words:ok mapped to err_read_only_sidecar
+var ErrReadOnlySidecar error = NewMessage("err_read_only_sidecar")
 
 // ErrNewerVersion is returned for a case file written by a newer redress.
 var ErrNewerVersion = errors.New("case file is from a newer version of redress") // words:ok mapped to err_newer_version

@@ -24,7 +24,7 @@ func SetMaxImport(n int) (restore func()) {
 	return func() { maxImport = old }
 }
 
-// DropStoredReminders undoes migration 0011 (stored reminders), for a test
+// DropStoredReminders undoes the migration of stored reminders, for a test
 // that makes a file as an older redress left it.
 func DropStoredReminders(db *sql.DB) error {
 	rows, err := db.Query(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'case_reminders_%'`)

@@ -51,7 +51,7 @@ func TestFileIDMigrationReplacesOldUIDsOnce(t *testing.T) {
 	// ...and the schema it had: no stored reminders, no file_info table, nor the columns of the
 	// migrations after it (the company's phone and hours; the history, the
 	// extensions and when promises and tickets were said; the delivery day and
-	// the sector).
+	// the sector; who sent a contact).
 	if err := casefile.DropStoredReminders(s.DB()); err != nil {
 		t.Fatal(err)
 	}
@@ -59,6 +59,7 @@ func TestFileIDMigrationReplacesOldUIDsOnce(t *testing.T) {
 		ALTER TABLE cases DROP COLUMN company_hours; DROP TABLE history; DROP TABLE promise_extensions;
 		DROP INDEX tickets_case_at; ALTER TABLE promises DROP COLUMN at; ALTER TABLE tickets DROP COLUMN at;
 		ALTER TABLE cases DROP COLUMN delivered_date; ALTER TABLE cases DROP COLUMN sector;
+		ALTER TABLE contacts DROP COLUMN from_company;
 		PRAGMA user_version = %d`, casefile.VersionBefore("fileid"))); err != nil {
 		t.Fatal(err)
 	}

@@ -342,7 +342,7 @@ func putHistory(tx *sql.Tx, h *HistoryEntry) error {
 }
 
 // ErrNothingToUndo is returned by Undo when every change was undone.
-var ErrNothingToUndo = errors.New("nothing to undo") // words:ok mapped to err_nothing_to_undo
+var ErrNothingToUndo error = NewMessage("err_nothing_to_undo")
 
 // ConflictError is an undo refused because an entry it would restore was
 // changed since in a way the history does not show.
@@ -355,9 +355,9 @@ type ConflictError struct {
 
 func (e *ConflictError) Error() string {
 	if e.NotEmpty {
-		return fmt.Sprintf("%s %d has entries now; nothing was undone", e.Kind, e.ID) // words:ok mapped to err_conflict_case
+		return Say("err_conflict_case", e.ID)
 	}
-	return fmt.Sprintf("%s %d was changed since, outside the history; nothing was undone", e.Kind, e.ID) // words:ok mapped to err_conflict
+	return Say("err_conflict", e.Kind, e.ID)
 }
 
 // Undo reverts the most recent change not yet undone (of one case when

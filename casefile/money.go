@@ -1,7 +1,6 @@
 package casefile
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"sync"
@@ -48,20 +47,10 @@ const MoneyForms = "49.90 EUR, EUR 49.90, €49,90, 1.234,56 €, £20, $89.99 (
 
 func (e *MoneyError) Error() string {
 	switch e.Kind {
-	case "no-currency":
-		return fmt.Sprintf("%q has no currency: add its code, e.g. %s EUR", e.Input, strings.TrimSpace(e.Input)) // words:ok mapped to money_no-currency
-	case "unknown-currency":
-		return fmt.Sprintf("%q is not a currency code", e.Code) // words:ok mapped to money_unknown-currency
-	case "shared-symbol":
-		return fmt.Sprintf("%q: %s is used by several currencies; give the code, e.g. USD, CAD or AUD", e.Input, e.Code) // words:ok mapped to money_shared-symbol
-	case "unsupported-currency":
-		return fmt.Sprintf("%q: amounts in %s (three or four decimals) cannot be read for sure; write it out in the text instead", e.Input, e.Code) // words:ok mapped to money_unsupported-currency
-	case "decimals":
-		return fmt.Sprintf("%q: %s has no such fraction digits", e.Input, e.Code) // words:ok mapped to money_decimals
-	case "two-currencies":
-		return fmt.Sprintf("%q names two different currencies", e.Input) // words:ok mapped to money_two-currencies
+	case "no-currency", "unknown-currency", "shared-symbol", "unsupported-currency", "decimals", "two-currencies":
+		return Say("money_"+e.Kind, e.Input, e.Code)
 	}
-	return fmt.Sprintf("cannot read the amount %q", e.Input) // words:ok mapped to money_unreadable
+	return Say("money_unreadable", e.Input, e.Code)
 }
 
 // jurisdictionCurrency is the currency a bare number or a "$" means in a

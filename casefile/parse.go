@@ -1,7 +1,6 @@
 package casefile
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -38,5 +37,5 @@ type CountError struct {
 }
 
 func (e *CountError) Error() string {
-	return fmt.Sprintf("%s: %q is not a whole number from 0 to %d", e.Field, e.Input, e.Max) // words:ok mapped to err_count
+	return Say("err_count", e.Field, e.Input, e.Max)
 }

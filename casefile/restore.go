@@ -15,7 +15,7 @@ import (
 )
 
 // ErrSameFile is a restore of the case file from itself.
-var ErrSameFile = errors.New("the backup is the case file itself") // words:ok mapped to err_same_file
+var ErrSameFile error = NewMessage("err_same_file")
 
 // CheckBackup checks that path is a whole redress case file this build
 // can open: a case file (application id), not from a newer redress, and

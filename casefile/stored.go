@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// Stored reminders (migration 0011): each case's reminders are kept in
+// Stored reminders (migration 0012): each case's reminders are kept in
 // case_reminders, rewritten in the transaction of every change to the
 // case, so reading them is one indexed range query.
 //

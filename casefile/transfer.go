@@ -873,9 +873,9 @@ func putCase(tx *sql.Tx, c *Case) error {
 
 func putContact(tx *sql.Tx, c *Contact) error {
 	res, err := tx.Exec(`INSERT INTO contacts (id, case_id, channel, at, duration_s, rep, department, summary,
-		ended_at, hold_s, hold_since) VALUES (NULLIF(?,0),?,?,?,?,?,?,?,?,?,?)`, c.ID, c.CaseID, c.Channel,
+		ended_at, hold_s, hold_since, from_company) VALUES (NULLIF(?,0),?,?,?,?,?,?,?,?,?,?,?)`, c.ID, c.CaseID, c.Channel,
 		formatTime(c.At), c.DurationS, c.Rep, c.Department, c.Summary, formatOptionalTime(c.EndedAt), c.HoldS,
-		formatOptionalTime(c.HoldSince))
+		formatOptionalTime(c.HoldSince), c.FromCompany)
 	return setID(res, err, &c.ID)
 }
 

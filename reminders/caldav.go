@@ -36,11 +36,11 @@ type NoCalendarError struct {
 func (e *NoCalendarError) Error() string {
 	switch {
 	case e.Missing != "":
-		return "there is no calendar at " + e.Missing
+		return casefile.Say("push_missing_calendar", e.Missing)
 	case len(e.Found) == 0:
-		return "no calendar found at that address"
+		return casefile.Say("push_no_calendar")
 	}
-	return fmt.Sprintf("%d calendars found; say which one", len(e.Found)) // words:ok mapped to err_calendars_found
+	return casefile.Say("push_several", len(e.Found))
 }
 
 // CalDAVError is a step of talking to the server that failed. Step is a

@@ -1,24 +1,24 @@
 package reminders
 
 import (
-	"errors"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/redress-cli/redress/casefile"
 )
 
 // The ways a CalDAV address or server is refused before or while a
 // password could leave the machine.
 var (
-	ErrNotHTTP       = errors.New("the address is not an http or https URL")                              // words:ok mapped to a push_ message (cmd_remind.go)
-	ErrPasswordInURL = errors.New("the address holds a user name or password")                            // words:ok mapped to a push_ message (cmd_remind.go)
-	ErrInsecure      = errors.New("the address is plain http, which would send the password unencrypted") // words:ok mapped to a push_ message (cmd_remind.go)
-	ErrUnauthorized  = errors.New("the server refused the user name or password (401 Unauthorized)")      // words:ok mapped to a push_ message (cmd_remind.go)
-	ErrTooLarge      = fmt.Errorf("the server's answer is larger than %d MiB", MaxResponseBytes>>20)      // words:ok mapped to a push_ message (cmd_remind.go)
+	ErrNotHTTP       error = casefile.NewMessage("push_not_http")
+	ErrPasswordInURL error = casefile.NewMessage("push_url_password")
+	ErrInsecure      error = casefile.NewMessage("push_insecure")
+	ErrUnauthorized  error = casefile.NewMessage("push_unauthorized")
+	ErrTooLarge      error = casefile.NewMessage("push_too_large")
 )
 
 // MaxResponseBytes bounds one answer from a CalDAV server: a hostile or
@@ -33,7 +33,7 @@ var maxResponse int64 = MaxResponseBytes
 type RedirectError struct{ From, To string }
 
 func (e *RedirectError) Error() string {
-	return fmt.Sprintf("the server redirected from %s to %s; redress does not send the password or the events to another address", e.From, e.To) // words:ok mapped to a push_ message (cmd_remind.go)
+	return casefile.Say("push_redirect", e.From, e.To)
 }
 
 // CheckURL reads a CalDAV address and refuses what would leak the
@@ -92,7 +92,7 @@ func NewHTTPClient(base *url.URL, user, password string, timeout time.Duration, 
 		Transport: &guardTransport{base: transport, origin: origin, user: user, password: password},
 		CheckRedirect: func(req *http.Request, via []*http.Request) error {
 			if len(via) >= 10 {
-				return errors.New("too many redirects") // words:ok mapped to a push_ message (cmd_remind.go)
+				return casefile.NewMessage("push_too_many_redirects")
 			}
 			prev := via[len(via)-1].URL
 			to := originOf(req.URL)

@@ -78,6 +78,12 @@ var writtenChannels = map[casefile.Channel]bool{
 	casefile.ChannelEmail: true, casefile.ChannelLetter: true, casefile.ChannelWebForm: true,
 }
 
+// spokenChannels are the contacts where the company answered there and
+// then: one of them after a written contact is its answer.
+var spokenChannels = map[casefile.Channel]bool{
+	casefile.ChannelCall: true, casefile.ChannelChat: true, casefile.ChannelVisit: true,
+}
+
 // For returns the reminders of one case, soonest first. A resolved or
 // closed case has none; a pending promise makes its due and follow-up
 // reminders, a broken one a reminder to chase it, a kept or cancelled one
@@ -336,15 +342,23 @@ func (b *builder) window(end casefile.Date, before, on Rule, uidPart, key string
 		b.t(key+"_end"), next, b.ticketsLine())
 }
 
-// noReply reminds to chase an email, letter or web form that nothing has
-// followed: only the case's last contact can qualify, since any contact
-// after it counts as the reply.
+// noReply reminds to chase an email, letter or web form the customer sent
+// that nothing has answered: a contact from the company (a recorded
+// reply) or a call, chat or visit, where the company spoke, after it is
+// the answer. A written contact the company sent waits for nobody, and
+// a later one the customer sent is the one that waits, so only the
+// customer's last unanswered written contact can qualify.
 func (b *builder) noReply() {
-	if len(b.f.Contacts) == 0 {
-		return
+	var last *casefile.Contact
+	for i, c := range b.f.Contacts {
+		switch {
+		case c.FromCompany || spokenChannels[c.Channel]:
+			last = nil
+		case writtenChannels[c.Channel]:
+			last = &b.f.Contacts[i]
+		}
 	}
-	last := b.f.Contacts[len(b.f.Contacts)-1]
-	if !writtenChannels[last.Channel] {
+	if last == nil {
 		return
 	}
 	days := b.f.NoReplyDays
@@ -354,7 +368,7 @@ func (b *builder) noReply() {
 	sent := casefile.DateOf(last.At.In(b.loc))
 	b.add(RuleNoReply, UID(b.f.ID, "contact", last.ID, "no-reply"), last.ID, sent.AddDays(days),
 		b.t("no_reply", b.t("ch_"+string(last.Channel)), b.date(sent), days), b.t("next_followup", b.f.ID),
-		b.summaryLine(last), b.ticketsLine())
+		b.summaryLine(*last), b.ticketsLine())
 }
 
 func (b *builder) summaryLine(c casefile.Contact) string {

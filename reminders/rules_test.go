@@ -136,6 +136,22 @@ func TestRules(t *testing.T) {
 			f.Contacts = []casefile.Contact{{ID: 4, CaseID: 3, Channel: casefile.ChannelEmail, At: at(2026, 11, 20, 10)},
 				{ID: 5, CaseID: 3, Channel: casefile.ChannelCall, At: at(2026, 11, 23, 10)}}
 		}, seoul, nil},
+		{"the company's own email waits for no reply from anyone", func(f *casefile.Full) {
+			f.Contacts = []casefile.Contact{{ID: 4, CaseID: 3, Channel: casefile.ChannelEmail, At: at(2026, 11, 20, 10), FromCompany: true}}
+		}, seoul, nil},
+		{"the company's emailed reply answers the customer's email", func(f *casefile.Full) {
+			f.Contacts = []casefile.Contact{{ID: 4, CaseID: 3, Channel: casefile.ChannelEmail, At: at(2026, 11, 18, 10)},
+				{ID: 5, CaseID: 3, Channel: casefile.ChannelEmail, At: at(2026, 11, 20, 10), FromCompany: true}}
+		}, seoul, nil},
+		{"after the company's reply, the customer's answer to it is the one that waits", func(f *casefile.Full) {
+			f.Contacts = []casefile.Contact{{ID: 4, CaseID: 3, Channel: casefile.ChannelEmail, At: at(2026, 11, 18, 10)},
+				{ID: 5, CaseID: 3, Channel: casefile.ChannelEmail, At: at(2026, 11, 20, 10), FromCompany: true},
+				{ID: 6, CaseID: 3, Channel: casefile.ChannelLetter, At: at(2026, 11, 23, 10)}}
+		}, seoul, []string{"case-3-contact-6-no-reply@redress 2026-11-28"}},
+		{"a post on social media after an email answers nothing: the email still waits", func(f *casefile.Full) {
+			f.Contacts = []casefile.Contact{{ID: 4, CaseID: 3, Channel: casefile.ChannelEmail, At: at(2026, 11, 23, 10)},
+				{ID: 5, CaseID: 3, Channel: casefile.ChannelSocial, At: at(2026, 11, 24, 10)}}
+		}, seoul, []string{"case-3-contact-4-no-reply@redress 2026-11-28"}},
 		{"calls and chats wait for no written reply", func(f *casefile.Full) {
 			f.Contacts = []casefile.Contact{{ID: 5, CaseID: 3, Channel: casefile.ChannelChat, At: at(2026, 11, 23, 10)}}
 		}, seoul, nil},

@@ -9,7 +9,6 @@
 package dates
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -32,7 +31,7 @@ const Forms = `2026-12-05, 2026-12-05 14:30, 31/12/2026, 1.12.2026, 5 Dec, Dec 5
 type UnreadableError struct{ Input string }
 
 func (e *UnreadableError) Error() string {
-	return fmt.Sprintf("cannot read the date %q", e.Input) // words:ok mapped to err_unreadable_date
+	return casefile.Say("err_unreadable_date", e.Input)
 }
 
 // RangeError is a date outside the years redress keeps (1900 to 2200),
@@ -40,7 +39,7 @@ func (e *UnreadableError) Error() string {
 type RangeError struct{ Input string }
 
 func (e *RangeError) Error() string {
-	return fmt.Sprintf("the date %q is not between the years %d and %d", e.Input, casefile.MinYear, casefile.MaxYear) // words:ok mapped to err_date_range
+	return casefile.Say("err_date_range", e.Input, casefile.MinYear, casefile.MaxYear)
 }
 
 // FutureError is a future date given for something that already happened.
@@ -50,7 +49,7 @@ type FutureError struct {
 }
 
 func (e *FutureError) Error() string {
-	return fmt.Sprintf("%q is %s, in the future; this is about something that already happened", e.Input, e.Date.Time(time.UTC).Format("2 Jan 2006")) // words:ok mapped to err_date_future
+	return casefile.Say("err_date_future", e.Input, e.Date.Time(time.UTC).Format("2 Jan 2006"))
 }
 
 // Parse reads s as a whole, month first for numeric dates (12/5 is 5

@@ -20,6 +20,8 @@ type contactOptions struct {
 	duration   time.Duration
 	tickets    []string // --ticket NUMBER, repeatable
 	promises   []string // --promise "TEXT@DATE", repeatable
+
+	fromCompany bool // --from-company: the company sent it
 }
 
 func newContactCmd(a *app) *cobra.Command {
@@ -33,6 +35,7 @@ from this contact can point to it with --contact ID.`,
 		Example: `  redress contact 3 --channel call --rep Anna --department billing --duration 25m \
       --summary "agreed to refund once the return is scanned"
   redress contact 3 --channel email --summary "sent photos of the damage" --at yesterday
+  redress contact 3 --channel letter --from-company --summary "final response: refund refused"
   redress contact 3 --channel call --rep Anna --ticket A-1234 --promise "refund 49 EUR@friday"`,
 		Args: exactArgs("CASE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -51,6 +54,7 @@ from this contact can point to it with --contact ID.`,
 	cmd.Flags().DurationVar(&opts.duration, "duration", 0, "how long it took, e.g. 25m or 1h10m")
 	cmd.Flags().StringArrayVar(&opts.tickets, "ticket", nil, "a ticket number given in it (repeatable)")
 	cmd.Flags().StringArrayVar(&opts.promises, "promise", nil, `a promise made in it, "TEXT@DATE" (repeatable; --rep made it)`)
+	cmd.Flags().BoolVar(&opts.fromCompany, "from-company", false, "the company sent it (its reply by email, letter or post), not you")
 	addCorrections(a, cmd, "contact")
 	return cmd
 }
@@ -64,7 +68,8 @@ func runContact(a *app, opts *contactOptions) error {
 		return err
 	}
 	c := casefile.Contact{CaseID: opts.caseID, Channel: casefile.Channel(opts.channel), At: at,
-		DurationS: int64(opts.duration / time.Second), Rep: opts.rep, Department: opts.department, Summary: opts.summary}
+		DurationS: int64(opts.duration / time.Second), Rep: opts.rep, Department: opts.department, Summary: opts.summary,
+		FromCompany: opts.fromCompany}
 	var tickets []*casefile.Ticket
 	for _, n := range opts.tickets {
 		tickets = append(tickets, &casefile.Ticket{Number: n, CreatedAt: now})

@@ -32,6 +32,7 @@ type entryEditOptions struct {
 	value, step, note                     string
 	contactID                             int64
 	refused, final, noAnswer, withEntries bool
+	fromCompany                           bool
 }
 
 // entryNouns are the command noun of each kind of entry.
@@ -80,6 +81,7 @@ change back.`,
 		f.StringVar(&opts.summary, "summary", "", "what happened, in a sentence")
 		f.StringVar(&opts.at, "at", "", "when it happened (what was said in it moves with it)")
 		f.DurationVar(&opts.duration, "duration", 0, "how long it took, e.g. 25m")
+		f.BoolVar(&opts.fromCompany, "from-company", false, "the company sent it (a reply); --from-company=false: you did")
 	case "ticket":
 		f.StringVar(&opts.number, "number", "", "the ticket number")
 		f.StringVar(&opts.label, "label", "", "what the ticket is for")
@@ -188,6 +190,9 @@ func runEntryEdit(a *app, o *entryEditOptions) error {
 			}
 			if o.changed("duration") {
 				c.DurationS = int64(o.duration / time.Second)
+			}
+			if o.changed("from-company") {
+				c.FromCompany = o.fromCompany
 			}
 			if o.changed("at") {
 				c.At = at

@@ -69,34 +69,23 @@ missing and 3 when something is.`,
 	f.IntVar(&opts.step, "step", 0, "go to one step (1-9)")
 	f.BoolVar(&opts.check, "check", false, "print the readiness list; exit 3 when something is missing")
 	f.BoolVar(&opts.json, "json", false, "with --check: print JSON")
-	f.StringArrayVar(&ans.Findings, "finding", nil, "1: something the help pages, FAQ or forums say (repeatable)")
-	f.StringVar(&ans.URL, "url", "", "1: the source of the --finding")
-	f.StringArrayVar(&ans.Tried, "tried", nil, "1: something you already tried (repeatable)")
-	f.StringArrayVar(&ans.Events, "event", nil, `2: a timeline bullet, optionally dated: "2 Nov: bought online" (repeatable)`)
-	f.StringArrayVar(&ans.Refs, "account", nil, `2: an account reference "LABEL=VALUE", e.g. "order number=ORD-1" (repeatable)`)
-	f.StringVar(&ans.Receipt, "receipt", "", "2: receipt or order confirmation at hand: yes or no")
-	f.StringVar(&ans.Photos, "photos", "", "2: photos at hand: yes or no")
-	f.StringVar(&ans.Secret, "pin", "", "2: account PIN or password at hand: yes or no (never the PIN itself)")
-	f.StringVar(&ans.Problem, "problem", "", "3: the problem in one or two sentences")
-	f.StringVar(&ans.Outcome, "outcome", "", "3: the outcome you want (an action, an amount, a date)")
-	f.StringVar(&ans.Fallback, "fallback", "", "3: an outcome you would accept instead")
-	f.StringVar(&ans.Opening, "opening", "", "4: your opening line, or calm, direct or followup for a suggested one")
-	f.StringVar(&ans.Purchased, "purchased", "", "5: purchase date")
-	f.IntVar(&ans.ReturnDays, "return-days", 0, "5: days the store allows for returns")
-	f.IntVar(&ans.WarrantyMonths, "warranty-months", 0, "5: months of warranty")
-	f.StringVar(&ans.Docs, "docs", "", "5: documents the policy needs")
-	f.StringVar(&ans.Trigger, "trigger", "", "6: when to ask for a supervisor: refused-once, refused-twice or no-date")
-	f.StringVar(&ans.SupervisorLine, "supervisor-line", "", "6: what to say to ask for a supervisor")
-	f.StringVar(&ans.Record, "record", "", "7: will you record the call: yes or no")
-	f.StringVar(&ans.RecordLine, "record-line", "", "7: what to say about recording")
-	f.StringSliceVar(&ans.Ask, "ask", nil, "8: what to ask for before hanging up: ticket,eta,name,written,workaround")
-	f.StringVar(&ans.Email, "email", "", "9: the company's complaints email")
-	f.StringVar(&ans.Chat, "chat", "", "9: its chat")
-	f.StringVar(&ans.Social, "social", "", "9: its social media handle")
-	f.StringVar(&ans.Review, "review", "", "9: a review site")
-	f.StringVar(&ans.Regulator, "regulator", "", "9: the regulator or consumer body")
-	f.StringVar(&ans.Phone, "phone", "", "9: the company's phone number")
-	f.StringVar(&ans.Hours, "hours", "", "9: when that phone line is open")
+	// Each answer's flag, from prep's one table of the steps; the help
+	// line is cobra's, in English like the rest of the help.
+	for _, st := range prep.Steps {
+		for _, fd := range st.Fields {
+			usage := fmt.Sprintf("%d: %s", st.N, msg("en", fd.Help))
+			switch fd.Kind {
+			case prep.KindList:
+				f.StringArrayVar(fd.List(ans), fd.Flag, nil, usage)
+			case prep.KindMulti:
+				f.StringSliceVar(fd.List(ans), fd.Flag, nil, usage)
+			case prep.KindNumber:
+				f.IntVar(fd.Num(ans), fd.Flag, 0, usage)
+			default:
+				f.StringVar(fd.Text(ans), fd.Flag, "", usage)
+			}
+		}
+	}
 	return cmd
 }
 
@@ -284,190 +273,146 @@ func (a *app) stepForm(step int, full casefile.Full, r dates.Reader) (casefile.S
 	if !answer {
 		return casefile.StepChange{Step: step, Skipped: true, At: now}, nil
 	}
+	st := prep.Steps[step-1]
+	fc := prep.FormCase{Lang: l, Full: full, Now: now, Loc: a.loc}
+	if st.Intro != nil {
+		heading, lines, err := st.Intro(fc)
+		if err != nil {
+			return casefile.StepChange{}, err
+		}
+		fmt.Fprintln(a.stderr, msg(l, heading))
+		for _, line := range lines {
+			fmt.Fprintln(a.stderr, "  "+clean(line))
+		}
+	}
 	ans := &prep.Answers{}
-	c, p := full.Case, full.Prep
 	var fields []huh.Field
-	var after []func() // turn form values into answers once the form ends
-	input := func(key string, dst *string, current string, validate ...func(string) error) {
-		*dst = current
-		title := msg(l, key)
-		if a.accessible() && strings.TrimSpace(current) != "" {
-			// A screen reader hears no pre-filled field: say what Enter keeps.
-			title = msgf(l, "prep_current", title, clean(current))
+	var after []func() error // turn form values into answers once the form ends
+	for _, fd := range st.Fields {
+		if !fd.Form {
+			continue
 		}
-		in := huh.NewInput().Title(title).Value(dst)
-		if len(validate) > 0 {
-			in = in.Validate(validate[0])
-		}
-		fields = append(fields, in)
-	}
-	yesNo := func(key string, dst *string, current string) {
-		v := new(bool)
-		*v = current == "yes"
-		fields = append(fields, huh.NewConfirm().Title(msg(l, key)).Affirmative(msg(l, "yes")).Negative(msg(l, "no")).Value(v))
-		after = append(after, func() { *dst = map[bool]string{true: "yes", false: "no"}[*v] })
-	}
-	switch step {
-	case 1:
-		phrases, err := prep.SearchPhrases(l, full, now, a.loc)
+		f, set, err := a.formField(fd, fc, r, ans)
 		if err != nil {
 			return casefile.StepChange{}, err
 		}
-		fmt.Fprintln(a.stderr, msg(l, "prep_search_phrases"))
-		for _, ph := range phrases {
-			fmt.Fprintln(a.stderr, "  "+clean(ph))
+		if f != nil {
+			fields = append(fields, f)
 		}
-		if err := a.askList(msg(l, "prep_finding"), &ans.Findings, nil); err != nil {
-			return casefile.StepChange{}, err
+		if set != nil {
+			after = append(after, set)
 		}
-		if err := a.askList(msg(l, "prep_tried"), &ans.Tried, nil); err != nil {
-			return casefile.StepChange{}, err
-		}
-	case 2:
-		if err := a.askList(msg(l, "prep_event"), &ans.Events, validator(l, func(v string) error {
-			_, _, _, err := r.Line(v)
-			return err
-		})); err != nil {
-			return casefile.StepChange{}, err
-		}
-		if err := a.askList(msg(l, "prep_account"), &ans.Refs, validator(l, func(v string) error {
-			_, err := casefile.ParseAccountRef(v)
-			return err
-		})); err != nil {
-			return casefile.StepChange{}, err
-		}
-		yesNo("prep_receipt", &ans.Receipt, p.HaveReceipt)
-		yesNo("prep_photos", &ans.Photos, p.HavePhotos)
-		yesNo("prep_secret", &ans.Secret, p.HaveSecret)
-	case 3:
-		input("prep_problem", &ans.Problem, c.Problem)
-		input("prep_outcome", &ans.Outcome, c.Outcome)
-		input("prep_fallback", &ans.Fallback, c.Fallback)
-	case 4:
-		facts := prep.NewFacts(l, full, now, a.loc)
-		var options []huh.Option[string]
-		// On a terminal each option is one line: a line that wrapped would
-		// make huh scroll the highlighted option out of view. The option
-		// keeps the whole line as its value; accessible mode reads it all.
-		label := func(s string) string {
-			if a.accessible() {
-				return clean(s)
-			}
-			return runewidth.Truncate(clean(s), max(a.formWidth()-6, 20), "…")
-		}
-		if p.OpeningLine != "" {
-			options = append(options, huh.NewOption(label(p.OpeningLine), p.OpeningLine))
-		}
-		for _, part := range []string{"calm", "direct", "followup"} {
-			line, err := prep.RenderPart(l, "opening", part, facts)
-			if err != nil {
-				return casefile.StepChange{}, err
-			}
-			options = append(options, huh.NewOption(label(line), line))
-		}
-		options = append(options, huh.NewOption(msg(l, "prep_own_line"), ""))
-		ans.Opening = options[0].Value
-		// An explicit height (the title and one row per option) keeps the
-		// first option in view: sized by itself, huh's select can open
-		// scrolled to its end.
-		if err := a.runForm(huh.NewSelect[string]().Title(msg(l, "prep_opening")).Options(options...).
-			Height(len(options) + 1).Value(&ans.Opening)); err != nil {
-			return casefile.StepChange{}, err
-		}
-		if ans.Opening == "" {
-			input("prep_own_line", &ans.Opening, "")
-		}
-	case 5:
-		input("prep_purchased", &ans.Purchased, c.PurchaseDate.String(), validator(l, func(v string) error {
-			_, err := r.Past(v)
-			return err
-		}))
-		var days, months string
-		input("prep_return_days", &days, itoaOrEmpty(p.ReturnDays), validator(l, func(v string) error {
-			_, err := casefile.ParseCount("return-days", v, maxReturnDays)
-			return err
-		}))
-		input("prep_warranty_months", &months, itoaOrEmpty(p.WarrantyMonths), validator(l, func(v string) error {
-			_, err := casefile.ParseCount("warranty-months", v, maxWarrantyMonths)
-			return err
-		}))
-		input("prep_docs", &ans.Docs, p.PolicyDocs)
-		if err := a.runForm(fields...); err != nil {
-			return casefile.StepChange{}, err
-		}
-		fields = nil
-		var err error
-		if ans.ReturnDays, err = casefile.ParseCount("return-days", days, maxReturnDays); err != nil {
-			return casefile.StepChange{}, err
-		}
-		if ans.WarrantyMonths, err = casefile.ParseCount("warranty-months", months, maxWarrantyMonths); err != nil {
-			return casefile.StepChange{}, err
-		}
-	case 6:
-		ans.Trigger = p.EscalateTrigger
-		if ans.Trigger == "" {
-			ans.Trigger = casefile.TriggerRefusedTwice
-		}
-		var options []huh.Option[string]
-		for _, t := range casefile.Triggers {
-			label, err := prep.RenderPart(l, "sheet", "trigger_"+t, nil)
-			if err != nil {
-				return casefile.StepChange{}, err
-			}
-			options = append(options, huh.NewOption(label, t))
-		}
-		fields = append(fields, huh.NewSelect[string]().Title(msg(l, "prep_trigger")).Options(options...).Value(&ans.Trigger))
-		lines, err := prep.NewSheet(l, full, now, a.loc, false) // the lines as the sheet words them
-		if err != nil {
-			return casefile.StepChange{}, err
-		}
-		input("prep_supervisor_line", &ans.SupervisorLine, lines.SupervisorLine)
-	case 7:
-		yesNo("prep_record", &ans.Record, p.WillRecord)
-		lines, err := prep.NewSheet(l, full, now, a.loc, false)
-		if err != nil {
-			return casefile.StepChange{}, err
-		}
-		input("prep_record_line", &ans.RecordLine, lines.RecordLine)
-	case 8:
-		ans.Ask = p.Ask
-		if len(ans.Ask) == 0 {
-			ans.Ask = append([]string(nil), casefile.AskKeys...)
-		}
-		var options []huh.Option[string]
-		for _, k := range casefile.AskKeys {
-			label, err := prep.RenderPart(l, "sheet", "ask_"+k, nil)
-			if err != nil {
-				return casefile.StepChange{}, err
-			}
-			options = append(options, huh.NewOption(label, k).Selected(contains(ans.Ask, k)))
-		}
-		fields = append(fields, huh.NewMultiSelect[string]().Title(msg(l, "prep_ask")).Options(options...).Value(&ans.Ask))
-	case 9:
-		input("prep_phone", &ans.Phone, c.Phone)
-		input("prep_hours", &ans.Hours, c.Hours)
-		input("prep_email", &ans.Email, p.ChannelEmail)
-		input("prep_chat", &ans.Chat, p.ChannelChat)
-		input("prep_social", &ans.Social, p.ChannelSocial)
-		input("prep_review", &ans.Review, p.ChannelReview)
-		regulator := p.ChannelRegulator
-		if regulator == "" {
-			var err error
-			if regulator, err = prep.RegulatorFor(l, full); err != nil {
-				return casefile.StepChange{}, err
-			}
-		}
-		input("prep_regulator", &ans.Regulator, regulator)
 	}
 	if len(fields) > 0 {
 		if err := a.runForm(fields...); err != nil {
 			return casefile.StepChange{}, err
 		}
 	}
-	for _, f := range after {
-		f()
+	for _, set := range after {
+		if err := set(); err != nil {
+			return casefile.StepChange{}, err
+		}
 	}
 	return prep.StepChange(ans, step, r)
+}
+
+// formField turns one field of prep's step table into huh: the field to
+// add to the step's form and what to do with its value when the form
+// ends. A list is asked at once, one item at a time; so is a choice of
+// lines, followed (for "write my own") by a field for one's own.
+func (a *app) formField(fd prep.Field, fc prep.FormCase, r dates.Reader, ans *prep.Answers) (huh.Field, func() error, error) {
+	l := a.lang
+	var validate func(string) error
+	if fd.Check != nil {
+		validate = validator(l, func(v string) error { return fd.Check(r, v) })
+	}
+	current := ""
+	if fd.Current != nil {
+		var err error
+		if current, err = fd.Current(fc); err != nil {
+			return nil, nil, err
+		}
+	}
+	var options []prep.Option
+	if fd.Options != nil {
+		var err error
+		if options, err = fd.Options(fc); err != nil {
+			return nil, nil, err
+		}
+	}
+	switch fd.Kind {
+	case prep.KindList:
+		return nil, nil, a.askList(msg(l, fd.Label), fd.List(ans), validate)
+	case prep.KindYesNo:
+		v := new(bool)
+		*v = current == "yes"
+		f := huh.NewConfirm().Title(msg(l, fd.Label)).Affirmative(msg(l, "yes")).Negative(msg(l, "no")).Value(v)
+		return f, func() error { *fd.Text(ans) = map[bool]string{true: "yes", false: "no"}[*v]; return nil }, nil
+	case prep.KindChoice:
+		dst := fd.Text(ans)
+		*dst = current
+		var opts []huh.Option[string]
+		for _, o := range options {
+			opts = append(opts, huh.NewOption(o.Label, o.Value))
+		}
+		return huh.NewSelect[string]().Title(msg(l, fd.Label)).Options(opts...).Value(dst), nil, nil
+	case prep.KindMulti:
+		dst := fd.List(ans)
+		var opts []huh.Option[string]
+		for _, o := range options {
+			opts = append(opts, huh.NewOption(o.Label, o.Value).Selected(o.Selected))
+			if o.Selected {
+				*dst = append(*dst, o.Value)
+			}
+		}
+		return huh.NewMultiSelect[string]().Title(msg(l, fd.Label)).Options(opts...).Value(dst), nil, nil
+	case prep.KindLine:
+		return a.lineField(fd, options, fd.Text(ans))
+	}
+	v := new(string)
+	*v = current
+	title := msg(l, fd.Label)
+	if a.accessible() && strings.TrimSpace(current) != "" {
+		// A screen reader hears no pre-filled field: say what Enter keeps.
+		title = msgf(l, "prep_current", title, clean(current))
+	}
+	in := huh.NewInput().Title(title).Value(v)
+	if validate != nil {
+		in = in.Validate(validate)
+	}
+	return in, func() error { return fd.Set(ans, *v) }, nil
+}
+
+// lineField asks for one of the suggested lines, or one's own: the choice
+// is its own form, and "write my own" adds a field for it to the step's.
+func (a *app) lineField(fd prep.Field, lines []prep.Option, dst *string) (huh.Field, func() error, error) {
+	l := a.lang
+	// On a terminal each option is one line: a line that wrapped would
+	// make huh scroll the highlighted option out of view. The option
+	// keeps the whole line as its value; accessible mode reads it all.
+	label := func(s string) string {
+		if a.accessible() {
+			return clean(s)
+		}
+		return runewidth.Truncate(clean(s), max(a.formWidth()-6, 20), "…")
+	}
+	var options []huh.Option[string]
+	for _, o := range lines {
+		options = append(options, huh.NewOption(label(o.Label), o.Value))
+	}
+	options = append(options, huh.NewOption(msg(l, fd.Own), ""))
+	*dst = options[0].Value
+	// An explicit height (the title and one row per option) keeps the
+	// first option in view: sized by itself, huh's select can open
+	// scrolled to its end.
+	if err := a.runForm(huh.NewSelect[string]().Title(msg(l, fd.Label)).Options(options...).
+		Height(len(options) + 1).Value(dst)); err != nil {
+		return nil, nil, err
+	}
+	if *dst != "" {
+		return nil, nil, nil
+	}
+	return huh.NewInput().Title(msg(l, fd.Own)).Value(dst), nil, nil
 }
 
 // askList asks for items one at a time until an empty answer: a list that
@@ -489,26 +434,4 @@ func (a *app) askList(title string, dst *[]string, validate func(string) error) 
 		*dst = append(*dst, v)
 		fmt.Fprintln(a.stderr, "  "+msgf(a.lang, "prep_list_saved", clean(v)))
 	}
-}
-
-func itoaOrEmpty(n int) string {
-	if n == 0 {
-		return ""
-	}
-	return strconv.Itoa(n)
-}
-
-// The longest return window and warranty the prep form takes.
-const (
-	maxReturnDays     = 365
-	maxWarrantyMonths = 120
-)
-
-func contains(list []string, v string) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }

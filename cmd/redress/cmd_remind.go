@@ -533,6 +533,10 @@ func (a *app) pushErr(err error, envName string) error {
 func caldavWords(err error) words {
 	var ce *reminders.CalDAVError
 	if errors.As(err, &ce) {
+		var m *casefile.Message
+		if errors.As(ce.Err, &m) { // redress's own reason (too many redirects), in the user's language
+			return w("err_caldav_step", w("caldav_"+ce.Step), w(m.Key, m.Args...))
+		}
 		return w("err_caldav_step", w("caldav_"+ce.Step), ce.Err.Error())
 	}
 	return w("err_caldav", lowerFirst(err.Error()))

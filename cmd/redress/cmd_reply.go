@@ -279,7 +279,7 @@ func recordReply(a *app, c casefile.Case, m reply.Message, res reply.Result, now
 	if summary == "" {
 		summary = msg(a.lang, "reply_summary")
 	}
-	contact := casefile.Contact{CaseID: c.ID, Channel: ch, At: at, Rep: res.Sender, Summary: summary}
+	contact := casefile.Contact{CaseID: c.ID, Channel: ch, At: at, Rep: res.Sender, Summary: summary, FromCompany: true}
 	var tickets []*casefile.Ticket
 	for _, t := range ts {
 		tickets = append(tickets, &casefile.Ticket{Number: t, CreatedAt: now})

@@ -151,7 +151,7 @@ func timeline(l string, f casefile.Full, now time.Time, loc *time.Location) []ti
 	var es []timelineEntry
 	keys := casefile.NewKeyer(f, loc)
 	for _, c := range f.Contacts {
-		parts := []string{string(c.Channel)}
+		parts := []string{msg(l, "channel_"+string(c.Channel))}
 		if c.Rep != "" {
 			who := clean(c.Rep)
 			if c.Department != "" {

@@ -100,6 +100,7 @@ func (a *app) classify(err error) (code int, msg, hint string) {
 	var re *dates.RangeError
 	var fu *dates.FutureError
 	var ce2 *casefile.CountError
+	var cm *casefile.Message
 	switch {
 	case errors.As(err, &ce):
 		return ce.code, ce.msg.in(a.lang), ce.hint.in(a.lang)
@@ -155,6 +156,8 @@ func (a *app) classify(err error) (code int, msg, hint string) {
 		return exitError, a.within(err, ie, a.importError(ie)), a.msg("hint_import_" + importProblem(ie))
 	case errors.As(err, &fl):
 		return exitUsage, a.flagWords(fl.err.Error()), a.msgf("hint_see_help", fl.cmd)
+	case errors.As(err, &cm): // an error in the catalog's words, in the user's language
+		return exitError, a.within(err, cm, a.msgf(cm.Key, cm.Args...)), ""
 	}
 	return exitError, a.msgf("err_other", lowerFirst(err.Error())), ""
 }

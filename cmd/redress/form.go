@@ -5,6 +5,8 @@ import (
 	"errors"
 	"io"
 	"reflect"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -28,7 +30,7 @@ func (a *app) accessible() bool { return a.getenv("ACCESSIBLE") != "" }
 // errInputEnded is stdin running out in the middle of a form: the answers
 // so far are kept (each prep step is saved as it ends), the rest is not
 // guessed.
-var errInputEnded = errors.New("input ended") // words:ok mapped to err_input_ended
+var errInputEnded error = casefile.NewMessage("err_input_ended")
 
 // runForm runs fields as one form. In accessible mode the answers are read
 // through a reader that hands huh one line per Read: huh v1.0.0 makes a new
@@ -45,7 +47,7 @@ func (a *app) runGroups(groups ...*huh.Group) error {
 		return form.Run()
 	}
 	in := a.lines()
-	form = form.WithAccessible(true).WithInput(in)
+	form = form.WithAccessible(true).WithInput(in).WithOutput(&huhWords{w: a.stderr, lang: a.lang})
 	if err := form.Run(); err != nil {
 		return err
 	}
@@ -53,6 +55,56 @@ func (a *app) runGroups(groups ...*huh.Group) error {
 		return errInputEnded
 	}
 	return nil
+}
+
+// huhPrompts are the catalog keys of what huh v1.0.0 prints itself in
+// accessible mode: its prompts and complaints ("Enter a number between 1
+// and 9", "Invalid: …"), which no option of a field sets. Their English
+// message is huh's own text, verbs and all; huhWords finds it in what huh
+// writes and puts the user's language in its place.
+var huhPrompts = []string{"form_enter_number", "form_only_option", "form_invalid_number", "form_invalid_one",
+	"form_invalid_yes_no", "form_select_up_to"}
+
+// huhPatterns are huhPrompts as patterns: the English message with each
+// %d a number to carry over.
+var huhPatterns = func() []*regexp.Regexp {
+	var out []*regexp.Regexp
+	for _, key := range huhPrompts {
+		parts := strings.Split(msg("en", key), "%d")
+		for i := range parts {
+			parts[i] = regexp.QuoteMeta(parts[i])
+		}
+		out = append(out, regexp.MustCompile(strings.Join(parts, `(\d+)`)))
+	}
+	return out
+}()
+
+// huhWords is the writer of an accessible form: it passes on what huh
+// writes, with huh's own English words in the user's language. huh
+// writes each prompt and each complaint in one piece.
+type huhWords struct {
+	w    io.Writer
+	lang string
+}
+
+func (h *huhWords) Write(p []byte) (int, error) {
+	s := string(p)
+	if h.lang != "en" {
+		for i, re := range huhPatterns {
+			s = re.ReplaceAllStringFunc(s, func(m string) string {
+				var args []any
+				for _, n := range re.FindStringSubmatch(m)[1:] {
+					v, _ := strconv.Atoi(n)
+					args = append(args, v)
+				}
+				return msgf(h.lang, huhPrompts[i], args...)
+			})
+		}
+	}
+	if _, err := io.WriteString(h.w, s); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 // lines returns the app's one line reader over stdin (one per process, so

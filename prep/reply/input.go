@@ -20,6 +20,8 @@ import (
 	_ "github.com/emersion/go-message/charset" // EUC-KR, ISO-2022-KR, Latin-1, … in bodies and headers
 	"github.com/emersion/go-message/mail"
 	"golang.org/x/text/encoding/korean"
+
+	"github.com/redress-cli/redress/casefile"
 )
 
 // MaxSize is the largest reply read, in bytes. A company's answer is a
@@ -30,12 +32,12 @@ const MaxSize = 5 << 20
 // Errors for input that is not a reply; the command turns them into
 // messages in the user's language.
 var (
-	ErrEmpty    = errors.New("the reply is empty")        // words:ok mapped to a reply_ message (cmd_reply.go)
-	ErrBinary   = errors.New("the reply is not text")     // words:ok mapped to a reply_ message (cmd_reply.go)
-	ErrTooBig   = errors.New("the reply is too big")      // words:ok mapped to a reply_ message (cmd_reply.go)
-	ErrNoText   = errors.New("the mail has no text part") // words:ok mapped to a reply_ message (cmd_reply.go)
-	ErrBadMail  = errors.New("the mail cannot be read")   // words:ok mapped to a reply_ message (cmd_reply.go)
-	errNotEmail = errors.New("not a mail")
+	ErrEmpty    error = casefile.NewMessage("reply_empty")
+	ErrBinary   error = casefile.NewMessage("reply_binary")
+	ErrTooBig   error = casefile.NewMessage("reply_too_big", MaxSize>>20)
+	ErrNoText   error = casefile.NewMessage("reply_no_text")
+	ErrBadMail  error = casefile.NewMessage("reply_bad_mail")
+	errNotEmail       = errors.New("not a mail")
 )
 
 // Form is how the reply came.

@@ -1,4 +1,4 @@
--- 0011: stored reminders. Each case's reminders, as the rules (package
+-- 0012: stored reminders. Each case's reminders, as the rules (package
 -- reminders) make them, kept beside the entries they come from, so that
 -- `remind list` is one indexed range query and `remind export` reconciles
 -- with reminder_exports in SQL instead of running every rule over every
