@@ -264,7 +264,10 @@ func (w *reminderWriter) write(f Full) error {
 
 func (w *reminderWriter) close() { w.stmt.Close() }
 
-const storedColumns = `uid, case_id, rule, entry_id, at, start, listed_overdue, lang, summary, description, next, hash`
+const (
+	storedColumns = `uid, case_id, rule, entry_id, at, start, listed_overdue, lang, summary, description, next, hash`
+	briefColumns  = `uid, case_id, rule, entry_id, at, start, listed_overdue, lang, summary, '', next, hash`
+)
 
 func scanStored(rows rowScanner, r *StoredReminder) error {
 	var at string
@@ -286,7 +289,10 @@ const NoEnd = math.MaxInt64
 // before to (NoEnd: no end), of one case when caseID > 0 (which must
 // exist). It returns how many begin at to or later. Each part is a range
 // of an index; none reads a case.
-func (s *Store) ListReminders(ctx context.Context, caseID, from, to int64, fn func(StoredReminder) error) (later int, err error) {
+//
+// brief leaves the descriptions out (empty): a table prints none, and a
+// heavy case's are long.
+func (s *Store) ListReminders(ctx context.Context, caseID, from, to int64, brief bool, fn func(StoredReminder) error) (later int, err error) {
 	if err := s.RefreshReminders(ctx); err != nil {
 		return 0, err
 	}
@@ -304,8 +310,12 @@ func (s *Store) ListReminders(ctx context.Context, caseID, from, to int64, fn fu
 		one = " AND case_id = ?3"
 		args = append(args, caseID)
 	}
-	overdue := `SELECT ` + storedColumns + ` FROM case_reminders WHERE listed_overdue AND start < ?1` + one + ` ORDER BY start, case_id, uid`
-	window := `SELECT ` + storedColumns + ` FROM case_reminders WHERE start >= ?1 AND start < ?2` + one + ` ORDER BY start, case_id, uid`
+	cols := storedColumns
+	if brief {
+		cols = briefColumns
+	}
+	overdue := `SELECT ` + cols + ` FROM case_reminders WHERE listed_overdue AND start < ?1` + one + ` ORDER BY start, case_id, uid`
+	window := `SELECT ` + cols + ` FROM case_reminders WHERE start >= ?1 AND start < ?2` + one + ` ORDER BY start, case_id, uid`
 	for _, q := range []string{overdue, window} {
 		if err := eachStored(ctx, tx, q, args, fn); err != nil {
 			return 0, err

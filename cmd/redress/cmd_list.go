@@ -156,8 +156,43 @@ func nextPromiseCell(a *app, c casefile.Summary, n time.Time) string {
 // off the screen.
 func truncate(s string, n int) string {
 	s = strings.TrimSpace(s)
+	// Only the first n columns are kept: measure a prefix, not a whole
+	// long line (a heavy case's reminder lists dozens of tickets): when a
+	// prefix is already wider than n, cutting it cuts s the same way.
+	if cut := runePrefix(s, n+8); len(cut) < len(s) && displayWidth(cut) > n {
+		s = cut
+	}
 	if displayWidth(s) <= n {
 		return s
 	}
+	if _, ok := plainWidth(s); ok {
+		// As runewidth.Truncate cuts it: the runes that fit in n columns
+		// less the ellipsis's.
+		room, w := n-displayWidth("…"), 0
+		for i, r := range s {
+			rw := 1
+			switch {
+			case r >= 0xAC00 && r <= 0xD7A3:
+				rw = 2
+			case r >= 0x7f:
+				rw = runewidth.RuneWidth(r)
+			}
+			if w+rw > room {
+				return s[:i] + "…"
+			}
+			w += rw
+		}
+	}
 	return runewidth.Truncate(s, n, "…")
+}
+
+// runePrefix is the first n runes of s.
+func runePrefix(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }

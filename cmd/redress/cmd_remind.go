@@ -162,7 +162,7 @@ func runRemindList(a *app, opts *remindListOptions) error {
 		end = today.AddDays(max(days, -1) + 1).Time(a.loc).Unix()
 	}
 	var rs []reminders.Reminder
-	later, err := s.ListReminders(a.ctx, opts.caseID, today.Time(a.loc).Unix(), end, func(r casefile.StoredReminder) error {
+	later, err := s.ListReminders(a.ctx, opts.caseID, today.Time(a.loc).Unix(), end, !opts.json, func(r casefile.StoredReminder) error {
 		rs = append(rs, reminders.FromStored(r))
 		return nil
 	})
