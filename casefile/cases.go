@@ -338,19 +338,13 @@ func qualified(alias, columns string) string {
 }
 
 func fillCaseDates(c *Case, purchase, window, warranty, opened, closed string) error {
-	var errs []error
-	var err error
-	c.PurchaseDate, err = ParseStoredDate(purchase)
-	errs = append(errs, err)
-	c.ReturnWindowEnd, err = ParseStoredDate(window)
-	errs = append(errs, err)
-	c.WarrantyEnd, err = ParseStoredDate(warranty)
-	errs = append(errs, err)
-	c.OpenedAt, err = parseTime(opened)
-	errs = append(errs, err)
-	c.ClosedAt, err = parseOptionalTime(closed)
-	errs = append(errs, err)
-	return errors.Join(errs...)
+	var errs [5]error // an array, not a growing slice: List calls this for every case
+	c.PurchaseDate, errs[0] = ParseStoredDate(purchase)
+	c.ReturnWindowEnd, errs[1] = ParseStoredDate(window)
+	c.WarrantyEnd, errs[2] = ParseStoredDate(warranty)
+	c.OpenedAt, errs[3] = parseTime(opened)
+	c.ClosedAt, errs[4] = parseOptionalTime(closed)
+	return errors.Join(errs[:]...)
 }
 
 // CaseIDs returns how many cases exist and the lowest and highest number,
