@@ -22,6 +22,9 @@ const (
 	LineHold    LineKind = "hold"
 	LineBack    LineKind = "back"
 	LineHelp    LineKind = "help"
+	// LineCounter asks for the answer to a fob-off: "?3" or "? parts"
+	// (prep.CounterFor reads Text). Nothing is stored.
+	LineCounter LineKind = "counter"
 	LineEnd     LineKind = "end"
 	// LineUnknown is a line that starts with no command word. The log
 	// keeps it as a note, so nothing typed during a call is lost.
@@ -67,11 +70,17 @@ func ParseLine(line string, now time.Time, loc *time.Location) Line {
 		return Line{Kind: LineEmpty}
 	}
 	word, rest, _ := strings.Cut(line, " ")
+	if len(word) > 1 && strings.HasPrefix(word, "?") {
+		return Line{Kind: LineCounter, Text: strings.TrimSpace(word[1:] + " " + rest)}
+	}
 	kind, ok := callWords[strings.ToLower(word)]
 	if !ok {
 		return Line{Kind: LineUnknown, Text: line}
 	}
 	rest = strings.TrimSpace(rest)
+	if kind == LineHelp && rest != "" {
+		return Line{Kind: LineCounter, Text: rest}
+	}
 	l := Line{Kind: kind, Text: rest}
 	switch kind {
 	case LineRep:

@@ -28,7 +28,7 @@ const sectionMark = text.SectionMark
 // with a return window about to close, last). The lines to say (opening,
 // supervisor, read-back) are never folded. Once the sheet fits, folded
 // sections that fit again after all are put back, most needed first.
-var sheetFold = []string{"channels", "recording", "timeline", "ask", "policy"}
+var sheetFold = []string{"channels", "recording", "timeline", "counters", "ask", "policy"}
 
 // section is one block of the rendered sheet.
 type section struct {

@@ -16,3 +16,8 @@ func FormatDate(lang string, d casefile.Date, loc *time.Location) string {
 func FormatShortDate(lang string, d casefile.Date, now time.Time, loc *time.Location) string {
 	return text.FormatShortDate(lang, d, now, loc)
 }
+
+// FormatLetterDate is a date as letters write it (text.FormatLetterDate).
+func FormatLetterDate(lang string, d casefile.Date, loc *time.Location) string {
+	return text.FormatLetterDate(lang, d, loc)
+}

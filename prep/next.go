@@ -45,6 +45,41 @@ type Decision struct {
 	// Clocks are the clocks of the rights table running on the case, the
 	// same ones `remind list` shows (rights.Clocks).
 	Clocks []ClockDue `json:"clocks"`
+	// Offers are letters worth sending now besides the step: the notices
+	// of the rights table that are open today (the CRA rejection within 30
+	// days of delivery, the Korean 청약철회 within 7, the FCBA notice within
+	// 60 days of the statement; a Section 75 or Direct Debit Guarantee
+	// claim once the company has had its chance), and the letter before
+	// action when the ladder reaches its top and small claims is the way.
+	Offers []Offer `json:"offers"`
+}
+
+// Offer is a letter `next` suggests beside the step, and the last day to
+// send it (zero when no clock limits it).
+type Offer struct {
+	Stage Stage         `json:"stage"`
+	Until casefile.Date `json:"until"`
+	Early bool          `json:"early,omitempty"` // Until counted from the purchase
+}
+
+// offers are the Offers of a case as of now (see Decision.Offers).
+func offers(f casefile.Full, d Decision, now time.Time, loc *time.Location) []Offer {
+	out := []Offer{}
+	for _, n := range rights.Notices(f, now, loc) {
+		windowless := n.Notice.Within == "" && n.Notice.After == ""
+		if windowless && len(f.Contacts) == 0 {
+			continue // the company has not had its chance yet
+		}
+		out = append(out, Offer{Stage: Stage(n.Notice.ID), Until: n.Until, Early: n.Early})
+	}
+	if d.Rung >= casefile.StepExecutive.Rung() || d.Step == casefile.StepRegulator || d.Step == casefile.StepChargeback {
+		if _, ok := rights.SmallClaims(f); ok {
+			if _, ob := rights.Ombudsman(f); !ob {
+				out = append(out, Offer{Stage: StageBefore})
+			}
+		}
+	}
+	return out
 }
 
 // ClockDue is a running clock as `next --json` shows it.
@@ -85,8 +120,14 @@ func clockDues(f casefile.Full, loc *time.Location) []ClockDue {
 // the ones that made the customer climb are not counted twice.
 func Next(f casefile.Full, now time.Time, loc *time.Location) Decision {
 	if !f.Status.Active() {
-		return Decision{Reason: ReasonClosed}
+		return Decision{Reason: ReasonClosed, Offers: []Offer{}}
 	}
+	d := next(f, now, loc)
+	d.Offers = offers(f, d, now, loc)
+	return d
+}
+
+func next(f casefile.Full, now time.Time, loc *time.Location) Decision {
 	d := Decision{Clocks: clockDues(f, loc)}
 	var reached time.Time // when the current height was first reached
 	for _, e := range f.Escalations {
@@ -190,7 +231,7 @@ func stepAt(rung int, kind casefile.Kind, sector casefile.Sector) (casefile.Step
 	case 3:
 		return casefile.StepComplaint, StageComplaint, ""
 	case 4:
-		return casefile.StepPublic, StageSocial, casefile.StepExecutive
+		return casefile.StepExecutive, StageExecutive, casefile.StepPublic
 	}
 	if sector == casefile.SectorFinancial || sector == casefile.SectorBankDebit {
 		return casefile.StepRegulator, StageRegulator, ""
@@ -209,6 +250,16 @@ type nextData struct {
 	Missed                     int
 	Until                      string
 	ForPromise                 bool // waiting for a promise, not for a letter's reply
+	Offers                     []offerFact
+}
+
+// offerFact is an Offer as next.tmpl words it.
+type offerFact struct {
+	ID    int64
+	Stage string
+	Until string
+	Left  int // days left to send it, when Until is set
+	Early bool
 }
 
 // ExplainNext says, in lang, which step is due and why: the lines
@@ -219,6 +270,13 @@ func ExplainNext(lang string, d Decision, f casefile.Full, now time.Time, loc *t
 		return "", err
 	}
 	data := nextData{ScriptFacts: sf, Missed: d.Missed, Until: FormatDate(lang, d.Until, loc), ForPromise: d.WaitFor == "promise"}
+	for _, o := range d.Offers {
+		of := offerFact{ID: f.ID, Stage: string(o.Stage), Until: FormatDate(lang, o.Until, loc), Early: o.Early}
+		if !o.Until.IsZero() {
+			of.Left = o.Until.DaysUntil(now, loc)
+		}
+		data.Offers = append(data.Offers, of)
+	}
 	for _, n := range []struct {
 		dst  *string
 		step casefile.Step
@@ -231,7 +289,18 @@ func ExplainNext(lang string, d Decision, f casefile.Full, now time.Time, loc *t
 		}
 	}
 	out, err := execute(lang, "next", "reason-"+string(d.Reason), data, nil)
-	return tidy(out), err
+	if err != nil {
+		return "", err
+	}
+	// The open notices and the letter before action, one line each.
+	for _, o := range data.Offers {
+		line, err := execute(lang, "next", "offer-"+o.Stage, o, nil)
+		if err != nil {
+			return "", err
+		}
+		out += "\n" + line
+	}
+	return tidy(out), nil
 }
 
 // StepName is a ladder step in words, in lang ("formal complaint",

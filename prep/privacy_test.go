@@ -50,6 +50,9 @@ func TestScriptsHaveNoHolesAndNoRawReferences(t *testing.T) {
 					for _, st := range Stages {
 						name := fmt.Sprintf("%s/%s/%s/%s/%s", variant.name, kind, jur, lang, st)
 						s, err := RenderScript(lang, st, variant.f, clock, kst)
+						if noticeRefused(err) {
+							continue // a notice the rights table does not open for this case
+						}
 						if err != nil {
 							t.Errorf("%s: %v", name, err)
 							continue
@@ -114,7 +117,7 @@ func TestRenderingLeavesTheCaseAlone(t *testing.T) {
 	f := withRefsEverywhere(casefile.KindRefund, casefile.JurisdictionEU)
 	before := fmt.Sprintf("%+v", f)
 	for _, st := range Stages {
-		if _, err := RenderScript("en", st, f, clock, kst); err != nil {
+		if _, err := RenderScript("en", st, f, clock, kst); err != nil && !noticeRefused(err) {
 			t.Fatal(err)
 		}
 	}

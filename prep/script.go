@@ -30,11 +30,17 @@ func RenderScript(lang string, stage Stage, f casefile.Full, now time.Time, loc 
 	if err != nil {
 		return Script{}, err
 	}
-	title, err := execute(lang, string(stage), "title", sf, ph)
+	// The executive letter, the letter before action and the notices also
+	// see the law by statute, the notice's window and small claims.
+	lf, err := newNoticeFacts(sf, stage, f, now, loc)
 	if err != nil {
 		return Script{}, err
 	}
-	body, err := execute(lang, string(stage), "", sf, ph)
+	title, err := execute(lang, string(stage), "title", lf, ph)
+	if err != nil {
+		return Script{}, err
+	}
+	body, err := execute(lang, string(stage), "", lf, ph)
 	if err != nil {
 		return Script{}, err
 	}

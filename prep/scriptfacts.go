@@ -14,8 +14,22 @@ import (
 // so every stage words a fact the same way.
 type ScriptFacts struct {
 	Facts
+	LetterFacts
 	Stage Stage
-	Today string // the date of a letter
+	Today string // the date of a letter: "23 November 2026", "2026년 11월 23일(월)"
+
+	// Addressee is who reads the text: "company" (the calls, the chaser,
+	// the complaint), "issuer" (the card issuer or bank), "regulator" or
+	// "public". Where it is not the company, the problem is restated in
+	// the third person (DetailThird) and nothing written to the company
+	// is pasted in.
+	Addressee string
+	// NextStep is LetterFacts' next step as the clause after "I will"
+	// ("refer my complaint to the Financial Ombudsman Service"); in Korean
+	// the whole predicate ("한국소비자원에 피해구제를 신청하겠습니다").
+	NextStep string
+	// DetailThird is Detail as told to someone other than the company.
+	DetailThird string
 
 	LastRep     string     // the rep of the latest contact that named one, or ""
 	Steps       []StepFact // escalation steps taken, oldest first
@@ -26,8 +40,8 @@ type ScriptFacts struct {
 	OmbudsmanFrom string // the day the ombudsman takes the case (rights.Opens), or ""
 	OmbudsmanOpen bool   // that day has come (8 weeks after the complaint, or a final response)
 	FinalResponse bool   // the company sent its final response
-	FollowupBy    string // reply deadline in a follow-up: 7 days from today
-	ReplyBy       string // reply deadline in a formal letter: 14 days from today
+	FollowupBy    string // reply deadline in a follow-up: 7 days from today, as letters write dates
+	ReplyBy       string // reply deadline in a formal letter: 14 days from today, as letters write dates
 
 	Request       string      // what the customer asks for: their outcome, else the kind's usual ask
 	KindWant      string      // the kind's usual ask, never the customer's own words (social posts)
@@ -82,9 +96,11 @@ func newScriptFacts(lang string, stage Stage, f casefile.Full, now time.Time, lo
 	today := casefile.DateOf(now.In(loc))
 	x := ScriptFacts{
 		Facts: NewFacts(lang, f, now, loc), Stage: stage,
-		Today:       FormatDate(lang, today, loc),
-		FollowupBy:  FormatDate(lang, today.AddDays(followupDays), loc),
-		ReplyBy:     FormatDate(lang, today.AddDays(replyDays), loc),
+		LetterFacts: newLetterFacts(lang, f, now, loc),
+		Addressee:   addressee(stage),
+		Today:       FormatLetterDate(lang, today, loc),
+		FollowupBy:  FormatLetterDate(lang, today.AddDays(followupDays), loc),
+		ReplyBy:     FormatLetterDate(lang, today.AddDays(replyDays), loc),
 		CurrentStep: string(casefile.StepFrontline),
 	}
 	for _, c := range f.Contacts {
@@ -115,9 +131,7 @@ func newScriptFacts(lang string, stage Stage, f casefile.Full, now time.Time, lo
 			x.OmbudsmanOpen = open.DaysUntil(now, loc) <= 0
 		}
 	}
-	for _, st := range rights.Statutes(f) {
-		x.Statutes = append(x.Statutes, st.Cite[lang])
-	}
+	x.Statutes = x.Cites
 
 	kind := string(f.Kind)
 	if kind == "" {
@@ -138,6 +152,9 @@ func newScriptFacts(lang string, stage Stage, f casefile.Full, now time.Time, lo
 	}
 	part(&x.KindWant, "want-"+kind)
 	part(&x.Detail, "detail-"+kind)
+	part(&x.DetailThird, "detail-third")
+	part(&x.Remedy, "remedy")
+	part(&x.NextStep, "next-step")
 	part(&x.DisputeReason, "dispute-"+kind)
 	part(&x.Evidence, "evidence-"+kind)
 	part(&x.NextBody, "next-body-"+jur)
@@ -163,6 +180,19 @@ func newScriptFacts(lang string, stage Stage, f casefile.Full, now time.Time, lo
 		}
 	}
 	return x, nil
+}
+
+// addressee is who reads a stage: see ScriptFacts.Addressee.
+func addressee(s Stage) string {
+	switch s {
+	case StageChargeback:
+		return "issuer"
+	case StageRegulator:
+		return "regulator"
+	case StageSocial:
+		return "public"
+	}
+	return "company"
 }
 
 // scrubRefs returns a copy of f in which every account reference value

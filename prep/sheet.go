@@ -31,6 +31,32 @@ type Sheet struct {
 	Hours          string       `json:"hours"`         // when that line is open, or ""
 	EarlierNotes   int          `json:"earlier_notes"` // timeline bullets left off the sheet to keep it one page
 	Markdown       bool         `json:"-"`             // set by RenderSheet
+
+	// The briefing: how long it has lasted (from the first event, not the
+	// day the case was typed in), which contact the call will be, how many
+	// promises broke or moved, the deadline that matters most, and the
+	// lines to say in the case's language (SpeakLang): "this is my 4th
+	// contact" and the answers to the fob-offs most often heard for the
+	// case's kind.
+	SpeakLang   string    `json:"speak_lang"`
+	FirstEvent  string    `json:"first_event"`
+	DaysSince   int       `json:"days_since"`
+	NextContact int       `json:"next_contact"` // the call about to be made is this contact
+	Extended    int       `json:"extended"`     // promises whose date the company moved
+	Deadline    *Deadline `json:"deadline,omitempty"`
+	NthLine     string    `json:"nth_line"` // "I've already contacted you 3 times about this…", or ""
+	Counters    []Counter `json:"counters"`
+}
+
+// Deadline is the deadline that matters most on the sheet: the earliest
+// still ahead of the return window, the clocks of the rights table (the
+// right to reject, withdrawal, the day an ombudsman takes the case).
+type Deadline struct {
+	Date  string      `json:"date"`
+	Left  int         `json:"days_left"`
+	State WindowState `json:"state"`
+	Label string      `json:"label"`
+	Rule  string      `json:"rule"` // the clock's id, or "return_by"
 }
 
 // PolicyDate is a dated line of the policy section.
@@ -63,7 +89,20 @@ const sheetTimeline = 6
 // masked unless reveal; lines the customer has not written yet come from
 // the templates in text/<lang>/lines.tmpl.
 func NewSheet(lang string, f casefile.Full, now time.Time, loc *time.Location, reveal bool) (Sheet, error) {
+	return NewSheetSpeaking(lang, lang, f, now, loc, reveal)
+}
+
+// NewSheetSpeaking is NewSheet with the lines to say in speak, the
+// language of the call (the case's own, whatever the interface speaks).
+func NewSheetSpeaking(lang, speak string, f casefile.Full, now time.Time, loc *time.Location, reveal bool) (Sheet, error) {
+	if speak == "" {
+		speak = lang
+	}
 	facts := NewFacts(lang, f, now, loc)
+	said := facts
+	if speak != lang {
+		said = NewFacts(speak, f, now, loc)
+	}
 	if reveal {
 		for i, r := range f.Refs {
 			facts.Refs[i].Masked = r.Value
@@ -86,7 +125,7 @@ func NewSheet(lang string, f casefile.Full, now time.Time, loc *time.Location, r
 	}{{&s.Opening, "opening", "calm"}, {&s.SupervisorLine, "lines", "supervisor"}, {&s.RecordLine, "lines", "record"},
 		{&s.ReadbackLine, "lines", "readback"}} {
 		if strings.TrimSpace(*l.dst) == "" {
-			if *l.dst, err = RenderPart(lang, l.file, l.part, facts); err != nil {
+			if *l.dst, err = RenderPart(speak, l.file, l.part, said); err != nil {
 				return s, err
 			}
 		}
@@ -150,7 +189,65 @@ func NewSheet(lang string, f casefile.Full, now time.Time, loc *time.Location, r
 		s.EarlierNotes = n - sheetTimeline
 		s.Timeline = s.Timeline[n-sheetTimeline:]
 	}
-	return s, nil
+	return s, s.brief(lang, speak, f, now, loc)
+}
+
+// brief fills the briefing of the sheet: see Sheet.
+func (s *Sheet) brief(lang, speak string, f casefile.Full, now time.Time, loc *time.Location) error {
+	s.SpeakLang = speak
+	lf := newLetterFacts(lang, f, now, loc)
+	s.FirstEvent, s.DaysSince = FormatDate(lang, firstEvent(f, loc), loc), lf.DaysSince
+	s.NextContact = len(f.Contacts) + 1
+	for _, p := range s.Promises {
+		if len(p.Earlier) > 0 {
+			s.Extended++
+		}
+	}
+	// The deadline that matters: the earliest still ahead.
+	consider := func(d casefile.Date, label, rule string) {
+		if d.IsZero() || d.DaysUntil(now, loc) < 0 {
+			return
+		}
+		if s.Deadline != nil && s.Deadline.Left <= d.DaysUntil(now, loc) {
+			return
+		}
+		st, left := Window(d, now, loc)
+		s.Deadline = &Deadline{Date: FormatDate(lang, d, loc), Left: left, State: st, Label: label, Rule: rule}
+	}
+	consider(f.ReturnWindowEnd, text.Get(lang, "reminders", "return_end"), "return_by")
+	t := rights.For(f.Jurisdiction)
+	for _, d := range rights.Clocks(f, loc) {
+		if d.Clock.Unlocks == rights.UnlockReply {
+			continue
+		}
+		body := ""
+		if b, ok := t.Body(d.Clock.Body); ok {
+			body = b.Name[lang]
+		}
+		consider(d.End, fmt.Sprintf(text.Get(lang, "reminders", "clock_"+d.Clock.ID), FormatDate(lang, d.Start, loc), body), d.Clock.ID)
+	}
+	// The lines to say, in the language of the call.
+	if len(f.Contacts) > 0 {
+		sf, err := NewScriptFacts(speak, StageOpening, f, now, loc)
+		if err != nil {
+			return err
+		}
+		nf, err := newNoticeFacts(sf, StageOpening, f, now, loc)
+		if err != nil {
+			return err
+		}
+		line, err := execute(speak, "counters", "nth-contact", nf, nil)
+		if err != nil {
+			return err
+		}
+		s.NthLine = strings.TrimSpace(line)
+	}
+	all, err := Counters(speak, f, now, loc)
+	if err != nil {
+		return err
+	}
+	s.Counters = FirstCounters(f.Kind, all)
+	return nil
 }
 
 // SheetFormats are the formats RenderSheet writes (json is the caller's).

@@ -29,9 +29,16 @@ func (b *builder) deadlines() {
 		if top && d.Clock.Unlocks == rights.UnlockBody {
 			continue // the customer has gone to the body already
 		}
+		// What to run when the reminder fires: the notice that beats the
+		// deadline, the letter to the body the clock opens, or next.
 		next := b.t("next_show", f.ID)
-		if d.Clock.Unlocks != rights.UnlockDeadline {
-			next = b.t("next_escalate", f.ID)
+		switch {
+		case d.Clock.Unlocks == rights.UnlockBody:
+			next = b.t("next_regulator", f.ID)
+		case d.Clock.Unlocks != rights.UnlockDeadline:
+			next = b.t("next_next", f.ID)
+		case t.NoticeWithin(d.Clock.ID) != "":
+			next = b.t("next_notice", f.ID, t.NoticeWithin(d.Clock.ID))
 		}
 		body := ""
 		if bd, ok := t.Body(d.Clock.Body); ok {

@@ -84,8 +84,11 @@ type Body struct {
 	Aliases   []string          `json:"aliases"` // words in a contact's department that mean "filed with this body"
 	Ombudsman bool              `json:"ombudsman"`
 	// ReportOnly: the body takes reports but resolves no individual case.
-	ReportOnly bool   `json:"report_only"`
-	Source     string `json:"source"`
+	ReportOnly bool `json:"report_only"`
+	// SmallClaims: the court's small-claims procedure, named in a letter
+	// before action.
+	SmallClaims bool   `json:"small_claims"`
+	Source      string `json:"source"`
 }
 
 // Statute is what a letter cites for a sector or kind.
@@ -97,7 +100,12 @@ type Statute struct {
 	MaxAmount string            `json:"max_amount"`
 	Currency  string            `json:"currency"`
 	Cite      map[string]string `json:"cite"`
-	Source    string            `json:"source"`
+	// WithinDays is the time the statute gives the trader to put it right
+	// (Korean art. 18: a refund within 3 business days), which a letter
+	// asks for when it is shorter than its usual 14 days; 0: none.
+	WithinDays   int    `json:"within_days"`
+	BusinessDays bool   `json:"business_days"` // WithinDays counts Monday to Friday
+	Source       string `json:"source"`
 }
 
 // Table is the facts of one jurisdiction.
@@ -106,6 +114,27 @@ type Table struct {
 	Clocks       []Clock               `json:"clocks"`
 	Bodies       []Body                `json:"bodies"`
 	Statutes     []Statute             `json:"statutes"`
+	Notices      []Notice              `json:"notices"`
+}
+
+// Notice is a letter the law gives its own force, sent to the trader (or
+// the card issuer, or the bank) while a right can be used: the short-term
+// right to reject, a withdrawal, an additional period for delivery, a
+// billing-error notice, a Section 75 claim. ID is the script that words
+// it (prep's stage of the same name).
+type Notice struct {
+	ID      string            `json:"id"`
+	Sectors []casefile.Sector `json:"sectors"`
+	Kinds   []casefile.Kind   `json:"kinds"`
+	// Within is the clock the notice must be sent before the end of; After
+	// a clock whose end makes it due (a delivery 30 days late). Neither:
+	// the notice can be sent whenever its statute applies.
+	Within string `json:"within"`
+	After  string `json:"after"`
+	// Undelivered: only while the goods have not arrived.
+	Undelivered bool   `json:"undelivered"`
+	Statute     string `json:"statute"` // the statute it relies on (must apply to the case)
+	Source      string `json:"source"`
 }
 
 var (
@@ -386,4 +415,129 @@ func ReplyDue(f casefile.Full, loc *time.Location) (casefile.Date, casefile.Step
 		return casefile.Date{}, "", false
 	}
 	return casefile.DateOf(reached.In(loc)).AddDays(ReplyDays), step, true
+}
+
+// NoticeDue is a notice the case can use today, and until when.
+type NoticeDue struct {
+	Notice  Notice        `json:"notice"`
+	Statute Statute       `json:"statute"`
+	Until   casefile.Date `json:"until"` // the last day to send it; zero when no clock limits it
+	Early   bool          `json:"early"` // Until counted from the purchase: the delivery day is not recorded
+}
+
+// NoticeState says whether a notice can be sent on a day.
+type NoticeState string
+
+const (
+	NoticeOpen   NoticeState = "open"    // it applies and can be sent today
+	NoticeClosed NoticeState = "closed"  // its window has ended
+	NoticeNotYet NoticeState = "not-yet" // the clock it waits for is still running
+	NoticeNone   NoticeState = "none"    // the law behind it does not apply to the case
+)
+
+// Notices are the notices of the case's jurisdiction that can be sent on
+// the day now falls on: its sector and kind fit, its statute applies, the
+// clock it must beat has not ended (or the clock it waits for has).
+func Notices(f casefile.Full, now time.Time, loc *time.Location) []NoticeDue {
+	t := For(f.Jurisdiction)
+	if t == nil {
+		return nil
+	}
+	var out []NoticeDue
+	seen := map[string]bool{}
+	for _, n := range t.Notices {
+		if seen[n.ID] {
+			continue
+		}
+		if nd, st := NoticeFor(f, n.ID, now, loc); st == NoticeOpen {
+			seen[n.ID] = true
+			out = append(out, nd)
+		}
+	}
+	return out
+}
+
+// NoticeFor is the notice id of the case's jurisdiction as it stands on
+// the day now falls on: open, closed (with the day it closed in Until),
+// not yet due, or not for this case at all.
+func NoticeFor(f casefile.Full, id string, now time.Time, loc *time.Location) (NoticeDue, NoticeState) {
+	t := For(f.Jurisdiction)
+	if t == nil {
+		return NoticeDue{}, NoticeNone
+	}
+	sector := Sector(f.Case)
+	statutes := Statutes(f)
+	dues := Clocks(f, loc)
+	clock := func(id string) (Due, bool) {
+		for _, d := range dues {
+			if d.Clock.ID == id {
+				return d, true
+			}
+		}
+		return Due{}, false
+	}
+	best, state := NoticeDue{}, NoticeNone
+	for _, n := range t.Notices {
+		if n.ID != id || sector == "" || !applies(n.Sectors, n.Kinds, sector, f.Kind) {
+			continue
+		}
+		i := slices.IndexFunc(statutes, func(s Statute) bool { return s.ID == n.Statute })
+		if i < 0 {
+			continue
+		}
+		nd := NoticeDue{Notice: n, Statute: statutes[i]}
+		if n.Undelivered && !f.DeliveredDate.IsZero() {
+			best, state = nd, NoticeClosed
+			continue
+		}
+		if n.Within != "" {
+			d, ok := clock(n.Within)
+			if !ok {
+				continue // the day it counts from is not recorded
+			}
+			nd.Until, nd.Early = d.End, d.Early
+			if d.End.DaysUntil(now, loc) < 0 {
+				best, state = nd, NoticeClosed
+				continue
+			}
+		}
+		if n.After != "" {
+			d, ok := clock(n.After)
+			if !ok || d.End.DaysUntil(now, loc) >= 0 {
+				best, state = nd, NoticeNotYet
+				continue
+			}
+		}
+		return nd, NoticeOpen
+	}
+	return best, state
+}
+
+// SmallClaims is the small-claims procedure of the case's jurisdiction,
+// if the table names one for its sector.
+func SmallClaims(f casefile.Full) (Body, bool) {
+	t := For(f.Jurisdiction)
+	if t == nil {
+		return Body{}, false
+	}
+	sector := Sector(f.Case)
+	for _, b := range t.Bodies {
+		if b.SmallClaims && (sector == "" || b.Applies(sector)) {
+			return b, true
+		}
+	}
+	return Body{}, false
+}
+
+// NoticeWithin is the notice that must be sent before the clock id ends
+// (the CRA rejection before uk-reject), or "".
+func (t *Table) NoticeWithin(clock string) string {
+	if t != nil {
+		for _, n := range t.Notices {
+			if n.Within == clock {
+				return n.ID
+			}
+		}
+	}
+	return ""
 }

@@ -94,6 +94,9 @@ type callLog struct {
 	refused int
 	warned  bool // the supervisor line was shown
 	trigger string
+	// counters are the answers to the common fob-offs, in the case's
+	// language: '?' lists them, '?3' prints one. Nothing is stored.
+	counters []prep.Counter
 }
 
 func runCall(a *app, opts *callOptions) error {
@@ -114,6 +117,13 @@ func runCall(a *app, opts *callOptions) error {
 	}
 	s := a.store
 	log := &callLog{a: a, s: s, lang: full.Case.Lang, trigger: full.Prep.EscalateTrigger}
+	speak := log.lang
+	if speak == "" {
+		speak = a.lang
+	}
+	if log.counters, err = prep.Counters(speak, full, start, a.loc); err != nil {
+		return err
+	}
 	// Each line is stamped when it is entered (the app's live clock), and
 	// so is its change in the history; --at (a call logged afterwards)
 	// pins it to that moment.
@@ -216,6 +226,18 @@ func (l *callLog) handle(p prep.Line) error {
 		return nil
 	case prep.LineHelp:
 		fmt.Fprintln(a.stderr, msg(lang, "call_help"))
+		fmt.Fprintln(a.stderr, msg(lang, "call_counters"))
+		for i, c := range l.counters {
+			fmt.Fprintln(a.stderr, msgf(lang, "call_counter_item", i+1, clean(c.Heard)))
+		}
+		return nil
+	case prep.LineCounter:
+		c, ok := prep.CounterFor(l.counters, p.Text)
+		if !ok {
+			ack("call_counter_unknown", len(l.counters))
+			return nil
+		}
+		fmt.Fprintln(a.stderr, msgf(lang, "call_counter_say", clean(c.Answer)))
 		return nil
 	case prep.LineRep:
 		if err := l.s.SetRep(ctx, id, p.Text, p.Department); err != nil {

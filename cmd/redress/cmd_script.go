@@ -1,12 +1,14 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/redress-cli/redress/casefile/rights"
 	"github.com/redress-cli/redress/prep"
 )
 
@@ -98,6 +100,18 @@ func runScript(a *app, opts *scriptOptions) error {
 		lang = opts.lang
 	}
 	sc, err := prep.RenderScript(lang, stage, f, now, a.loc)
+	var ne *prep.ErrNotice
+	if errors.As(err, &ne) {
+		// The rights table does not give this case that notice (today):
+		// say so rather than print a law that does not apply.
+		switch ne.State {
+		case rights.NoticeClosed:
+			return failErr(w("err_notice_closed", string(stage), opts.caseID, fmtDate(a.lang, ne.Until, a.loc)), w("hint_notice_next", opts.caseID))
+		case rights.NoticeNotYet:
+			return failErr(w("err_notice_not_yet", string(stage), opts.caseID), w("hint_notice_next", opts.caseID))
+		}
+		return failErr(w("err_notice_none", string(stage), opts.caseID), w("hint_notice_next", opts.caseID))
+	}
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ type sheetOptions struct {
 	format string
 	reveal revealFlags
 	full   bool
+	lang   string // --lang when given on this command line: the language of the lines to say too
 }
 
 func newSheetCmd(a *app) *cobra.Command {
@@ -28,7 +29,9 @@ channels. Lines you have not written in 'redress prep' are suggested.
 The text sheet is wrapped at the terminal's width (REDRESS_COLUMNS sets
 it; 80 columns into a file or a pipe) and fits one 40-line screen: a
 section that does not fit is shortened to one line with the command that
-shows it. --full prints every section in full.
+shows it. --full prints every section in full. The lines to say (the
+opening, the supervisor line, the answers to common fob-offs) are in the
+case's language unless --lang is given.
 
 --format md writes Markdown for a notes app; --format json the same facts
 as data.`,
@@ -40,6 +43,9 @@ as data.`,
 			var err error
 			if opts.caseID, err = caseArg(args[0]); err != nil {
 				return err
+			}
+			if cmd.Flags().Changed("lang") {
+				opts.lang = a.lang
 			}
 			return runSheet(a, opts)
 		},
@@ -61,7 +67,11 @@ func runSheet(a *app, opts *sheetOptions) error {
 	if err != nil {
 		return err
 	}
-	sheet, err := prep.NewSheet(a.lang, f, now, a.loc, opts.reveal.on)
+	speak := f.Lang
+	if opts.lang != "" {
+		speak = opts.lang
+	}
+	sheet, err := prep.NewSheetSpeaking(a.lang, speak, f, now, a.loc, opts.reveal.on)
 	if err != nil {
 		return err
 	}

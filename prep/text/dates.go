@@ -50,3 +50,17 @@ func FormatShortDate(lang string, d casefile.Date, now time.Time, loc *time.Loca
 	}
 	return s
 }
+
+// FormatLetterDate is how a letter writes a date: "14 December 2026" in
+// English (no weekday, as letters are dated), "2026년 12월 14일(월)" in
+// Korean, where the weekday is usual in a deadline.
+func FormatLetterDate(lang string, d casefile.Date, loc *time.Location) string {
+	if d.IsZero() {
+		return ""
+	}
+	t := d.Time(loc)
+	if lang == "ko" {
+		return fmt.Sprintf("%d년 %d월 %d일(%s)", t.Year(), t.Month(), t.Day(), koWeekday[t.Weekday()])
+	}
+	return t.Format("2 January 2006")
+}
