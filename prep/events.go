@@ -42,10 +42,18 @@ type EventFact struct {
 func events(lang string, f casefile.Full, x Facts, loc *time.Location) []EventFact {
 	var es []EventFact
 	keys := casefile.NewKeyer(f, loc)
-	day := func(t time.Time) string { return FormatDate(lang, casefile.DateOf(t.In(loc)), loc) }
+	day := func(t time.Time) string { return x.date(casefile.DateOf(t.In(loc))) }
 	if !f.PurchaseDate.IsZero() {
 		t := f.PurchaseDate.Time(loc)
-		es = append(es, EventFact{Kind: "bought", At: day(t), Text: f.Product, Amount: x.Amount, key: keys.Key(t, casefile.OrderOther, nil, 0)})
+		// The case's amount is the price only for goods bought; for a
+		// billing error, a cancellation, an outage or a company error it
+		// is the sum in dispute, not what the purchase cost.
+		price := ""
+		switch f.Kind {
+		case casefile.KindRefund, casefile.KindDamagedItem, casefile.KindDeliveryDelay, casefile.KindDefect:
+			price = x.Amount
+		}
+		es = append(es, EventFact{Kind: "bought", At: day(t), Text: f.Product, Amount: price, key: keys.Key(t, casefile.OrderOther, nil, 0)})
 	}
 	for _, n := range f.Notes {
 		if n.Kind == casefile.NoteResearch {
@@ -63,7 +71,7 @@ func events(lang string, f casefile.Full, x Facts, loc *time.Location) []EventFa
 	}
 	for _, t := range f.Tickets {
 		es = append(es, EventFact{Kind: "ticket", At: day(t.At), Text: t.Number, Label: t.Label,
-			Due: FormatDate(lang, t.Expected, loc), key: keys.Key(t.At, casefile.OrderTicket, t.ContactID, t.ID)})
+			Due: x.date(t.Expected), key: keys.Key(t.At, casefile.OrderTicket, t.ContactID, t.ID)})
 	}
 	for i, p := range f.Promises {
 		if p.Status == casefile.PromiseCancelled {

@@ -46,6 +46,9 @@ var (
 	trailingSpace = regexp.MustCompile(`[ \t]+\n`)
 	blankRuns     = regexp.MustCompile(`\n{3,}`)
 	doubleSpace   = regexp.MustCompile(`([^ \n]) {2,}`)
+	// A sentence that ends on a name ending in a full stop ("Summit Gear
+	// Co.") gets one full stop, not two; an ellipsis stays.
+	doubleStop = regexp.MustCompile(`([^.])\.\.([\s"”]|$)`)
 )
 
 // tidy removes what optional sentences leave behind when they are left
@@ -53,6 +56,7 @@ var (
 // Indentation at the start of a line is kept.
 func tidy(s string) string {
 	s = doubleSpace.ReplaceAllString(s, "$1 ")
+	s = doubleStop.ReplaceAllString(s, "$1.$2")
 	s = trailingSpace.ReplaceAllString(s, "\n")
 	s = blankRuns.ReplaceAllString(s, "\n\n")
 	return strings.TrimSpace(s)

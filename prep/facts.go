@@ -58,6 +58,16 @@ type Facts struct {
 
 	// ContactLog is every contact, oldest first: the read-back picks one.
 	ContactLog []ContactFact `json:"-"`
+
+	letter bool // dates as letters write them (see newFacts)
+}
+
+// date formats d as the facts' dates are formatted.
+func (x Facts) date(d casefile.Date) string {
+	if x.letter {
+		return FormatLetterDate(x.Lang, d, x.Loc)
+	}
+	return FormatDate(x.Lang, d, x.Loc)
 }
 
 // TicketFact is a ticket as templates see it.
@@ -97,8 +107,18 @@ type NoteFact struct {
 
 // NewFacts formats f for templates in lang, as of now in loc.
 func NewFacts(lang string, f casefile.Full, now time.Time, loc *time.Location) Facts {
+	return newFacts(lang, f, now, loc, false)
+}
+
+// newFacts is NewFacts; letter dates every date as letters do ("14
+// December 2026") rather than with its weekday ("Mon 14 Dec 2026").
+func newFacts(lang string, f casefile.Full, now time.Time, loc *time.Location, letter bool) Facts {
 	c := f.Case
-	x := Facts{
+	FormatDate := FormatDate
+	if letter {
+		FormatDate = FormatLetterDate
+	}
+	x := Facts{letter: letter,
 		Lang: lang, Loc: loc, Now: now,
 		ID: c.ID, Title: c.Title, Company: c.Company, Product: c.Product, Problem: c.Problem,
 		Outcome: c.Outcome, Fallback: c.Fallback, Kind: string(c.Kind), Jurisdiction: string(c.Jurisdiction),

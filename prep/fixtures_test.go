@@ -83,11 +83,20 @@ func damagedTwoTickets() casefile.Full {
 	}
 }
 
-// goldenCases are the two full cases every stage is rendered for.
+// goldenCases are the full cases every stage is rendered for (the others
+// are in letter_fixtures_test.go).
 var goldenCases = []struct {
 	name string
 	full func() casefile.Full
 }{
 	{"refund-broken-promise", refundBrokenPromise},
 	{"damaged-two-tickets", damagedTwoTickets},
+	{"uk-cracked-tv", ukCrackedTV},
+	{"eu-late-espresso", euLateEspresso},
+	{"us-duplicate-charge", usDuplicateCharge},
+	{"uk-gym-direct-debit", ukGymDirectDebit},
+	{"us-wrong-jacket", usWrongJacket},
+	{"kr-laptop-repair", krLaptopRepair},
+	{"kr-internet-outage", krInternetOutage},
+	{"kr-online-refund", krOnlineRefund},
 }

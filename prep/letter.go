@@ -45,6 +45,14 @@ type LetterFacts struct {
 	NextStepID   string `json:"next_step_id"`
 	NextStepName string `json:"next_step_name"`
 	NextStepLaw  string `json:"next_step_law"`
+	NextStepCite string `json:"next_step_cite"` // that statute as a letter cites it
+	// Financial: the case's sector is a financial product, a card or a
+	// bank debit, where the financial regulators (CFPB, FOS) come in.
+	Financial bool `json:"financial"`
+	// NextStep is the next step as the clause after "I will" ("refer my
+	// complaint to the Financial Ombudsman Service"); in Korean the whole
+	// predicate ("한국소비자원에 피해구제를 신청하겠습니다").
+	NextStep string `json:"next_step"`
 
 	// Cites are the statutes of the rights table that apply to the case's
 	// jurisdiction, sector, kind and amount, as a letter cites them;
@@ -62,6 +70,7 @@ type LetterFacts struct {
 	// ContactCount is how many times the customer has contacted the
 	// company; the next contact is ContactCount+1.
 	ContactCount int `json:"contact_count"`
+	NextContact  int `json:"next_contact"` // ContactCount+1: "this is my third contact"
 
 	// Owed are the elements of a good answer the company has not given so
 	// far, as far as the case shows.
@@ -148,6 +157,34 @@ func RemedyAction(c casefile.Case) string {
 	return a
 }
 
+// NewLetterFacts works out the letter facts of f in lang as of now, with
+// the remedy and the next step worded from text/<lang>/parts.tmpl (for
+// the call sheet and `next`; the scripts get them in ScriptFacts).
+func NewLetterFacts(lang string, f casefile.Full, now time.Time, loc *time.Location) (LetterFacts, error) {
+	x := newLetterFacts(lang, f, now, loc)
+	err := x.word(lang, NewFacts(lang, f, now, loc), nil)
+	return x, err
+}
+
+// word renders the phrases of x (Remedy, NextStep) from parts.tmpl.
+func (x *LetterFacts) word(lang string, facts Facts, ph *placeholders) error {
+	data := struct {
+		Facts
+		LetterFacts
+	}{facts, *x}
+	for _, p := range []struct {
+		dst  *string
+		name string
+	}{{&x.Remedy, "remedy"}, {&x.NextStep, "next-step"}} {
+		s, err := execute(lang, "parts", p.name, data, ph)
+		if err != nil {
+			return err
+		}
+		*p.dst = strings.TrimSpace(s)
+	}
+	return nil
+}
+
 // Days before written confirmation is asked for.
 const confirmDays = followupDays
 
@@ -156,7 +193,7 @@ const confirmDays = followupDays
 // parts.tmpl, which needs the rest.
 func newLetterFacts(lang string, f casefile.Full, now time.Time, loc *time.Location) LetterFacts {
 	today := casefile.DateOf(now.In(loc))
-	x := LetterFacts{RemedyAction: RemedyAction(f.Case), ContactCount: len(f.Contacts)}
+	x := LetterFacts{RemedyAction: RemedyAction(f.Case), ContactCount: len(f.Contacts), NextContact: len(f.Contacts) + 1}
 
 	x.RemedyDays = replyDays
 	x.RemedyDue = today.AddDays(replyDays)
@@ -187,6 +224,11 @@ func newLetterFacts(lang string, f casefile.Full, now time.Time, loc *time.Locat
 		x.NextStepName = next.Body.Name[lang]
 	}
 	x.NextStepLaw = next.Statute.ID
+	x.NextStepCite = next.Statute.Cite[lang]
+	switch rights.Sector(f.Case) {
+	case casefile.SectorFinancial, casefile.SectorCard, casefile.SectorBankDebit:
+		x.Financial = true
+	}
 
 	for _, n := range f.Notes {
 		if n.Kind == casefile.NoteResearch && strings.TrimSpace(n.Text) != "" {

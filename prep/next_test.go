@@ -160,7 +160,7 @@ func TestExplainNextSaysWhenAndWhy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"wait until Mon 30 Nov 2026", "two weeks after your formal complaint", "From Mon 11 Jan 2027 you can take the case to the Financial Ombudsman Service"} {
+	for _, want := range []string{"wait until Mon 30 Nov 2026", "two weeks after your formal complaint", "From 11 January 2027 you can take the case to the Financial Ombudsman Service"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing %q in %q", want, out)
 		}

@@ -17,6 +17,9 @@ type readbackData struct {
 	Promises []PromiseFact
 	Tickets  []TicketFact
 	Rep      string
+	// Remedy is what the customer asks for (LetterFacts.Remedy), read
+	// back when the contact has no promise yet; "" leaves a blank.
+	Remedy string
 }
 
 // Readback builds the read-back summary to say at the end of a contact, in
@@ -39,7 +42,16 @@ func Readback(f Facts, contactID int64) (string, error) {
 }
 
 func readback(f Facts, contactID int64, ph *placeholders) (string, error) {
-	var d readbackData
+	return readbackOf(f, contactID, "", ph)
+}
+
+// readbackOf is readback with the customer's remedy to read back when
+// the contact has no promise. A contact's promises are read back whatever
+// became of them since (the read-back replays what was agreed); its
+// tickets, else the case's latest ticket; its rep, else the name a promise
+// was made by, else the last rep the case knows.
+func readbackOf(f Facts, contactID int64, remedy string, ph *placeholders) (string, error) {
+	d := readbackData{Remedy: remedy}
 	all := len(f.ContactLog) == 0
 	switch {
 	case all && contactID != 0:
@@ -58,17 +70,33 @@ func readback(f Facts, contactID int64, ph *placeholders) (string, error) {
 			return "", &casefile.NotFoundError{What: "contact", ID: contactID}
 		}
 	}
-	for _, p := range f.Pending {
-		if all || p.ContactID == contactID {
-			d.Promises = append(d.Promises, p)
-			if d.Rep == "" {
-				d.Rep = p.By
+	if all {
+		d.Promises = append(d.Promises, f.Pending...)
+	} else {
+		for _, p := range f.Promises {
+			if p.ContactID == contactID && p.Status != string(casefile.PromiseCancelled) {
+				d.Promises = append(d.Promises, p)
 			}
+		}
+	}
+	for _, p := range d.Promises {
+		if d.Rep == "" {
+			d.Rep = p.By
 		}
 	}
 	for _, t := range f.Tickets {
 		if all || t.ContactID == contactID {
 			d.Tickets = append(d.Tickets, t)
+		}
+	}
+	if len(d.Tickets) == 0 && len(f.Tickets) > 0 {
+		d.Tickets = f.Tickets[len(f.Tickets)-1:]
+	}
+	if d.Rep == "" && !all {
+		for _, c := range f.ContactLog {
+			if c.Rep != "" {
+				d.Rep = c.Rep
+			}
 		}
 	}
 	out, err := execute(f.Lang, "readback", "line", d, ph)

@@ -25,17 +25,17 @@ func TestReadback(t *testing.T) {
 		want    string
 	}{
 		{"latest contact: its pending promise, no ticket given in it", refund, 0,
-			"To confirm: you will call me back with an update by Fri 27 Nov 2026, ticket [ticket number], and your name is Ben — is that right?"},
-		{"a named contact whose promise was broken: nothing pending to read back", refund, 1,
-			"To confirm: you will [what they will do] by [date], ticket A-1234, and your name is Anna — is that right?"},
+			"To confirm: you will call me back with an update by Fri 27 Nov 2026. The reference is A-1234, and your name is Ben. Is that right?"},
+		{"a named contact whose promise later broke: what was agreed is read back", refund, 1,
+			"To confirm: you will refund 49.90 EUR to my card by Tue 17 Nov 2026. The reference is A-1234, and your name is Anna. Is that right?"},
 		{"Korean, latest contact", damaged, 0,
-			"확인차 정리하겠습니다. 「파손 제품 회수 기사 방문」 건은 2026년 11월 20일(금)까지 처리해 주시기로 하셨고, 접수번호는 HB-5630, 상담원님 성함은 이서연 님, 맞으시죠?"},
-		{"Korean, first contact", damaged, 3,
-			"확인차 정리하겠습니다. [처리해 주실 내용] 건은 [날짜]까지 처리해 주시기로 하셨고, 접수번호는 HB-5521, 상담원님 성함은 김민수 님, 맞으시죠?"},
+			"확인차 정리하겠습니다. 「파손 제품 회수 기사 방문」 건은 2026년 11월 20일(금)까지 처리해 주시기로 하셨습니다. 접수번호는 HB-5630, 상담원님 성함은 이서연 님 맞으시죠?"},
+		{"Korean, first contact, its promise broken since", damaged, 3,
+			"확인차 정리하겠습니다. 「교환 제품 발송」 건은 2026년 11월 10일(화)까지 처리해 주시기로 하셨습니다. 접수번호는 HB-5521, 상담원님 성함은 김민수 님 맞으시죠?"},
 		{"no contact: every pending promise and ticket, the rep from the promise", NewFacts("en", noContact, clock, kst), 0,
-			"To confirm: you will refund 49.90 EUR to my card by Fri 27 Nov 2026, and you will call me back with an update by Fri 27 Nov 2026, ticket A-1234, and your name is Anna — is that right?"},
+			"To confirm: you will refund 49.90 EUR to my card by Fri 27 Nov 2026, and you will call me back with an update by Fri 27 Nov 2026. The reference is A-1234, and your name is Anna. Is that right?"},
 		{"nothing known: placeholders, no holes", empty, 0,
-			"To confirm: you will [what they will do] by [date], ticket [ticket number], and your name is [rep's name] — is that right?"},
+			"To confirm: you will [what they will do] by [date]. The reference is [ticket number], and your name is [rep's name]. Is that right?"},
 	} {
 		got, err := Readback(tc.f, tc.contact)
 		if err != nil {
@@ -65,7 +65,7 @@ func TestReadbackTwoTickets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(got, "tickets B-77 and B-78, and your name is Ben") {
+	if !strings.Contains(got, "references are B-77 and B-78, and your name is Ben") {
 		t.Errorf("got %s", got)
 	}
 }

@@ -43,9 +43,16 @@ func FuzzRender(f *testing.F) {
 				outs = append(outs, what+"\n"+out)
 			}
 			facts := NewFacts(lang, full, now, loc)
-			for _, part := range []struct{ file, name string }{{"opening", "calm"}, {"opening", "direct"}, {"opening", "followup"},
-				{"lines", "supervisor"}, {"lines", "record"}, {"lines", "readback"}} {
-				out, err := RenderPart(lang, part.file, part.name, facts)
+			// The openings are the opening stage's; the sheet shows "calm"
+			// from the case's facts alone.
+			sf, err := NewScriptFacts(lang, StageOpening, full, now, loc)
+			add("script facts", "", err)
+			for _, part := range []struct {
+				file, name string
+				data       any
+			}{{"opening", "calm", facts}, {"opening", "calm", sf}, {"opening", "direct", sf}, {"opening", "followup", sf},
+				{"lines", "supervisor", facts}, {"lines", "record", facts}, {"lines", "readback", facts}} {
+				out, err := RenderPart(lang, part.file, part.name, part.data)
 				add(part.file+"/"+part.name, out, err)
 			}
 			for _, format := range SheetFormats {

@@ -24,10 +24,6 @@ type ScriptFacts struct {
 	// the third person (DetailThird) and nothing written to the company
 	// is pasted in.
 	Addressee string
-	// NextStep is LetterFacts' next step as the clause after "I will"
-	// ("refer my complaint to the Financial Ombudsman Service"); in Korean
-	// the whole predicate ("한국소비자원에 피해구제를 신청하겠습니다").
-	NextStep string
 	// DetailThird is Detail as told to someone other than the company.
 	DetailThird string
 
@@ -95,7 +91,7 @@ func newScriptFacts(lang string, stage Stage, f casefile.Full, now time.Time, lo
 	f.Problem = sentence(f.Problem)
 	today := casefile.DateOf(now.In(loc))
 	x := ScriptFacts{
-		Facts: NewFacts(lang, f, now, loc), Stage: stage,
+		Facts: newFacts(lang, f, now, loc, true), Stage: stage,
 		LetterFacts: newLetterFacts(lang, f, now, loc),
 		Addressee:   addressee(stage),
 		Today:       FormatLetterDate(lang, today, loc),
@@ -111,7 +107,7 @@ func newScriptFacts(lang string, stage Stage, f casefile.Full, now time.Time, lo
 	top := 0
 	for _, e := range f.Escalations {
 		x.Steps = append(x.Steps, StepFact{Step: string(e.Step), Answer: string(e.Answer), Note: e.Note,
-			At: FormatDate(lang, casefile.DateOf(e.At.In(loc)), loc)})
+			At: FormatLetterDate(lang, casefile.DateOf(e.At.In(loc)), loc)})
 		if r := e.Step.Rung(); r >= top {
 			top, x.CurrentStep = r, string(e.Step)
 		}
@@ -120,14 +116,14 @@ func newScriptFacts(lang string, stage Stage, f casefile.Full, now time.Time, lo
 		}
 	}
 	if at, ok := rights.ComplainedAt(f); ok {
-		x.Complained = FormatDate(lang, casefile.DateOf(at.In(loc)), loc)
+		x.Complained = FormatLetterDate(lang, casefile.DateOf(at.In(loc)), loc)
 	}
 	// The ombudsman, and when it takes the case, from the rights table:
 	// the same clocks the reminders put on the calendar.
 	if ob, ok := rights.Ombudsman(f); ok {
 		x.Ombudsman = ob.Name[lang]
 		if open, ok := rights.Opens(rights.Clocks(f, loc), ob.ID); ok {
-			x.OmbudsmanFrom = FormatDate(lang, open, loc)
+			x.OmbudsmanFrom = FormatLetterDate(lang, open, loc)
 			x.OmbudsmanOpen = open.DaysUntil(now, loc) <= 0
 		}
 	}
@@ -153,16 +149,22 @@ func newScriptFacts(lang string, stage Stage, f casefile.Full, now time.Time, lo
 	part(&x.KindWant, "want-"+kind)
 	part(&x.Detail, "detail-"+kind)
 	part(&x.DetailThird, "detail-third")
-	part(&x.Remedy, "remedy")
-	part(&x.NextStep, "next-step")
 	part(&x.DisputeReason, "dispute-"+kind)
 	part(&x.Evidence, "evidence-"+kind)
 	part(&x.NextBody, "next-body-"+jur)
 	part(&x.Disclaimer, "disclaimer")
 	if !public {
 		x.Events = events(lang, f, x.Facts, loc)
+		if x.Addressee != "company" {
+			for i := range x.Events {
+				x.Events[i].Own = true // "they promised", told to someone else
+			}
+		}
 		part(&x.History, "history")
 		part(&x.RefLines, "refs")
+	}
+	if err == nil {
+		err = x.LetterFacts.word(lang, x.Facts, ph)
 	}
 	if err != nil {
 		return x, err
@@ -175,7 +177,7 @@ func newScriptFacts(lang string, stage Stage, f casefile.Full, now time.Time, lo
 		x.Request = x.KindWant
 	}
 	if !public {
-		if x.Readback, err = readback(x.Facts, 0, ph); err != nil {
+		if x.Readback, err = readbackOf(x.Facts, 0, x.Remedy, ph); err != nil {
 			return x, err
 		}
 	}

@@ -283,7 +283,12 @@ func openingLines(fc FormCase) ([]Option, error) {
 	if cur := fc.Full.Prep.OpeningLine; cur != "" {
 		out = append(out, Option{Label: cur, Value: cur})
 	}
-	facts := NewFacts(fc.Lang, fc.Full, fc.Now, fc.Loc)
+	// The openings are the opening stage's: they say the remedy and its
+	// date, and which contact this is.
+	facts, err := NewScriptFacts(fc.Lang, StageOpening, fc.Full, fc.Now, fc.Loc)
+	if err != nil {
+		return nil, err
+	}
 	for _, part := range []string{"calm", "direct", "followup"} {
 		line, err := RenderPart(fc.Lang, "opening", part, facts)
 		if err != nil {

@@ -194,8 +194,12 @@ func Execute(lang, file, define string, data any, extra template.FuncMap) (strin
 	return b.String(), nil
 }
 
+// sharedParts is the template file whose blocks every template can use.
+const sharedParts = "parts"
+
 // Load parses <lang>/<name>.tmpl on first use, one file at a time: a
-// command that prints one script pays for that script only.
+// command that prints one script pays for that script and the shared
+// parts only.
 func Load(lang, name string) (*template.Template, error) {
 	key := lang + "/" + name
 	parseMu.Lock()
@@ -219,8 +223,19 @@ func Load(lang, name string) (*template.Template, error) {
 		err := d.Execute(&b, data)
 		return b.String(), err
 	}
-	t, err = template.New(name).Option("missingkey=error").Funcs(Funcs(lang)).Funcs(template.FuncMap{"part": part}).Parse(string(src))
-	if err != nil {
+	t = template.New(name).Option("missingkey=error").Funcs(Funcs(lang)).Funcs(template.FuncMap{"part": part})
+	// Every template may use the shared blocks of parts.tmpl (the remedy
+	// sentence, the law, the sign-off); a block of its own by the same
+	// name wins, as it is parsed after them.
+	if name != sharedParts {
+		shared, err := files.ReadFile(path.Join(lang, sharedParts+".tmpl"))
+		if err == nil {
+			if _, err := t.Parse(string(shared)); err != nil {
+				return nil, fmt.Errorf("template %s/%s: %w", lang, sharedParts, err)
+			}
+		}
+	}
+	if _, err = t.Parse(string(src)); err != nil {
 		return nil, fmt.Errorf("template %s: %w", key, err)
 	}
 	parsed[key] = t
