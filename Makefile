@@ -131,12 +131,15 @@ $(BENCHFLOOR): cmd/redress-benchfloor/main.go go.mod go.sum
 $(BENCHRUN): cmd/redress-benchrun/main.go go.mod go.sum
 	go build -o $(BENCHRUN) ./cmd/redress-benchrun
 
-# Depends on the generator's own code and the schema only, so changing a
-# command does not regenerate the file. tasks.json is written with it.
-$(BENCH_DB): $(wildcard casefile/benchgen/*.go) cmd/redress-benchgen/main.go $(wildcard casefile/migrations/*.sql)
+# Depends on the generator's own code, the schema and what the stored
+# reminders are made of (the rules, their words, the rights table), so
+# changing a command does not regenerate the file. tasks.json is written
+# with it. The reminders are stored in UTC, the zone bench.sh runs in.
+$(BENCH_DB): $(wildcard casefile/benchgen/*.go) cmd/redress-benchgen/main.go $(wildcard casefile/migrations/*.sql) \
+		$(wildcard reminders/*.go) $(wildcard prep/text/*/*.txt) $(wildcard casefile/rights/data/*.json)
 	@mkdir -p $(BENCH_DIR)
 	rm -f $(BENCH_DB).tmp* $(BENCH_DIR)/tasks.json
-	go run ./cmd/redress-benchgen -scale $(BENCH_SCALE) -o $(BENCH_DB).tmp -tasks $(BENCH_DIR)/tasks.json > $(BENCH_DB).tmp.json
+	TZ=UTC go run ./cmd/redress-benchgen -scale $(BENCH_SCALE) -o $(BENCH_DB).tmp -tasks $(BENCH_DIR)/tasks.json > $(BENCH_DB).tmp.json
 	mv $(BENCH_DB).tmp.json $(BENCH_DB).json
 	mv $(BENCH_DB).tmp $(BENCH_DB)
 

@@ -30,12 +30,17 @@ func activeWhere(caseID int64) (string, []any) {
 // case order.
 func activeQueries(caseID int64) (cases, contacts, promises, tickets string, args []any) {
 	where, args := activeWhere(caseID)
+	cases, contacts, promises, tickets = activeQueriesWhere(where)
+	return cases, contacts, promises, tickets, args
+}
+
+// activeQueriesWhere are activeQueries for the cases where selects.
+func activeQueriesWhere(where string) (cases, contacts, promises, tickets string) {
 	in := "case_id IN (SELECT id FROM cases WHERE " + where + ")"
 	return "SELECT " + caseColumns + " FROM cases WHERE " + where + " ORDER BY id",
 		"SELECT " + activeContactColumns + " FROM contacts WHERE " + in + " ORDER BY case_id, at, id",
 		"SELECT " + promiseColumns + " FROM promises WHERE " + in + " AND status IN ('pending', 'broken') ORDER BY case_id, due, id",
-		"SELECT " + ticketColumns + " FROM tickets WHERE " + in + " ORDER BY case_id, created_at, id",
-		args
+		"SELECT " + ticketColumns + " FROM tickets WHERE " + in + " ORDER BY case_id, created_at, id"
 }
 
 // activeEscalationsQuery reads the escalation steps of the same cases, in
@@ -44,8 +49,12 @@ func activeQueries(caseID int64) (cases, contacts, promises, tickets string, arg
 // a reminder.
 func activeEscalationsQuery(caseID int64) (string, []any) {
 	where, args := activeWhere(caseID)
+	return activeEscalationsWhere(where), args
+}
+
+func activeEscalationsWhere(where string) string {
 	return "SELECT id, case_id, step, answer, note, at FROM escalations WHERE case_id IN (SELECT id FROM cases WHERE " +
-		where + ") ORDER BY case_id, at, id", args
+		where + ") ORDER BY case_id, at, id"
 }
 
 func scanEscalation(rows rowScanner) (Escalation, error) {
@@ -88,31 +97,40 @@ func (s *Store) EachActiveCase(ctx context.Context, caseID int64, fn func(f Full
 			return err
 		}
 	}
-	qCases, qContacts, qPromises, qTickets, args := activeQueries(caseID)
+	where, args := activeWhere(caseID)
+	if err := eachActive(ctx, tx, where, args, fn); err != nil {
+		return s.fileError(err)
+	}
+	return nil
+}
+
+// eachActive is EachActiveCase inside tx, for the cases where selects.
+func eachActive(ctx context.Context, tx *sql.Tx, where string, args []any, fn func(f Full) error) error {
+	qCases, qContacts, qPromises, qTickets := activeQueriesWhere(where)
 	cases, err := tx.QueryContext(ctx, qCases, args...)
 	if err != nil {
-		return s.fileError(err)
+		return err
 	}
 	defer cases.Close()
 	contacts, err := openCursor(ctx, tx, qContacts, args, scanActiveContact, func(c Contact) int64 { return c.CaseID })
 	if err != nil {
-		return s.fileError(err)
+		return err
 	}
 	defer contacts.close()
 	promises, err := openCursor(ctx, tx, qPromises, args, scanPromise, func(p Promise) int64 { return p.CaseID })
 	if err != nil {
-		return s.fileError(err)
+		return err
 	}
 	defer promises.close()
 	tickets, err := openCursor(ctx, tx, qTickets, args, scanTicket, func(t Ticket) int64 { return t.CaseID })
 	if err != nil {
-		return s.fileError(err)
+		return err
 	}
 	defer tickets.close()
-	qEscalations, _ := activeEscalationsQuery(caseID)
+	qEscalations := activeEscalationsWhere(where)
 	escalations, err := openCursor(ctx, tx, qEscalations, args, scanEscalation, func(e Escalation) int64 { return e.CaseID })
 	if err != nil {
-		return s.fileError(err)
+		return err
 	}
 	defer escalations.close()
 	for cases.Next() {

@@ -207,46 +207,63 @@ type Summary struct {
 // List returns the cases the filter selects, newest first, each with its
 // next pending promise (the earliest due).
 func (s *Store) List(ctx context.Context, f ListFilter) ([]Summary, error) {
-	q, args, err := listQuery(f)
+	var out []Summary
+	err := s.EachListed(ctx, f, func(sm *Summary) error {
+		out = append(out, *sm)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
+	return out, nil
+}
+
+// EachListed calls fn with each case List would return, in the same
+// order, as the one query reads it, so a caller printing every case of
+// a large file holds one at a time. The Summary passed to fn is valid
+// only during the call; its NextPromise is its own. An error from fn stops the
+// reading and is returned.
+func (s *Store) EachListed(ctx context.Context, f ListFilter, fn func(*Summary) error) error {
+	q, args, err := listQuery(f)
+	if err != nil {
+		return err
+	}
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, s.fileError(err)
+		return s.fileError(err)
 	}
 	defer rows.Close()
-	var out []Summary
+	var sm Summary
+	var nextID sql.NullInt64
+	var opened, closed, purchase, window, warranty, delivered, returned string
+	var contact sql.NullInt64
+	var pCaseID sql.NullInt64
+	var text, by, due, status, said, created, settled sql.NullString
+	var confirmed sql.NullBool
 	for rows.Next() {
-		var sm Summary
-		var nextID sql.NullInt64
-		var opened, closed, purchase, window, warranty, delivered, returned string
-		var p Promise
-		var contact sql.NullInt64
-		var pCaseID sql.NullInt64
-		var text, by, due, status, said, created, settled sql.NullString
-		var confirmed sql.NullBool
+		sm = Summary{}
 		err := rows.Scan(&sm.ID, &sm.Title, &sm.Company, &sm.Product, &sm.Kind, &sm.Problem, &sm.Outcome,
 			&sm.Fallback, &sm.Amount, &sm.Currency, &purchase, &window, &warranty, &sm.Jurisdiction, &sm.Lang,
 			&sm.Status, &opened, &closed, &sm.FinalOutcome, &sm.NoReplyDays, &sm.Phone, &sm.Hours, &delivered, &sm.Sector, &sm.SaleChannel, &returned, &sm.Pending,
 			&nextID, &pCaseID, &contact, &text, &by, &due, &status, &confirmed, &said, &created, &settled)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if err := fillCaseDates(&sm.Case, purchase, window, warranty, opened, closed); err != nil {
-			return nil, err
+			return err
 		}
 		if sm.DeliveredDate, err = ParseStoredDate(delivered); err != nil {
-			return nil, err
+			return err
 		}
 		if sm.ReturnedDate, err = ParseStoredDate(returned); err != nil {
-			return nil, err
+			return err
 		}
 		if nextID.Valid {
-			p = Promise{ID: nextID.Int64, CaseID: pCaseID.Int64, Text: text.String, By: by.String,
+			p := &Promise{ID: nextID.Int64, CaseID: pCaseID.Int64, Text: text.String, By: by.String,
 				Status: PromiseStatus(status.String), Confirmed: confirmed.Bool}
 			if contact.Valid {
-				p.ContactID = &contact.Int64
+				id := contact.Int64
+				p.ContactID = &id
 			}
 			var errs [4]error
 			p.Due, errs[0] = ParseStoredDate(due.String)
@@ -254,13 +271,15 @@ func (s *Store) List(ctx context.Context, f ListFilter) ([]Summary, error) {
 			p.SettledAt, errs[2] = parseOptionalTime(settled.String)
 			p.At, errs[3] = parseTime(said.String)
 			if err := errors.Join(errs[:]...); err != nil {
-				return nil, err
+				return err
 			}
-			sm.NextPromise = &p
+			sm.NextPromise = p
 		}
-		out = append(out, sm)
+		if err := fn(&sm); err != nil {
+			return err
+		}
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 // listQuery is the one query of List: each case with its count of pending
@@ -325,19 +344,13 @@ func qualified(alias, columns string) string {
 }
 
 func fillCaseDates(c *Case, purchase, window, warranty, opened, closed string) error {
-	var errs []error
-	var err error
-	c.PurchaseDate, err = ParseStoredDate(purchase)
-	errs = append(errs, err)
-	c.ReturnWindowEnd, err = ParseStoredDate(window)
-	errs = append(errs, err)
-	c.WarrantyEnd, err = ParseStoredDate(warranty)
-	errs = append(errs, err)
-	c.OpenedAt, err = parseTime(opened)
-	errs = append(errs, err)
-	c.ClosedAt, err = parseOptionalTime(closed)
-	errs = append(errs, err)
-	return errors.Join(errs...)
+	var errs [5]error // an array, not a growing slice: List calls this for every case
+	c.PurchaseDate, errs[0] = ParseStoredDate(purchase)
+	c.ReturnWindowEnd, errs[1] = ParseStoredDate(window)
+	c.WarrantyEnd, errs[2] = ParseStoredDate(warranty)
+	c.OpenedAt, errs[3] = parseTime(opened)
+	c.ClosedAt, errs[4] = parseOptionalTime(closed)
+	return errors.Join(errs[:]...)
 }
 
 // CaseIDs returns how many cases exist and the lowest and highest number,

@@ -9,14 +9,5 @@ func (s *Store) PendingPromises(ctx context.Context, limit int) ([]Promise, erro
 	if err != nil {
 		return nil, s.fileError(err)
 	}
-	defer rows.Close()
-	var out []Promise
-	for rows.Next() {
-		p, err := scanPromise(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return scanAll(rows, scanPromise)
 }

@@ -13,68 +13,125 @@ import (
 // the history in its own transaction. Edits read the entry, let change
 // modify it, check it as it would be checked when added, and store it.
 
+// entryEdit is what one kind of entry brings to editEntry; the rest of an
+// edit is the same for every kind.
+type entryEdit[T any] struct {
+	kind   string                       // as the history and NotFoundError name it
+	read   func(*sql.Tx) (T, error)     // sql.ErrNoRows when there is no such entry
+	keys   func(*T) (id, caseID *int64) // kept as read: change cannot move an entry
+	check  func(*sql.Tx, *T) error      // as the entry is checked when it is added
+	update func(*sql.Tx, *T) error      // writes every column an edit may change
+	// then, when set, runs once the change is recorded, with the entry as
+	// it was read: what moves with it, in the same change.
+	then func(tx *sql.Tx, rec *recorder, was, now *T) error
+}
+
+// editEntry edits entry id in one transaction: read, change, check,
+// update, and the old and new rows in the history.
+func editEntry[T any](ctx context.Context, s *Store, id int64, change func(*T) error, e entryEdit[T]) (T, error) {
+	var v T
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if v, err = e.read(tx); errors.Is(err, sql.ErrNoRows) {
+			return &NotFoundError{What: e.kind, ID: id}
+		} else if err != nil {
+			return err
+		}
+		was := v
+		if err := change(&v); err != nil {
+			return err
+		}
+		vID, caseID := e.keys(&v)
+		_, wasCase := e.keys(&was)
+		*vID, *caseID = id, *wasCase
+		if err := e.check(tx, &v); err != nil {
+			return err
+		}
+		rec := newRecorder(ctx, tx)
+		old, err := rec.before(e.kind, id)
+		if err != nil {
+			return err
+		}
+		if err := e.update(tx, &v); err != nil {
+			return err
+		}
+		if err := rec.changed(e.kind, *caseID, id, old); err != nil {
+			return err
+		}
+		if e.then == nil {
+			return nil
+		}
+		return e.then(tx, rec, &was, &v)
+	})
+	return v, err
+}
+
+// only is the one entry a query by id found: sql.ErrNoRows when none.
+func only[T any](list []T, err error) (T, error) {
+	var zero T
+	if err != nil {
+		return zero, err
+	}
+	if len(list) == 0 {
+		return zero, sql.ErrNoRows
+	}
+	return list[0], nil
+}
+
 // EditContact changes a contact. When its time changes, the promises,
 // tickets and notes said in it at its old time move with it.
 func (s *Store) EditContact(ctx context.Context, id int64, change func(*Contact) error) (Contact, error) {
-	var c Contact
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
-		cs, err := queryContacts(ctx, tx, "id = ?", id)
-		if err != nil {
-			return err
-		}
-		if len(cs) == 0 {
-			return &NotFoundError{What: "contact", ID: id}
-		}
-		c = cs[0]
-		was := c.At
-		if err := change(&c); err != nil {
-			return err
-		}
-		c.ID, c.CaseID = cs[0].ID, cs[0].CaseID
-		if err := validContact(&c); err != nil {
-			return err
-		}
-		if c.At.IsZero() {
-			return &InvalidError{Field: "at", Problem: "needs-date"}
-		}
-		rec := newRecorder(ctx, tx)
-		old, err := rec.before("contact", id)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(`UPDATE contacts SET channel = ?, at = ?, duration_s = ?, rep = ?, department = ?, summary = ?,
-			ended_at = ?, hold_s = ?, hold_since = ?, from_company = ? WHERE id = ?`, c.Channel, formatTime(c.At), c.DurationS, c.Rep,
-			c.Department, c.Summary, formatOptionalTime(c.EndedAt), c.HoldS, formatOptionalTime(c.HoldSince), c.FromCompany, id); err != nil {
-			return err
-		}
-		if err := rec.changed("contact", c.CaseID, id, old); err != nil {
-			return err
-		}
-		if c.At.Equal(was) {
+	return editEntry(ctx, s, id, change, entryEdit[Contact]{
+		kind: "contact",
+		read: func(tx *sql.Tx) (Contact, error) { return only(queryContacts(ctx, tx, "id = ?", id)) },
+		keys: func(c *Contact) (*int64, *int64) { return &c.ID, &c.CaseID },
+		check: func(_ *sql.Tx, c *Contact) error {
+			if err := validContact(c); err != nil {
+				return err
+			}
+			if c.At.IsZero() {
+				return &InvalidError{Field: "at", Problem: "needs-date"}
+			}
 			return nil
+		},
+		update: func(tx *sql.Tx, c *Contact) error {
+			_, err := tx.Exec(`UPDATE contacts SET channel = ?, at = ?, duration_s = ?, rep = ?, department = ?, summary = ?,
+			ended_at = ?, hold_s = ?, hold_since = ?, from_company = ? WHERE id = ?`, c.Channel, formatTime(c.At), c.DurationS, c.Rep,
+				c.Department, c.Summary, formatOptionalTime(c.EndedAt), c.HoldS, formatOptionalTime(c.HoldSince), c.FromCompany, c.ID)
+			return err
+		},
+		then: func(tx *sql.Tx, rec *recorder, was, c *Contact) error {
+			if c.At.Equal(was.At) {
+				return nil
+			}
+			return moveSaidIn(tx, rec, c, was.At)
+		},
+	})
+}
+
+// moveSaidIn moves the promises, tickets and notes said in contact c at
+// its old time was to its new time.
+func moveSaidIn(tx *sql.Tx, rec *recorder, c *Contact, was time.Time) error {
+	for _, k := range []string{"promise", "ticket", "note"} {
+		table := entryTables[k].table
+		ids, err := idsWhere(tx, "SELECT id FROM "+table+" WHERE contact_id = ? AND at = ? ORDER BY id", c.ID, formatTime(was))
+		if err != nil {
+			return err
 		}
-		for _, k := range []string{"promise", "ticket", "note"} {
-			table := entryTables[k].table
-			ids, err := idsWhere(tx, "SELECT id FROM "+table+" WHERE contact_id = ? AND at = ? ORDER BY id", id, formatTime(was))
+		for _, eid := range ids {
+			old, err := rec.before(k, eid)
 			if err != nil {
 				return err
 			}
-			for _, eid := range ids {
-				old, err := rec.before(k, eid)
-				if err != nil {
-					return err
-				}
-				if _, err := tx.Exec("UPDATE "+table+" SET at = ? WHERE id = ?", formatTime(c.At), eid); err != nil {
-					return err
-				}
-				if err := rec.changed(k, c.CaseID, eid, old); err != nil {
-					return err
-				}
+			if _, err := tx.Exec("UPDATE "+table+" SET at = ? WHERE id = ?", formatTime(c.At), eid); err != nil {
+				return err
+			}
+			if err := rec.changed(k, c.CaseID, eid, old); err != nil {
+				return err
 			}
 		}
-		return nil
-	})
-	return c, err
+	}
+	return nil
 }
 
 func idsWhere(tx *sql.Tx, q string, args ...any) ([]int64, error) {
@@ -98,40 +155,25 @@ func idsWhere(tx *sql.Tx, q string, args ...any) ([]int64, error) {
 // correction; more time asked for is ExtendPromise), when it was said or
 // its contact.
 func (s *Store) EditPromise(ctx context.Context, id int64, change func(*Promise) error) (Promise, error) {
-	var p Promise
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
-		ps, err := listPromises(ctx, tx, "id = ?", id)
-		if err != nil {
-			return err
-		}
-		if len(ps) == 0 {
-			return &NotFoundError{What: "promise", ID: id}
-		}
-		p = ps[0]
-		if err := change(&p); err != nil {
-			return err
-		}
-		p.ID, p.CaseID = ps[0].ID, ps[0].CaseID
-		if p.Text, err = required("promise", p.Text); err != nil {
-			return err
-		}
-		p.By = strings.TrimSpace(p.By)
-		if err := contactBelongs(tx, p.CaseID, p.ContactID); err != nil {
-			return err
-		}
-		rec := newRecorder(ctx, tx)
-		old, err := rec.before("promise", id)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(`UPDATE promises SET contact_id = ?, text = ?, by_rep = ?, due = ?, status = ?, confirmed = ?,
+	return editEntry(ctx, s, id, change, entryEdit[Promise]{
+		kind: "promise",
+		read: func(tx *sql.Tx) (Promise, error) { return only(listPromises(ctx, tx, "id = ?", id)) },
+		keys: func(p *Promise) (*int64, *int64) { return &p.ID, &p.CaseID },
+		check: func(tx *sql.Tx, p *Promise) error {
+			var err error
+			if p.Text, err = required("promise", p.Text); err != nil {
+				return err
+			}
+			p.By = strings.TrimSpace(p.By)
+			return contactBelongs(tx, p.CaseID, p.ContactID)
+		},
+		update: func(tx *sql.Tx, p *Promise) error {
+			_, err := tx.Exec(`UPDATE promises SET contact_id = ?, text = ?, by_rep = ?, due = ?, status = ?, confirmed = ?,
 			at = ?, settled_at = ? WHERE id = ?`, p.ContactID, p.Text, p.By, p.Due.String(), p.Status, p.Confirmed,
-			formatTime(p.At), formatOptionalTime(p.SettledAt), id); err != nil {
+				formatTime(p.At), formatOptionalTime(p.SettledAt), p.ID)
 			return err
-		}
-		return rec.changed("promise", p.CaseID, id, old)
+		},
 	})
-	return p, err
 }
 
 // ExtendPromise records that the company asked for more time: the promise
@@ -222,150 +264,93 @@ func listExtensions(ctx context.Context, q querier, caseID int64) ([]Extension, 
 
 // EditTicket changes a ticket.
 func (s *Store) EditTicket(ctx context.Context, id int64, change func(*Ticket) error) (Ticket, error) {
-	var t Ticket
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		if t, err = scanTicket(tx.QueryRow("SELECT "+ticketColumns+" FROM tickets WHERE id = ?", id)); errors.Is(err, sql.ErrNoRows) {
-			return &NotFoundError{What: "ticket", ID: id}
-		} else if err != nil {
+	return editEntry(ctx, s, id, change, entryEdit[Ticket]{
+		kind: "ticket",
+		read: func(tx *sql.Tx) (Ticket, error) {
+			return scanTicket(tx.QueryRow("SELECT "+ticketColumns+" FROM tickets WHERE id = ?", id))
+		},
+		keys: func(t *Ticket) (*int64, *int64) { return &t.ID, &t.CaseID },
+		check: func(tx *sql.Tx, t *Ticket) error {
+			if err := validTicket(t); err != nil {
+				return err
+			}
+			return contactBelongs(tx, t.CaseID, t.ContactID)
+		},
+		update: func(tx *sql.Tx, t *Ticket) error {
+			_, err := tx.Exec("UPDATE tickets SET contact_id = ?, number = ?, label = ?, expected = ?, at = ? WHERE id = ?",
+				t.ContactID, t.Number, t.Label, t.Expected.String(), formatTime(t.At), t.ID)
 			return err
-		}
-		caseID := t.CaseID
-		if err := change(&t); err != nil {
-			return err
-		}
-		t.ID, t.CaseID = id, caseID
-		if err := validTicket(&t); err != nil {
-			return err
-		}
-		if err := contactBelongs(tx, t.CaseID, t.ContactID); err != nil {
-			return err
-		}
-		rec := newRecorder(ctx, tx)
-		old, err := rec.before("ticket", id)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec("UPDATE tickets SET contact_id = ?, number = ?, label = ?, expected = ?, at = ? WHERE id = ?",
-			t.ContactID, t.Number, t.Label, t.Expected.String(), formatTime(t.At), id); err != nil {
-			return err
-		}
-		return rec.changed("ticket", t.CaseID, id, old)
+		},
 	})
-	return t, err
 }
 
 // EditNote changes a note.
 func (s *Store) EditNote(ctx context.Context, id int64, change func(*Note) error) (Note, error) {
-	var n Note
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
-		ns, err := queryNotes(ctx, tx, "id = ?", id)
-		if err != nil {
+	return editEntry(ctx, s, id, change, entryEdit[Note]{
+		kind: "note",
+		read: func(tx *sql.Tx) (Note, error) { return only(queryNotes(ctx, tx, "id = ?", id)) },
+		keys: func(n *Note) (*int64, *int64) { return &n.ID, &n.CaseID },
+		check: func(tx *sql.Tx, n *Note) error {
+			if err := validNote(n); err != nil {
+				return err
+			}
+			return contactBelongs(tx, n.CaseID, n.ContactID)
+		},
+		update: func(tx *sql.Tx, n *Note) error {
+			_, err := tx.Exec("UPDATE notes SET contact_id = ?, kind = ?, text = ?, source_url = ?, at = ? WHERE id = ?",
+				n.ContactID, n.Kind, n.Text, n.SourceURL, formatTime(n.At), n.ID)
 			return err
-		}
-		if len(ns) == 0 {
-			return &NotFoundError{What: "note", ID: id}
-		}
-		n = ns[0]
-		if err := change(&n); err != nil {
-			return err
-		}
-		n.ID, n.CaseID = ns[0].ID, ns[0].CaseID
-		if err := validNote(&n); err != nil {
-			return err
-		}
-		if err := contactBelongs(tx, n.CaseID, n.ContactID); err != nil {
-			return err
-		}
-		rec := newRecorder(ctx, tx)
-		old, err := rec.before("note", id)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec("UPDATE notes SET contact_id = ?, kind = ?, text = ?, source_url = ?, at = ? WHERE id = ?",
-			n.ContactID, n.Kind, n.Text, n.SourceURL, formatTime(n.At), id); err != nil {
-			return err
-		}
-		return rec.changed("note", n.CaseID, id, old)
+		},
 	})
-	return n, err
 }
 
 // EditRef changes an account reference; a label naming a secret is
 // refused as when it is added.
 func (s *Store) EditRef(ctx context.Context, id int64, change func(*AccountRef) error) (AccountRef, error) {
-	var r AccountRef
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
-		var created string
-		err := tx.QueryRow("SELECT id, case_id, label, value, created_at FROM account_refs WHERE id = ?", id).
-			Scan(&r.ID, &r.CaseID, &r.Label, &r.Value, &created)
-		if errors.Is(err, sql.ErrNoRows) {
-			return &NotFoundError{What: "ref", ID: id}
-		}
-		if err != nil {
+	return editEntry(ctx, s, id, change, entryEdit[AccountRef]{
+		kind: "ref",
+		read: func(tx *sql.Tx) (AccountRef, error) {
+			var r AccountRef
+			var created string
+			err := tx.QueryRow("SELECT id, case_id, label, value, created_at FROM account_refs WHERE id = ?", id).
+				Scan(&r.ID, &r.CaseID, &r.Label, &r.Value, &created)
+			if err == nil {
+				r.CreatedAt, err = parseTime(created)
+			}
+			return r, err
+		},
+		keys:  func(r *AccountRef) (*int64, *int64) { return &r.ID, &r.CaseID },
+		check: func(_ *sql.Tx, r *AccountRef) error { return validRef(r) },
+		update: func(tx *sql.Tx, r *AccountRef) error {
+			_, err := tx.Exec("UPDATE account_refs SET label = ?, value = ? WHERE id = ?", r.Label, r.Value, r.ID)
 			return err
-		}
-		if r.CreatedAt, err = parseTime(created); err != nil {
-			return err
-		}
-		caseID := r.CaseID
-		if err := change(&r); err != nil {
-			return err
-		}
-		r.ID, r.CaseID = id, caseID
-		if err := validRef(&r); err != nil {
-			return err
-		}
-		rec := newRecorder(ctx, tx)
-		old, err := rec.before("ref", id)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec("UPDATE account_refs SET label = ?, value = ? WHERE id = ?", r.Label, r.Value, id); err != nil {
-			return err
-		}
-		return rec.changed("ref", r.CaseID, id, old)
+		},
 	})
-	return r, err
 }
 
 // EditEscalation changes a step taken: its step, the answer, its note or
 // its date.
 func (s *Store) EditEscalation(ctx context.Context, id int64, change func(*Escalation) error) (Escalation, error) {
-	var e Escalation
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
-		var at string
-		err := tx.QueryRow("SELECT id, case_id, step, answer, note, at FROM escalations WHERE id = ?", id).
-			Scan(&e.ID, &e.CaseID, &e.Step, &e.Answer, &e.Note, &at)
-		if errors.Is(err, sql.ErrNoRows) {
-			return &NotFoundError{What: "escalation", ID: id}
-		}
-		if err != nil {
+	return editEntry(ctx, s, id, change, entryEdit[Escalation]{
+		kind: "escalation",
+		read: func(tx *sql.Tx) (Escalation, error) {
+			var e Escalation
+			var at string
+			err := tx.QueryRow("SELECT id, case_id, step, answer, note, at FROM escalations WHERE id = ?", id).
+				Scan(&e.ID, &e.CaseID, &e.Step, &e.Answer, &e.Note, &at)
+			if err == nil {
+				e.At, err = parseTime(at)
+			}
+			return e, err
+		},
+		keys:  func(e *Escalation) (*int64, *int64) { return &e.ID, &e.CaseID },
+		check: func(_ *sql.Tx, e *Escalation) error { return validEscalation(e) },
+		update: func(tx *sql.Tx, e *Escalation) error {
+			_, err := tx.Exec("UPDATE escalations SET step = ?, answer = ?, note = ?, at = ? WHERE id = ?",
+				e.Step, e.Answer, e.Note, formatTime(e.At), e.ID)
 			return err
-		}
-		if e.At, err = parseTime(at); err != nil {
-			return err
-		}
-		caseID := e.CaseID
-		if err := change(&e); err != nil {
-			return err
-		}
-		e.ID, e.CaseID = id, caseID
-		if err := validEscalation(&e); err != nil {
-			return err
-		}
-		rec := newRecorder(ctx, tx)
-		old, err := rec.before("escalation", id)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec("UPDATE escalations SET step = ?, answer = ?, note = ?, at = ? WHERE id = ?",
-			e.Step, e.Answer, e.Note, formatTime(e.At), id); err != nil {
-			return err
-		}
-		return rec.changed("escalation", e.CaseID, id, old)
+		},
 	})
-	return e, err
 }
 
 // HasEntriesError refuses to delete a contact that promises, tickets or

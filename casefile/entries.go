@@ -172,14 +172,20 @@ func listPromises(ctx context.Context, q querier, where string, args ...any) ([]
 	if err != nil {
 		return nil, err
 	}
+	return scanAll(rows, scanPromise)
+}
+
+// scanAll reads every row with scan and closes rows; no row is an empty
+// list, not nil (JSON shows [] as the list it is).
+func scanAll[T any](rows *sql.Rows, scan func(rowScanner) (T, error)) ([]T, error) {
 	defer rows.Close()
-	out := []Promise{}
+	out := []T{}
 	for rows.Next() {
-		p, err := scanPromise(rows)
+		v, err := scan(rows)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, p)
+		out = append(out, v)
 	}
 	return out, rows.Err()
 }
@@ -285,16 +291,7 @@ func listTickets(ctx context.Context, q querier, caseID int64) ([]Ticket, error)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	out := []Ticket{}
-	for rows.Next() {
-		t, err := scanTicket(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return scanAll(rows, scanTicket)
 }
 
 const ticketColumns = "id, case_id, contact_id, number, label, expected, at, created_at"

@@ -48,10 +48,13 @@ func TestFileIDMigrationReplacesOldUIDsOnce(t *testing.T) {
 	if err := s.SaveExportRecords(ctx, save); err != nil {
 		t.Fatal(err)
 	}
-	// ...and the schema it had: no file_info table, nor the columns of the
+	// ...and the schema it had: no stored reminders, no file_info table, nor the columns of the
 	// migrations after it (the company's phone and hours; the history, the
 	// extensions and when promises and tickets were said; the delivery day and
 	// the sector; who sent a contact; the channel of sale and the return).
+	if err := casefile.DropStoredReminders(s.DB()); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := s.DB().Exec(fmt.Sprintf(`DROP TABLE file_info; ALTER TABLE cases DROP COLUMN company_phone;
 		ALTER TABLE cases DROP COLUMN company_hours; DROP TABLE history; DROP TABLE promise_extensions;
 		DROP INDEX tickets_case_at; ALTER TABLE promises DROP COLUMN at; ALTER TABLE tickets DROP COLUMN at;

@@ -33,6 +33,9 @@ func planQueries(t *testing.T) []planQuery {
 	active, activeContacts, activePromises, activeTickets, _ := activeQueries(0)
 	one, oneContacts, onePromises, oneTickets, _ := activeQueries(7)
 	activeEscalations, _ := activeEscalationsQuery(0)
+	storedList := listRemindersQueries()
+	recordLive, recordDropped := recordQueries(" AND ?2 = 0", " AND ?2 = 0")
+	recordLiveCase, _ := recordQueries(" AND r.case_id = ?2", " AND case_id = ?2")
 	return []planQuery{
 		{name: "list", sql: list(ListFilter{Limit: 51}), scans: listScan},
 		{name: "list --all", sql: list(ListFilter{All: true, Limit: 51}), scans: listScan},
@@ -44,6 +47,8 @@ func planQueries(t *testing.T) []planQuery {
 		{name: "show: promises", sql: promisesQuery(promisesOfCase)},
 		{name: "show: tickets", sql: qCaseTickets},
 		{name: "show: notes", sql: qCaseNotes},
+		{name: "sheet, script: newest notes", sql: qNewestNotes},
+		{name: "sheet, script: count of notes", sql: qCountNotes},
 		{name: "show: refs", sql: qCaseRefs},
 		{name: "show: evidence", sql: evidenceQuery(evidenceOfCase)},
 		{name: "show: prep", sql: qCasePrep},
@@ -72,6 +77,18 @@ func planQueries(t *testing.T) []planQuery {
 		{name: "reminders --case: contacts", sql: oneContacts},
 		{name: "reminders --case: promises", sql: onePromises},
 		{name: "reminders --case: tickets", sql: oneTickets},
+		{name: "remind list: overdue", sql: storedList[0]},
+		{name: "remind list: window", sql: storedList[1]},
+		{name: "remind list --case: overdue", sql: storedList[2]},
+		{name: "remind list: later", sql: storedList[3]},
+		// export writes every stored reminder, soonest first: it reads
+		// the whole table in the order of its index, by design.
+		{name: "remind export: rows", sql: exportRowsQuery(" AND ?2 = 0"), scans: map[string]string{"case_reminders": "every reminder is exported"}},
+		{name: "remind export --case: rows", sql: exportRowsQuery(" AND r.case_id = ?2")},
+		{name: "remind export: dropped", sql: droppedQuery(" AND ?2 = 0")},
+		{name: "remind export: record", sql: recordLive, scans: map[string]string{"case_reminders": "every reminder is exported"}},
+		{name: "remind export --case: record", sql: recordLiveCase},
+		{name: "remind export: cancel", sql: recordDropped},
 		{name: "reminders: export state", sql: exportRecordsQuery(0)},
 		{name: "reminders --case: export state", sql: exportRecordsQuery(7)},
 	}

@@ -22,11 +22,11 @@ func TestChannelOfSaleUpgradesAndIsKept(t *testing.T) {
 		t.Fatal(err)
 	}
 	i := len(migrations) - 1
-	for i >= 0 && migrations[i].name != "0012_sale.sql" {
+	for i >= 0 && migrations[i].name != "0013_sale.sql" {
 		i--
 	}
 	if i < 1 {
-		t.Fatal("no migration 0012_sale.sql")
+		t.Fatal("no migration 0013_sale.sql")
 	}
 	for _, m := range migrations[:i] {
 		if _, err := db.Exec(m.sql); err != nil {

@@ -154,6 +154,7 @@ var searchKinds = []struct{ table, kinds string }{
 // lookup. Equal scores put the newer entry first.
 var qSearchRank = func() string {
 	var b strings.Builder
+	// words:ok SQL
 	b.WriteString(`WITH found(id, score, w, lo, hi) AS (
 		SELECT *, 0, rowid, 9223372036854775807 FROM (SELECT rowid, bm25(search) FROM search WHERE search MATCH ?1 ORDER BY rowid DESC LIMIT ?2)`)
 	for i, k := range searchKinds {

@@ -66,6 +66,9 @@ type Store struct {
 	db     *sql.DB
 	path   string
 	fileID string // read on first use: see FileID
+	// rules make the stored reminders (UseReminderRules); nil leaves
+	// changed cases marked for the next reminders command.
+	rules ReminderRules
 }
 
 // Open opens the case file at path, creating it (0600, in a 0700 folder it
@@ -313,6 +316,12 @@ func (s *Store) WithTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return s.fileError(err)
 	}
 	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return s.fileError(err)
+	}
+	// The stored reminders of the cases fn changed, in the same
+	// transaction: they are never out of step with the entries.
+	if err := s.syncReminders(ctx, tx); err != nil {
 		tx.Rollback()
 		return s.fileError(err)
 	}

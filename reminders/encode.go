@@ -22,11 +22,52 @@ import (
 // of `remind export`; this takes a few milliseconds. Calendar stays for
 // CalDAV, which puts one small object at a time.
 func Encode(w io.Writer, items []Item, opts Options) error {
-	if len(items) == 0 {
+	st := NewStream(w, opts)
+	for _, it := range items {
+		st.Add(it)
+	}
+	return st.Close()
+}
+
+// Stream is Encode one item at a time, for an export that reads its
+// reminders as it writes them: nothing is written until the first Add.
+type Stream struct {
+	w    io.Writer
+	opts Options
+	e    *encoder
+	n    int
+}
+
+// NewStream starts an iCalendar file on w.
+func NewStream(w io.Writer, opts Options) *Stream { return &Stream{w: w, opts: opts} }
+
+// Add writes one item (the calendar's header first).
+func (s *Stream) Add(it Item) {
+	if s.e == nil {
+		s.e = &encoder{w: bufio.NewWriterSize(s.w, 64<<10)}
+		s.e.header(s.opts)
+	}
+	s.e.component(it, s.opts)
+	s.n++
+}
+
+// Count is how many items were added.
+func (s *Stream) Count() int { return s.n }
+
+// Close ends the calendar and flushes it, or fails when nothing was added.
+func (s *Stream) Close() error {
+	if s.e == nil {
 		// As go-ical refuses it: a VCALENDAR must hold a component.
 		return errors.New("ical: failed to encode VCALENDAR: calendar is empty" /* words:ok a programming error */)
 	}
-	e := &encoder{w: bufio.NewWriterSize(w, 64<<10)}
+	s.e.line("END", ical.CompCalendar)
+	if s.e.err != nil {
+		return s.e.err
+	}
+	return s.e.w.Flush()
+}
+
+func (e *encoder) header(opts Options) {
 	// Properties in name order, as go-ical sorts them.
 	e.line("BEGIN", ical.CompCalendar)
 	e.line(ical.PropCalendarScale, "GREGORIAN")
@@ -36,14 +77,6 @@ func Encode(w io.Writer, items []Item, opts Options) error {
 		// go-ical knows no default type for an X- property, so it says TEXT.
 		e.line("X-WR-CALNAME;VALUE=TEXT", escapeText(Text(opts.Name)))
 	}
-	for _, it := range items {
-		e.component(it, opts)
-	}
-	e.line("END", ical.CompCalendar)
-	if e.err != nil {
-		return e.err
-	}
-	return e.w.Flush()
 }
 
 type encoder struct {

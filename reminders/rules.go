@@ -205,6 +205,10 @@ type builder struct {
 	out  []Reminder
 	// domain ends every UID: UIDDomain of the case file's id.
 	domain string
+	// tickets is ticketsLine, made once: every reminder of a case carries
+	// it, and a heavy case has hundreds of tickets.
+	tickets *string
+	all     []string // every ticket number, made once (ticketsFor)
 }
 
 func (b *builder) add(rule Rule, uid string, entryID int64, at casefile.Date, summary, next string, lines ...string) {
@@ -230,9 +234,8 @@ func (b *builder) caseLine() string {
 // ticketsFor are the ticket numbers that belong with a promise: those from
 // the same contact, or else every ticket of the case.
 func (b *builder) ticketsFor(contactID *int64) []string {
-	var same, all []string
+	var same []string
 	for _, t := range b.f.Tickets {
-		all = append(all, t.Number)
 		if contactID != nil && t.ContactID != nil && *t.ContactID == *contactID {
 			same = append(same, t.Number)
 		}
@@ -240,7 +243,13 @@ func (b *builder) ticketsFor(contactID *int64) []string {
 	if len(same) > 0 {
 		return same
 	}
-	return all
+	if b.all == nil {
+		b.all = []string{}
+		for _, t := range b.f.Tickets {
+			b.all = append(b.all, t.Number)
+		}
+	}
+	return b.all
 }
 
 func (b *builder) ticketsPhrase(numbers []string) string {
@@ -255,6 +264,14 @@ func (b *builder) ticketsPhrase(numbers []string) string {
 }
 
 func (b *builder) ticketsLine() string {
+	if b.tickets == nil {
+		line := b.makeTicketsLine()
+		b.tickets = &line
+	}
+	return *b.tickets
+}
+
+func (b *builder) makeTicketsLine() string {
 	var n []string
 	for _, t := range b.f.Tickets {
 		n = append(n, t.Number)
@@ -382,6 +399,9 @@ func (b *builder) summaryLine(c casefile.Contact) string {
 // clients refuse a line break in one (calcurse skips such an event on
 // import: "line break in summary"). The description keeps its lines.
 func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\n\r") {
+		return s
+	}
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }), " ")
 }
 

@@ -30,7 +30,7 @@ func Open(dir string) (*casefile.Store, Stats, error) {
 		if err := json.Unmarshal(b, &st); err != nil {
 			return nil, st, fmt.Errorf("%s.json: %w", src, err)
 		}
-		if err := copyFile(src, path); err != nil {
+		if err := CopyFile(src, path); err != nil {
 			return nil, st, err
 		}
 		s, err := casefile.Open(path)
@@ -47,7 +47,10 @@ func Open(dir string) (*casefile.Store, Stats, error) {
 	return s, st, nil
 }
 
-func copyFile(src, dst string) error {
+// CopyFile copies the case file src to dst, a new private file (an
+// existing one is an error): benchmarks and the floor program run on
+// copies, so no run changes the cached file the next one times.
+func CopyFile(src, dst string) error {
 	in, err := os.Open(src)
 	if err != nil {
 		return err

@@ -8,12 +8,12 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 	"time"
 
 	"github.com/redress-cli/redress/casefile"
+	"github.com/redress-cli/redress/casefile/benchgen"
 	"github.com/redress-cli/redress/reminders"
 )
 
@@ -29,7 +29,7 @@ func writeFloor(src, dst string, now time.Time) error {
 	if _, err := os.Stat(dst); err == nil {
 		return fmt.Errorf("%s exists; remove it first", dst)
 	}
-	if err := copyFile(src, dst); err != nil {
+	if err := benchgen.CopyFile(src, dst); err != nil {
 		return err
 	}
 	s, err := casefile.Open(dst)
@@ -89,21 +89,4 @@ func writeFloor(src, dst string, now time.Time) error {
 	}
 	_, err = s.DB().Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	return err
-}
-
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/redress-cli/redress/casefile"
 	"github.com/redress-cli/redress/casefile/benchgen"
+	"github.com/redress-cli/redress/reminders"
 )
 
 func main() {
@@ -65,6 +66,13 @@ func run(path, tasks string, cfg benchgen.Config) error {
 	defer s.Close()
 	st, err := benchgen.Generate(context.Background(), s, cfg)
 	if err != nil {
+		return err
+	}
+	// Store the reminders, as the first reminders command would, in this
+	// zone (make bench runs with TZ=UTC, as its commands do): a timed run
+	// on a fresh copy then finds them current instead of building them.
+	s.UseReminderRules(reminders.Stored(time.Local))
+	if err := s.RefreshReminders(context.Background()); err != nil {
 		return err
 	}
 	// Fold the WAL into the main file, so the first timed command does not

@@ -14,6 +14,7 @@ import (
 
 	"github.com/redress-cli/redress/casefile"
 	"github.com/redress-cli/redress/casefile/dates"
+	"github.com/redress-cli/redress/reminders"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -89,11 +90,7 @@ func (a *app) dateReader(now time.Time, j casefile.Jurisdiction) dates.Reader {
 // for an existing case goes through here (or nowAndAt, readDue), so the
 // rules of casefile/dates reach all of them.
 func (a *app) caseDates(caseID int64) (dates.Reader, error) {
-	now, err := a.now()
-	if err != nil {
-		return dates.Reader{}, err
-	}
-	s, err := a.open()
+	now, s, err := a.nowAndStore()
 	if err != nil {
 		return dates.Reader{}, err
 	}
@@ -154,6 +151,18 @@ func (a *app) dbPath() string {
 	return filepath.Join(xdg.DataHome, "redress", "cases.db")
 }
 
+// nowAndStore is the clock and the case file, read in that order (a bad
+// REDRESS_NOW is reported before the file is touched): the start of most
+// commands.
+func (a *app) nowAndStore() (time.Time, *casefile.Store, error) {
+	now, err := a.now()
+	if err != nil {
+		return now, nil, err
+	}
+	s, err := a.open()
+	return now, s, err
+}
+
 // open opens the case file on first use, so --help, --version and
 // completion never touch the disk.
 func (a *app) open() (*casefile.Store, error) {
@@ -164,6 +173,9 @@ func (a *app) open() (*casefile.Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Every change rewrites the stored reminders of its cases, in the
+	// user's zone, in its own transaction.
+	s.UseReminderRules(reminders.Stored(a.loc))
 	a.store = s
 	return s, nil
 }
@@ -171,11 +183,7 @@ func (a *app) open() (*casefile.Store, error) {
 // loadCase reads one whole case, with the operation's clock: what every
 // command that prints a case starts with.
 func (a *app) loadCase(id int64) (casefile.Full, time.Time, error) {
-	now, err := a.now()
-	if err != nil {
-		return casefile.Full{}, now, err
-	}
-	s, err := a.open()
+	now, s, err := a.nowAndStore()
 	if err != nil {
 		return casefile.Full{}, now, err
 	}

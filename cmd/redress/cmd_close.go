@@ -35,11 +35,7 @@ func runClose(a *app, opts *closeOptions) error {
 	if opts.outcome == "" {
 		return usageErr(w("err_missing_outcome"), w("hint_outcome"))
 	}
-	now, err := a.now()
-	if err != nil {
-		return err
-	}
-	s, err := a.open()
+	now, s, err := a.nowAndStore()
 	if err != nil {
 		return err
 	}

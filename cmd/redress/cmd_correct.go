@@ -153,124 +153,71 @@ func runEntryEdit(a *app, o *entryEditOptions) error {
 		}
 		return a.readDue(r, "--"+flag, v)
 	}
-	set := func(flag string, dst *string, v string) {
-		if o.changed(flag) {
-			*dst = v
-		}
-	}
 	since, err := s.LastChange(a.ctx)
 	if err != nil {
 		return err
 	}
-	var caseID int64
+	// An edit keeps its entry in its case: entryCase is the edited one's.
 	switch o.kind {
 	case "note":
-		n, err := s.EditNote(a.ctx, o.id, func(n *casefile.Note) error {
-			set("text", &n.Text, o.text)
-			set("url", &n.SourceURL, o.url)
-			if o.changed("kind") {
-				n.Kind = casefile.NoteKind(o.noteKind)
-			}
-			if o.changed("at") {
-				n.At = at
-			}
+		_, err = s.EditNote(a.ctx, o.id, func(n *casefile.Note) error {
+			setFlag(o, "text", &n.Text, o.text)
+			setFlag(o, "url", &n.SourceURL, o.url)
+			setFlag(o, "kind", &n.Kind, casefile.NoteKind(o.noteKind))
+			setFlag(o, "at", &n.At, at)
 			return nil
 		})
-		if err != nil {
-			return err
-		}
-		caseID = n.CaseID
 	case "contact":
-		c, err := s.EditContact(a.ctx, o.id, func(c *casefile.Contact) error {
-			set("rep", &c.Rep, o.rep)
-			set("department", &c.Department, o.department)
-			set("summary", &c.Summary, o.summary)
-			if o.changed("channel") {
-				c.Channel = casefile.Channel(o.channel)
-			}
-			if o.changed("duration") {
-				c.DurationS = int64(o.duration / time.Second)
-			}
-			if o.changed("from-company") {
-				c.FromCompany = o.fromCompany
-			}
-			if o.changed("at") {
-				c.At = at
-			}
+		_, err = s.EditContact(a.ctx, o.id, func(c *casefile.Contact) error {
+			setFlag(o, "rep", &c.Rep, o.rep)
+			setFlag(o, "department", &c.Department, o.department)
+			setFlag(o, "summary", &c.Summary, o.summary)
+			setFlag(o, "channel", &c.Channel, casefile.Channel(o.channel))
+			setFlag(o, "duration", &c.DurationS, int64(o.duration/time.Second))
+			setFlag(o, "from-company", &c.FromCompany, o.fromCompany)
+			setFlag(o, "at", &c.At, at)
 			return nil
 		})
-		if err != nil {
-			return err
-		}
-		caseID = c.CaseID
 	case "ticket":
-		expected, err := date("expected", o.expected)
-		if err != nil {
+		var expected casefile.Date
+		if expected, err = date("expected", o.expected); err != nil {
 			return err
 		}
-		t, err := s.EditTicket(a.ctx, o.id, func(t *casefile.Ticket) error {
-			set("number", &t.Number, o.number)
-			set("label", &t.Label, o.label)
-			if o.changed("expected") {
-				t.Expected = expected
-			}
-			if o.changed("at") {
-				t.At = at
-			}
-			if o.changed("contact") {
-				t.ContactID = optionalID(o.contactID)
-			}
+		_, err = s.EditTicket(a.ctx, o.id, func(t *casefile.Ticket) error {
+			setFlag(o, "number", &t.Number, o.number)
+			setFlag(o, "label", &t.Label, o.label)
+			setFlag(o, "expected", &t.Expected, expected)
+			setFlag(o, "at", &t.At, at)
+			setFlag(o, "contact", &t.ContactID, optionalID(o.contactID))
 			return nil
 		})
-		if err != nil {
-			return err
-		}
-		caseID = t.CaseID
 	case "promise":
-		due, err := date("due", o.due)
-		if err != nil {
+		var due casefile.Date
+		if due, err = date("due", o.due); err != nil {
 			return err
 		}
-		p, err := s.EditPromise(a.ctx, o.id, func(p *casefile.Promise) error {
-			set("text", &p.Text, o.text)
-			set("by", &p.By, o.by)
-			if o.changed("due") {
-				p.Due = due
-			}
-			if o.changed("at") {
-				p.At = at
-			}
-			if o.changed("contact") {
-				p.ContactID = optionalID(o.contactID)
-			}
+		_, err = s.EditPromise(a.ctx, o.id, func(p *casefile.Promise) error {
+			setFlag(o, "text", &p.Text, o.text)
+			setFlag(o, "by", &p.By, o.by)
+			setFlag(o, "due", &p.Due, due)
+			setFlag(o, "at", &p.At, at)
+			setFlag(o, "contact", &p.ContactID, optionalID(o.contactID))
 			return nil
 		})
-		if err != nil {
-			return err
-		}
-		caseID = p.CaseID
 	case "ref":
-		r, err := s.EditRef(a.ctx, o.id, func(r *casefile.AccountRef) error {
-			set("label", &r.Label, o.label)
-			set("value", &r.Value, o.value)
+		_, err = s.EditRef(a.ctx, o.id, func(r *casefile.AccountRef) error {
+			setFlag(o, "label", &r.Label, o.label)
+			setFlag(o, "value", &r.Value, o.value)
 			return nil
 		})
-		if err != nil {
-			return err
-		}
-		caseID = r.CaseID
 	case "escalation":
 		if n := btoi(o.refused) + btoi(o.final) + btoi(o.noAnswer); n > 1 {
 			return usageErr(w("err_one_answer"), nohint)
 		}
-		e, err := s.EditEscalation(a.ctx, o.id, func(e *casefile.Escalation) error {
-			if o.changed("step") {
-				e.Step = casefile.Step(strings.ToLower(strings.TrimSpace(o.step)))
-			}
-			set("note", &e.Note, o.note)
-			if o.changed("at") {
-				e.At = at
-			}
+		_, err = s.EditEscalation(a.ctx, o.id, func(e *casefile.Escalation) error {
+			setFlag(o, "step", &e.Step, casefile.Step(strings.ToLower(strings.TrimSpace(o.step))))
+			setFlag(o, "note", &e.Note, o.note)
+			setFlag(o, "at", &e.At, at)
 			switch {
 			case o.refused:
 				e.Answer = casefile.AnswerRefused
@@ -281,12 +228,19 @@ func runEntryEdit(a *app, o *entryEditOptions) error {
 			}
 			return nil
 		})
-		if err != nil {
-			return err
-		}
-		caseID = e.CaseID
 	}
-	return printLastChange(a, s, caseID, o.kind, o.id, since, now)
+	if err != nil {
+		return err
+	}
+	return printLastChange(a, s, entryCase, o.kind, o.id, since, now)
+}
+
+// setFlag puts v in *dst when flag was given: an edit changes only the
+// fields it names (an empty value clears one).
+func setFlag[T any](o *entryEditOptions, flag string, dst *T, v T) {
+	if o.changed(flag) {
+		*dst = v
+	}
 }
 
 func btoi(b bool) int {
@@ -336,11 +290,7 @@ func newEntryDeleteCmd(a *app, kind string) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			now, err := a.now()
-			if err != nil {
-				return err
-			}
-			s, err := a.open()
+			now, s, err := a.nowAndStore()
 			if err != nil {
 				return err
 			}
@@ -478,11 +428,7 @@ func runHistory(a *app, opts *historyOptions) error {
 	if err := opts.reveal.check(a); err != nil {
 		return err
 	}
-	now, err := a.now()
-	if err != nil {
-		return err
-	}
-	s, err := a.open()
+	now, s, err := a.nowAndStore()
 	if err != nil {
 		return err
 	}
@@ -537,11 +483,7 @@ changed since in a way the history does not show.`,
 }
 
 func runUndo(a *app, opts *undoOptions) error {
-	now, err := a.now()
-	if err != nil {
-		return err
-	}
-	s, err := a.open()
+	now, s, err := a.nowAndStore()
 	if err != nil {
 		return err
 	}

@@ -45,11 +45,7 @@ func runEdit(a *app, opts *editOptions) error {
 	if !opts.any {
 		return usageErr(w("err_nothing_to_change"), w("hint_edit_field"))
 	}
-	now, err := a.now()
-	if err != nil {
-		return err
-	}
-	s, err := a.open()
+	now, s, err := a.nowAndStore()
 	if err != nil {
 		return err
 	}

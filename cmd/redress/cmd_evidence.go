@@ -44,11 +44,7 @@ file; 'redress evidence delete ID' removes one from the case file.`,
 }
 
 func runEvidence(a *app, opts *evidenceOptions) error {
-	now, err := a.now()
-	if err != nil {
-		return err
-	}
-	s, err := a.open()
+	now, s, err := a.nowAndStore()
 	if err != nil {
 		return err
 	}

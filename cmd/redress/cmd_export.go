@@ -50,11 +50,7 @@ func runExport(a *app, opts *exportOptions) error {
 			return err
 		}
 	}
-	now, err := a.now()
-	if err != nil {
-		return err
-	}
-	s, err := a.open()
+	now, s, err := a.nowAndStore()
 	if err != nil {
 		return err
 	}

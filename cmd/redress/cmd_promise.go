@@ -100,11 +100,7 @@ func newSettleCmd(a *app, use string, status casefile.PromiseStatus, short strin
 			if err != nil {
 				return err
 			}
-			now, err := a.now()
-			if err != nil {
-				return err
-			}
-			s, err := a.open()
+			now, s, err := a.nowAndStore()
 			if err != nil {
 				return err
 			}

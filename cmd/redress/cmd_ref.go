@@ -41,15 +41,11 @@ The call sheet asks whether you have them at hand instead.`,
 }
 
 func runRef(a *app, opts *refOptions) error {
-	now, err := a.now()
+	now, s, err := a.nowAndStore()
 	if err != nil {
 		return err
 	}
 	r := casefile.AccountRef{CaseID: opts.caseID, Label: opts.label, Value: opts.value, CreatedAt: now}
-	s, err := a.open()
-	if err != nil {
-		return err
-	}
 	if err := s.AddRef(a.ctx, &r); err != nil {
 		return err
 	}

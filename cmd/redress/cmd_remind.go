@@ -94,6 +94,8 @@ shows the soonest N.
 	return cmd
 }
 
+// reminders returns every stored reminder (of one case when caseID > 0),
+// soonest first: what push sends.
 func (a *app) reminders(caseID int64) ([]reminders.Reminder, time.Time, error) {
 	now, err := a.now()
 	if err != nil {
@@ -106,20 +108,14 @@ func (a *app) reminders(caseID int64) ([]reminders.Reminder, time.Time, error) {
 	if err != nil {
 		return nil, now, err
 	}
-	fileID, err := s.FileID(a.ctx)
+	stored, err := s.StoredReminders(a.ctx, caseID)
 	if err != nil {
 		return nil, now, err
 	}
-	// One case at a time: the reminders are kept, the cases are not.
-	var rs []reminders.Reminder
-	err = s.EachActiveCase(a.ctx, caseID, func(f casefile.Full) error {
-		rs = reminders.AppendIn(rs, fileID, f, a.loc)
-		return nil
-	})
-	if err != nil {
-		return nil, now, err
+	rs := make([]reminders.Reminder, len(stored))
+	for i, r := range stored {
+		rs[i] = reminders.FromStored(r)
 	}
-	reminders.Sort(rs, a.loc)
 	return rs, now, nil
 }
 
@@ -130,9 +126,12 @@ func runRemindList(a *app, opts *remindListOptions) error {
 	if opts.all && opts.until != "" {
 		return usageErr(w("err_all_until"), w("hint_all_until"))
 	}
-	rs, now, err := a.reminders(opts.caseID)
+	now, err := a.now()
 	if err != nil {
 		return err
+	}
+	if opts.caseID < 0 {
+		return usageErr(w("err_case_number"), w("hint_list_all"))
 	}
 	days := reminders.DefaultDays
 	if opts.until != "" {
@@ -150,7 +149,28 @@ func runRemindList(a *app, opts *remindListOptions) error {
 		}
 		days = until.DaysUntil(now, a.loc)
 	}
+	s, err := a.open()
+	if err != nil {
+		return err
+	}
+	// One range of the stored reminders' index: the overdue ones still
+	// listed, and those from today to the last day shown; the rest is only
+	// counted.
+	today := casefile.DateOf(now.In(a.loc))
+	end := int64(casefile.NoEnd)
+	if !opts.all {
+		end = today.AddDays(max(days, -1) + 1).Time(a.loc).Unix()
+	}
+	var rs []reminders.Reminder
+	later, err := s.ListReminders(a.ctx, opts.caseID, today.Time(a.loc).Unix(), end, !opts.json, func(r casefile.StoredReminder) error {
+		rs = append(rs, reminders.FromStored(r))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
 	sel := reminders.Select(reminders.Upcoming(rs, now, a.loc), opts.all, days, opts.limit)
+	sel.Later += later
 	if opts.json {
 		list := sel.Shown
 		if list == nil {
@@ -268,7 +288,14 @@ to-dos on import). Without -o the file goes to standard output.`,
 }
 
 func runRemindExport(a *app, opts *remindOptions) error {
-	rs, now, err := a.reminders(opts.caseID)
+	now, err := a.now()
+	if err != nil {
+		return err
+	}
+	if opts.caseID < 0 {
+		return usageErr(w("err_case_number"), w("hint_list_all"))
+	}
+	s, err := a.open()
 	if err != nil {
 		return err
 	}
@@ -295,33 +322,58 @@ func runRemindExport(a *app, opts *remindOptions) error {
 			return err
 		}
 	}
-	s := a.store
-	var prev []casefile.ExportRecord
-	if target != "" {
-		if prev, err = s.ExportRecords(a.ctx, target, opts.caseID); err != nil {
-			return err
-		}
+	// One transaction: the stored reminders, streamed soonest first beside
+	// the target's record of each (by UID and hash, in SQL), then the new
+	// record, all of one snapshot. Nothing is held but the few reminders
+	// to cancel.
+	e, err := s.BeginExport(a.ctx, target, opts.caseID)
+	if err != nil {
+		return err
 	}
-	items, save, err := reminders.Reconcile(target, rs, prev, now, a.loc)
+	defer e.End()
+	dropped, err := e.Dropped(a.ctx)
+	if err != nil {
+		return err
+	}
+	cancels, err := reminders.Cancellations(dropped, now, a.loc)
 	if err != nil {
 		return err
 	}
 	if opts.noCancelled {
-		items = reminders.Live(items)
+		cancels = nil
 	}
-	if len(items) == 0 {
-		fmt.Fprintln(a.stderr, msg(a.lang, "remind_nothing"))
-		if target != "" {
-			return s.SaveExportRecords(a.ctx, save)
-		}
-		return nil
-	}
-	// Streamed to its destination, not built in memory first.
-	var w io.Writer = a.stdout
+	var out io.Writer = a.stdout
 	if f != nil {
-		w = f
+		out = f
 	}
-	if err := reminders.Encode(w, items, reminders.Options{Todo: opts.todo, Name: "redress"}); err != nil {
+	st := reminders.NewStream(out, reminders.Options{Todo: opts.todo, Name: "redress"})
+	err = e.Rows(a.ctx, func(r casefile.ExportRow) error {
+		it := reminders.ExportItem(r, now)
+		for len(cancels) > 0 && reminders.Before(cancels[0], it, a.loc) {
+			st.Add(cancels[0])
+			cancels = cancels[1:]
+		}
+		st.Add(it)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	cancelled := len(dropped)
+	if opts.noCancelled {
+		cancelled = 0
+	}
+	for _, it := range cancels {
+		st.Add(it)
+	}
+	if st.Count() == 0 {
+		fmt.Fprintln(a.stderr, msg(a.lang, "remind_nothing"))
+		if _, err := e.Record(a.ctx, now); err != nil {
+			return err
+		}
+		return e.Commit()
+	}
+	if err := st.Close(); err != nil {
 		return a.outputErr(err)
 	}
 	if f != nil {
@@ -331,34 +383,22 @@ func runRemindExport(a *app, opts *remindOptions) error {
 	}
 	// The state is saved only once the file is written: a failed write
 	// leaves the next export to send the same changes again.
-	if target != "" {
-		if err := s.SaveExportRecords(a.ctx, save); err != nil {
-			return err
-		}
+	changed, err := e.Record(a.ctx, now)
+	if err != nil {
+		return err
 	}
-	changed, cancelled := counts(items, save)
+	if err := e.Commit(); err != nil {
+		return err
+	}
+	if target == "" {
+		changed = st.Count() - cancelled // a stream keeps no record: all of it is new to it
+	}
 	where := clean(opts.out.path)
 	if where == "" || where == "-" {
 		where = msg(a.lang, "stdout")
 	}
-	fmt.Fprintln(a.stderr, msgf(a.lang, "remind_exported", count(a.lang, "cnt_reminder", len(items)-cancelled), changed, cancelled, where))
+	fmt.Fprintln(a.stderr, msgf(a.lang, "remind_exported", count(a.lang, "cnt_reminder", st.Count()-cancelled), changed, cancelled, where))
 	return nil
-}
-
-// counts says how many exported items changed since the last export and
-// how many are cancellations.
-func counts(items []reminders.Item, save []casefile.ExportRecord) (changed, cancelled int) {
-	for _, it := range items {
-		if it.Cancelled {
-			cancelled++
-		}
-	}
-	for _, r := range save {
-		if r.CancelledAt == nil {
-			changed++
-		}
-	}
-	return changed, cancelled
 }
 
 // defaultPasswordEnv is where push looks for the CalDAV password when

@@ -1,25 +1,104 @@
 package main
 
 import (
+	"context"
 	"database/sql"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mattn/go-runewidth"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/redress-cli/redress/casefile"
+	"github.com/redress-cli/redress/reminders"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/*.txtar")
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"redress": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)) },
+		"redress": func() {
+			log := os.Getenv("REDRESS_TEST_REMINDERS_LOG")
+			// A change made before by another program (a script's
+			// sqlexec) leaves its cases marked for the next reminders
+			// command: the check starts after that.
+			check := log != "" && !markedChanged(dbPath(os.Args[1:]))
+			code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
+			if check {
+				checkStoredReminders(log, os.Args[1:])
+			}
+			os.Exit(code)
+		},
 	})
+}
+
+// dbPath is the case file a command's arguments name.
+func dbPath(args []string) string {
+	path := os.Getenv("REDRESS_DB")
+	for i, a := range args {
+		switch {
+		case a == "--db" && i+1 < len(args):
+			path = args[i+1]
+		case strings.HasPrefix(a, "--db="):
+			path = strings.TrimPrefix(a, "--db=")
+		}
+	}
+	return path
+}
+
+// markedChanged reports whether the case file at path has cases marked
+// changed whose stored reminders were not rewritten yet, reading it
+// without changing it.
+func markedChanged(path string) bool {
+	if _, err := os.Stat(path); err != nil {
+		return false
+	}
+	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
+	if err != nil {
+		return false
+	}
+	defer db.Close()
+	var dirty bool
+	err = db.QueryRow(`SELECT EXISTS (SELECT 1 FROM case_reminders_dirty)`).Scan(&dirty)
+	return err == nil && dirty
+}
+
+// checkStoredReminders compares, after a command of a script, the stored
+// reminders of its case file with what the rules make of every case, and
+// appends any difference to log: TestScripts fails on it. So every change
+// every script makes (create, edit, delete, undo, extend, settle,
+// escalate, import, a call) is checked to keep the stored reminders in
+// step.
+func checkStoredReminders(log string, args []string) {
+	path := dbPath(args)
+	if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
+		return
+	}
+	s, err := casefile.Open(path)
+	if err != nil {
+		return // not a case file, or one this command refused
+	}
+	defer s.Close()
+	bad, err := reminders.Verify(context.Background(), s, time.Local)
+	if err != nil {
+		bad = append(bad, err.Error())
+	}
+	if len(bad) == 0 {
+		return
+	}
+	f, err := os.OpenFile(log, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	fmt.Fprintf(f, "after redress %s:\n  %s\n", strings.Join(args, " "), strings.Join(bad, "\n  "))
 }
 
 // TestScripts runs the end-to-end tests in testdata/*.txtar against the
@@ -32,6 +111,13 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("REDRESS_DB", filepath.Join(env.WorkDir, "data", "cases.db"))
 			env.Setenv("REDRESS_NOW", "2026-11-23T10:00:00+09:00")
+			log := filepath.Join(env.WorkDir, ".stored-reminders")
+			env.Setenv("REDRESS_TEST_REMINDERS_LOG", log)
+			env.Defer(func() {
+				if b, err := os.ReadFile(log); err == nil {
+					env.T().Fatal("stored reminders out of step with the rules:\n" + string(b))
+				}
+			})
 			env.Setenv("TZ", "Asia/Seoul")
 			env.Setenv("REDRESS_LANG", "")
 			env.Setenv("LANG", "C.UTF-8")

@@ -1,4 +1,4 @@
--- 0012: how the goods or service were sold, and when they went back.
+-- 0013: how the goods or service were sold, and when they went back.
 -- sale_channel is "online" (a distance sale: online, by phone or mail
 -- order) or "shop" (on the trader's premises): the withdrawal rights (EU
 -- and UK 14 days, Korean art. 17) and the Korean art. 18 refund rule are

@@ -1,0 +1,584 @@
+package casefile
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"math"
+	"time"
+)
+
+// Stored reminders (migration 0012): each case's reminders are kept in
+// case_reminders, rewritten in the transaction of every change to the
+// case, so reading them is one indexed range query.
+//
+// The case file does not know the rules: package reminders does, and it
+// imports this one. A Store is given the rules as a ReminderRules value
+// (reminders.Stored), which computes a case's rows from the same Full the
+// rules have always read. Triggers on every table the rules read mark the
+// changed case in case_reminders_dirty, so no write path (a command, an
+// undo, an import, a merge import, a migration) can forget one; WithTx
+// rewrites the marked cases' rows before it commits. A Store without
+// rules (a test, a tool) leaves the marks, and the next reminders command
+// rewrites them (RefreshReminders). The rows are valid for the zone and
+// rules version the stamp names; when either changes, the first reminders
+// command rebuilds them all, once.
+
+// StoredReminder is one row of case_reminders.
+type StoredReminder struct {
+	UID     string
+	CaseID  int64
+	Rule    string
+	EntryID int64
+	At      Date
+	// Start is the Unix second the reminder begins in the stamp's zone
+	// (an all-day one at midnight): the order of every list and export.
+	Start int64
+	// ListedOverdue: the reminder stays on the list once overdue, as its
+	// cause is still open.
+	ListedOverdue bool
+	Lang          string
+	Summary       string
+	Description   string
+	Next          string
+	// Hash is the SHA-256 of the reminder as an export records it (JSON,
+	// see package reminders): the export state compares hashes, not
+	// reminders.
+	Hash string
+}
+
+// ReminderRules makes the stored reminders of a case. Package reminders
+// implements it (reminders.Stored); commands give it to the Store with
+// UseReminderRules.
+type ReminderRules interface {
+	// Stamp names the zone and the version of the rules, their words and
+	// the rights table: rows stored under another stamp are rebuilt.
+	Stamp() string
+	// Rows returns the reminders of one case of the case file fileID.
+	Rows(f Full, fileID string) ([]StoredReminder, error)
+}
+
+// UseReminderRules makes every change through this Store rewrite the
+// stored reminders of the cases it touched, in its transaction.
+func (s *Store) UseReminderRules(r ReminderRules) { s.rules = r }
+
+// ErrNoReminderRules is returned by the reads of stored reminders on a
+// Store that was given no rules: they could not be brought up to date.
+var ErrNoReminderRules = errors.New("casefile: no reminder rules") // words:ok a programming error
+
+// rebuildAbove is how many marked cases make rewriting them one by one
+// (five queries each) slower than rebuilding every row in one pass.
+const rebuildAbove = 300
+
+// syncReminders rewrites, inside tx, the rows of the cases tx changed; when
+// the rows are of another stamp (the first change after an upgrade, a new
+// zone), it rebuilds them all, once. A change that marked no case (a
+// note) costs one small query.
+func (s *Store) syncReminders(ctx context.Context, tx *sql.Tx) error {
+	if s.rules == nil {
+		return nil
+	}
+	_, dirty, err := reminderState(ctx, tx)
+	if err != nil || !dirty {
+		return err
+	}
+	return s.refreshIn(ctx, tx)
+}
+
+type queryRower interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func reminderState(ctx context.Context, q queryRower) (stamp string, dirty bool, err error) {
+	err = q.QueryRowContext(ctx, `SELECT stamp, EXISTS (SELECT 1 FROM case_reminders_dirty) FROM case_reminders_stamp`).Scan(&stamp, &dirty)
+	return stamp, dirty, err
+}
+
+// RefreshReminders brings the stored reminders up to date: all of them
+// when the stamp differs from the rules' (a new zone, a new version, a
+// migrated or imported file), else those of the cases marked changed. It
+// writes only when there is something to do.
+func (s *Store) RefreshReminders(ctx context.Context) error {
+	if s.rules == nil {
+		return ErrNoReminderRules
+	}
+	stamp, dirty, err := reminderState(ctx, s.db)
+	if err != nil {
+		return s.fileError(err)
+	}
+	if stamp == s.rules.Stamp() && !dirty {
+		return nil
+	}
+	return s.WithTx(ctx, func(tx *sql.Tx) error { return s.refreshIn(ctx, tx) })
+}
+
+// refreshIn is RefreshReminders inside tx.
+func (s *Store) refreshIn(ctx context.Context, tx *sql.Tx) error {
+	stamp, dirty, err := reminderState(ctx, tx)
+	switch {
+	case err != nil:
+		return err
+	case stamp != s.rules.Stamp():
+		return s.rebuildReminders(ctx, tx)
+	case dirty:
+		return s.rewriteDirty(ctx, tx)
+	}
+	return nil
+}
+
+func txFileID(ctx context.Context, tx *sql.Tx) (string, error) {
+	var id string
+	err := tx.QueryRowContext(ctx, `SELECT file_id FROM file_info`).Scan(&id)
+	return id, err
+}
+
+// rewriteDirty rewrites the rows of every marked case and clears the marks.
+func (s *Store) rewriteDirty(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT case_id FROM case_reminders_dirty ORDER BY case_id LIMIT ?`, rebuildAbove+1)
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(ids) > rebuildAbove {
+		return s.rebuildReminders(ctx, tx)
+	}
+	w, err := newReminderWriter(ctx, tx, s.rules)
+	if err != nil {
+		return err
+	}
+	defer w.close()
+	for _, id := range ids {
+		// Only the rows that changed are written: a heavy case's rows are
+		// long, and most changes leave most of them as they were.
+		if w.old, err = storedHashes(ctx, tx, id); err != nil {
+			return err
+		}
+		if err := eachActive(ctx, tx, "id = ? AND status IN "+activeStatusList, []any{id}, w.write); err != nil {
+			return err
+		}
+		for uid := range w.old {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM case_reminders WHERE uid = ?`, uid); err != nil {
+				return err
+			}
+		}
+	}
+	_, err = tx.ExecContext(ctx, `DELETE FROM case_reminders_dirty`)
+	return err
+}
+
+// rebuildReminders replaces every row, in one pass over the active cases,
+// and stamps them.
+func (s *Store) rebuildReminders(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range []string{`DELETE FROM case_reminders`, `DELETE FROM case_reminders_dirty`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	w, err := newReminderWriter(ctx, tx, s.rules)
+	if err != nil {
+		return err
+	}
+	defer w.close()
+	if err := eachActive(ctx, tx, "status IN "+activeStatusList, nil, w.write); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE case_reminders_stamp SET stamp = ?`, s.rules.Stamp())
+	return err
+}
+
+type reminderWriter struct {
+	rules  ReminderRules
+	fileID string
+	stmt   *sql.Stmt
+	// old are the hashes of the rows stored before, by UID: a row with
+	// the same hash is not written again, and write removes each UID it
+	// makes, leaving those to delete.
+	old map[string]string
+}
+
+// storedHashes are the UIDs and hashes of one case's stored rows.
+func storedHashes(ctx context.Context, tx *sql.Tx, caseID int64) (map[string]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT uid, hash FROM case_reminders WHERE case_id = ?`, caseID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	m := map[string]string{}
+	for rows.Next() {
+		var uid, hash string
+		if err := rows.Scan(&uid, &hash); err != nil {
+			return nil, err
+		}
+		m[uid] = hash
+	}
+	return m, rows.Err()
+}
+
+func newReminderWriter(ctx context.Context, tx *sql.Tx, rules ReminderRules) (*reminderWriter, error) {
+	fileID, err := txFileID(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO case_reminders (uid, case_id, rule, entry_id, at, start,
+		listed_overdue, lang, summary, description, next, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
+		ON CONFLICT (uid) DO UPDATE SET case_id = excluded.case_id, rule = excluded.rule, entry_id = excluded.entry_id,
+			at = excluded.at, start = excluded.start, listed_overdue = excluded.listed_overdue, lang = excluded.lang,
+			summary = excluded.summary, description = excluded.description, next = excluded.next, hash = excluded.hash`)
+	if err != nil {
+		return nil, err
+	}
+	return &reminderWriter{rules: rules, fileID: fileID, stmt: stmt}, nil
+}
+
+func (w *reminderWriter) write(f Full) error {
+	rs, err := w.rules.Rows(f, w.fileID)
+	if err != nil {
+		return err
+	}
+	for _, r := range rs {
+		if h, ok := w.old[r.UID]; ok {
+			delete(w.old, r.UID)
+			if h == r.Hash {
+				continue
+			}
+		}
+		if _, err := w.stmt.Exec(r.UID, r.CaseID, r.Rule, r.EntryID, r.At.String(), r.Start, r.ListedOverdue,
+			r.Lang, r.Summary, r.Description, r.Next, r.Hash); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *reminderWriter) close() { w.stmt.Close() }
+
+const (
+	storedColumns = `uid, case_id, rule, entry_id, at, start, listed_overdue, lang, summary, description, next, hash`
+	briefColumns  = `uid, case_id, rule, entry_id, at, start, listed_overdue, lang, summary, '', next, hash`
+)
+
+func scanStored(rows rowScanner, r *StoredReminder) error {
+	var at string
+	if err := rows.Scan(&r.UID, &r.CaseID, &r.Rule, &r.EntryID, &at, &r.Start, &r.ListedOverdue, &r.Lang,
+		&r.Summary, &r.Description, &r.Next, &r.Hash); err != nil {
+		return err
+	}
+	var err error
+	r.At, err = ParseStoredDate(at)
+	return err
+}
+
+// NoEnd is the end of a range that has none (ListReminders with --all).
+const NoEnd = math.MaxInt64
+
+// ListReminders brings the stored reminders up to date and calls fn with
+// those a list shows, soonest first: the ones still listed once overdue
+// that begin before from, then every one that begins at from or later and
+// before to (NoEnd: no end), of one case when caseID > 0 (which must
+// exist). It returns how many begin at to or later. Each part is a range
+// of an index; none reads a case.
+//
+// brief leaves the descriptions out (empty): a table prints none, and a
+// heavy case's are long.
+func (s *Store) ListReminders(ctx context.Context, caseID, from, to int64, brief bool, fn func(StoredReminder) error) (later int, err error) {
+	if err := s.RefreshReminders(ctx); err != nil {
+		return 0, err
+	}
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return 0, s.fileError(err)
+	}
+	defer tx.Rollback()
+	one := ""
+	args := []any{from, to}
+	if caseID > 0 {
+		if err := caseExists(tx, caseID); err != nil {
+			return 0, err
+		}
+		one = " AND case_id = ?3"
+		args = append(args, caseID)
+	}
+	cols := storedColumns
+	if brief {
+		cols = briefColumns
+	}
+	overdue := `SELECT ` + cols + ` FROM case_reminders WHERE listed_overdue AND start < ?1` + one + ` ORDER BY start, case_id, uid`
+	window := `SELECT ` + cols + ` FROM case_reminders WHERE start >= ?1 AND start < ?2` + one + ` ORDER BY start, case_id, uid`
+	for _, q := range []string{overdue, window} {
+		if err := eachStored(ctx, tx, q, args, fn); err != nil {
+			return 0, err
+		}
+	}
+	if to != NoEnd {
+		err = tx.QueryRowContext(ctx, `SELECT count(*) FROM case_reminders WHERE start >= ?2`+one, args...).Scan(&later)
+	}
+	return later, err
+}
+
+// listRemindersQueries are the queries of ListReminders, for the plan test.
+func listRemindersQueries() []string {
+	return []string{
+		`SELECT ` + storedColumns + ` FROM case_reminders WHERE listed_overdue AND start < ?1 ORDER BY start, case_id, uid`,
+		`SELECT ` + storedColumns + ` FROM case_reminders WHERE start >= ?1 AND start < ?2 ORDER BY start, case_id, uid`,
+		`SELECT ` + storedColumns + ` FROM case_reminders WHERE listed_overdue AND start < ?1 AND case_id = ?3 ORDER BY start, case_id, uid`,
+		`SELECT count(*) FROM case_reminders WHERE start >= ?2`,
+	}
+}
+
+func eachStored(ctx context.Context, tx *sql.Tx, q string, args []any, fn func(StoredReminder) error) error {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var r StoredReminder
+	for rows.Next() {
+		if err := scanStored(rows, &r); err != nil {
+			return err
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// StoredReminders returns every stored reminder of one case (all cases
+// when caseID is 0), soonest first, as they are stored: for push, which
+// sends each, and for the test that compares them with the rules.
+func (s *Store) StoredReminders(ctx context.Context, caseID int64) ([]StoredReminder, error) {
+	if err := s.RefreshReminders(ctx); err != nil {
+		return nil, err
+	}
+	return s.StoredRemindersAsIs(ctx, caseID)
+}
+
+// StoredRemindersAsIs reads the rows without bringing them up to date
+// first: for the check that every change kept them so.
+func (s *Store) StoredRemindersAsIs(ctx context.Context, caseID int64) ([]StoredReminder, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, s.fileError(err)
+	}
+	defer tx.Rollback()
+	q := `SELECT ` + storedColumns + ` FROM case_reminders ORDER BY start, case_id, uid`
+	var args []any
+	if caseID > 0 {
+		if err := caseExists(tx, caseID); err != nil {
+			return nil, err
+		}
+		q = `SELECT ` + storedColumns + ` FROM case_reminders WHERE case_id = ? ORDER BY start, case_id, uid`
+		args = append(args, caseID)
+	}
+	out := []StoredReminder{}
+	err = eachStored(ctx, tx, q, args, func(r StoredReminder) error {
+		out = append(out, r)
+		return nil
+	})
+	return out, err
+}
+
+// ReminderStamp is the stamp the stored rows carry ("" when they must be
+// rebuilt) and whether any case is marked changed since they were written.
+func (s *Store) ReminderStamp(ctx context.Context) (string, bool, error) {
+	return reminderState(ctx, s.db)
+}
+
+// ExportRow is one stored reminder beside what an export target last
+// received of it.
+type ExportRow struct {
+	StoredReminder
+	// Known: the target has a record of this UID. Same: its recorded hash
+	// is this one's, and it was not cancelled since. Sequence and
+	// Modified are the record's.
+	Known, Same bool
+	Sequence    int
+	Modified    time.Time
+}
+
+// ReminderExport is one export of the stored reminders to a target, inside one
+// transaction (a write one when there is a target to record): Rows
+// streams the live reminders, Dropped lists the ones to cancel, and
+// Record stores the new state, all from the same snapshot.
+type ReminderExport struct {
+	tx     *sql.Tx
+	target string
+	caseID int64
+}
+
+// BeginExport brings the stored reminders up to date and starts an export
+// to target ("" for a stream, which keeps no state) of one case (caseID
+// > 0) or all. The caller must End it.
+func (s *Store) BeginExport(ctx context.Context, target string, caseID int64) (*ReminderExport, error) {
+	if s.rules == nil {
+		return nil, ErrNoReminderRules
+	}
+	var opts *sql.TxOptions
+	if target == "" {
+		if err := s.RefreshReminders(ctx); err != nil {
+			return nil, err
+		}
+		opts = &sql.TxOptions{ReadOnly: true}
+	}
+	tx, err := s.db.BeginTx(ctx, opts)
+	if err != nil {
+		return nil, s.fileError(err)
+	}
+	e := &ReminderExport{tx: tx, target: target, caseID: caseID}
+	if target != "" {
+		if err := s.refreshIn(ctx, tx); err != nil {
+			tx.Rollback()
+			return nil, s.fileError(err)
+		}
+	}
+	if caseID > 0 {
+		if err := caseExists(tx, caseID); err != nil {
+			tx.Rollback()
+			return nil, err
+		}
+	}
+	return e, nil
+}
+
+func (e *ReminderExport) caseFilter(col string) string {
+	if e.caseID > 0 {
+		return " AND " + col + " = ?2"
+	}
+	return " AND ?2 = 0"
+}
+
+// Rows calls fn with every live reminder, soonest first, with the
+// target's record of it.
+func (e *ReminderExport) Rows(ctx context.Context, fn func(ExportRow) error) error {
+	rows, err := e.tx.QueryContext(ctx, exportRowsQuery(e.caseFilter("r.case_id")), e.target, e.caseID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var r ExportRow
+	for rows.Next() {
+		var at, modified string
+		var seq sql.NullInt64
+		var prevHash, cancelled sql.NullString
+		if err := rows.Scan(&r.UID, &r.CaseID, &r.Rule, &r.EntryID, &at, &r.Start, &r.ListedOverdue, &r.Lang,
+			&r.Summary, &r.Description, &r.Next, &r.Hash, &seq, &modified, &prevHash, &cancelled); err != nil {
+			return err
+		}
+		var e1, e2 error
+		r.At, e1 = ParseStoredDate(at)
+		r.Known, r.Sequence = seq.Valid, int(seq.Int64)
+		r.Same = r.Known && prevHash.String == r.Hash && cancelled.String == ""
+		r.Modified = time.Time{}
+		if r.Known {
+			r.Modified, e2 = parseTime(modified)
+		}
+		if err := errors.Join(e1, e2); err != nil {
+			return err
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+func exportRowsQuery(filter string) string {
+	return `SELECT r.uid, r.case_id, r.rule, r.entry_id, r.at, r.start, r.listed_overdue, r.lang, r.summary,
+		r.description, r.next, r.hash, x.sequence, coalesce(x.last_modified, ''), x.hash, x.cancelled_at
+		FROM case_reminders r LEFT JOIN reminder_exports x ON x.target = ?1 AND x.uid = r.uid
+		WHERE true` + filter + ` ORDER BY r.start, r.case_id, r.uid`
+}
+
+// Dropped returns the target's records of reminders that no longer
+// exist and were not cancelled yet: each is to be sent once, cancelled.
+func (e *ReminderExport) Dropped(ctx context.Context) ([]ExportRecord, error) {
+	if e.target == "" {
+		return nil, nil
+	}
+	rows, err := e.tx.QueryContext(ctx, droppedQuery(e.caseFilter("x.case_id")), e.target, e.caseID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ExportRecord
+	for rows.Next() {
+		var r ExportRecord
+		var modified, cancelled string
+		if err := rows.Scan(&r.Target, &r.UID, &r.CaseID, &r.Content, &r.Hash, &r.Sequence, &modified, &cancelled); err != nil {
+			return nil, err
+		}
+		var err error
+		if r.LastModified, err = parseTime(modified); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+func droppedQuery(filter string) string {
+	return `SELECT target, uid, case_id, content, hash, sequence, last_modified, cancelled_at
+		FROM reminder_exports x WHERE target = ?1 AND cancelled_at = ''` + filter + `
+		AND NOT EXISTS (SELECT 1 FROM case_reminders r WHERE r.uid = x.uid) ORDER BY uid`
+}
+
+// recordQueries are the two statements of Record: the live reminders
+// new or changed for the target, and the dropped ones cancelled.
+func recordQueries(liveFilter, droppedFilter string) (live, dropped string) {
+	return `INSERT INTO reminder_exports (target, uid, case_id, content, hash, sequence, last_modified, cancelled_at)
+		SELECT ?1, r.uid, r.case_id, ` + exportContent + `, r.hash, 0, ?3, '' FROM case_reminders r
+		WHERE NOT EXISTS (SELECT 1 FROM reminder_exports x WHERE x.target = ?1 AND x.uid = r.uid AND x.hash = r.hash AND x.cancelled_at = '')` +
+			liveFilter + `
+		ON CONFLICT (target, uid) DO UPDATE SET case_id = excluded.case_id, content = excluded.content, hash = excluded.hash,
+			sequence = sequence + 1, last_modified = excluded.last_modified, cancelled_at = ''`,
+		`UPDATE reminder_exports SET sequence = sequence + 1, last_modified = ?3, cancelled_at = ?3
+		WHERE target = ?1 AND cancelled_at = ''` + droppedFilter + `
+		AND NOT EXISTS (SELECT 1 FROM case_reminders r WHERE r.uid = reminder_exports.uid)`
+}
+
+// Record stores, at now, that target received every live reminder (a new
+// or changed one with SEQUENCE raised and now as its modification time,
+// an unchanged one as it was) and the cancellation of every dropped one.
+// It returns how many live reminders were new or changed.
+func (e *ReminderExport) Record(ctx context.Context, now time.Time) (changed int, err error) {
+	if e.target == "" {
+		return 0, nil
+	}
+	stamp := formatTime(now.UTC().Truncate(time.Second))
+	live, dropped := recordQueries(e.caseFilter("r.case_id"), e.caseFilter("case_id"))
+	res, err := e.tx.ExecContext(ctx, live, e.target, e.caseID, stamp)
+	if err != nil {
+		return 0, err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, err
+	}
+	_, err = e.tx.ExecContext(ctx, dropped, e.target, e.caseID, stamp)
+	return int(n), err
+}
+
+// exportContent is the JSON of a stored reminder an export record keeps,
+// for the cancellation it may send one day (package reminders decodes
+// it). The hash beside it is of Go's encoding of the same fields.
+const exportContent = `json_object('uid', r.uid, 'case_id', r.case_id, 'rule', r.rule, 'entry_id', r.entry_id, 'at', r.at,
+	'lang', r.lang, 'summary', r.summary, 'description', r.description, 'next', r.next)`
+
+// Commit ends the export, keeping what Record stored.
+func (e *ReminderExport) Commit() error { return e.tx.Commit() }
+
+// End ends the export; after Commit it does nothing, before it it
+// forgets what Record stored.
+func (e *ReminderExport) End() { e.tx.Rollback() }
