@@ -120,7 +120,7 @@ func runReply(a *app, opts *replyOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := reply.Grade(m, f.Case, now, a.loc)
+	res, err := reply.Grade(m, f, now, a.loc)
 	if err != nil {
 		return err
 	}

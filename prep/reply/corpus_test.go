@@ -130,7 +130,7 @@ func TestCorpusAccuracy(t *testing.T) {
 			t.Errorf("%s: %v", r.name, err)
 			continue
 		}
-		res, err := Grade(m, r.c, corpusNow, seoul)
+		res, err := Grade(m, casefile.Full{Case: r.c}, corpusNow, seoul)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -29,7 +29,7 @@ var draftCases = []struct {
 	{"en13-multipart-damaged.txt", casefile.Case{ID: 4, Company: "HomeGoods", Kind: casefile.KindDamagedItem, Jurisdiction: casefile.JurisdictionUK, Lang: "en",
 		Outcome: "a replacement coffee machine"}},
 	{"ko02-sequential.txt", casefile.Case{ID: 5, Company: "한빛쇼핑", Kind: casefile.KindRefund, Amount: "32000", Currency: "KRW",
-		Jurisdiction: casefile.JurisdictionKR, Lang: "ko", Outcome: "카드 결제 32,000원 취소", Problem: "11월 18일에 반품했는데 아직 환불을 받지 못함"}},
+		Jurisdiction: casefile.JurisdictionKR, SaleChannel: casefile.SaleOnline, Lang: "ko", Outcome: "카드 결제 32,000원 취소", Problem: "11월 18일에 반품했는데 아직 환불을 받지 못함"}},
 	{"ko03-logistics-blame.txt", casefile.Case{ID: 6, Company: "바른마켓", Kind: casefile.KindDeliveryDelay, Jurisdiction: casefile.JurisdictionKR, Lang: "ko",
 		Outcome: "주문한 책상 배송"}},
 	{"ko07-point-goodwill.txt", casefile.Case{ID: 7, Company: "오늘의옷", Kind: casefile.KindCompanyError, Amount: "45000", Currency: "KRW",
@@ -56,7 +56,7 @@ func TestDraftsGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := Grade(m, dc.c, corpusNow, seoul)
+		res, err := Grade(m, casefile.Full{Case: dc.c}, corpusNow, seoul)
 		if err != nil {
 			t.Fatal(err)
 		}

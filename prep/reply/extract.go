@@ -187,3 +187,15 @@ func (a Amount) Grouped() string {
 	}
 	return b.String()
 }
+
+// addBusinessDays counts n days from d, skipping Saturdays and Sundays.
+func addBusinessDays(d casefile.Date, n int) casefile.Date {
+	t := d.Time(time.UTC)
+	for n > 0 {
+		t = t.AddDate(0, 0, 1)
+		if t.Weekday() != time.Saturday && t.Weekday() != time.Sunday {
+			n--
+		}
+	}
+	return casefile.DateOf(t)
+}

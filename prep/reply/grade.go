@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/redress-cli/redress/casefile"
+	"github.com/redress-cli/redress/casefile/rights"
 )
 
 // The five elements of a good answer, in the order they are reported.
@@ -49,8 +50,14 @@ type Check struct {
 	Offered *Amount       `json:"offered,omitempty"` // the most the reply names in the case's currency
 	Asked   *Amount       `json:"asked,omitempty"`   // the case's amount
 	Latest  casefile.Date `json:"latest"`            // the latest date the reply gives, for law_late
-	Law     string        `json:"law,omitempty"`     // the rights fact's key (kr_refund, eu_refund, uk_refund)
+	Law     string        `json:"law,omitempty"`     // the statute id of the rights table (kr-ecommerce-18, eu-crd, uk-ccr)
 	Due     casefile.Date `json:"due"`               // the legal deadline, for law checks
+	// Days is the statute's period (BusinessDays: Monday to Friday), and
+	// Returned the recorded return it counts from, when it counts from
+	// one (zero: counted from the reply), as the table gives them.
+	Days         int           `json:"days,omitempty"`
+	BusinessDays bool          `json:"business_days,omitempty"`
+	Returned     casefile.Date `json:"returned"`
 }
 
 // Result is the grade of a reply and what it promises.
@@ -67,8 +74,10 @@ type Result struct {
 	Tickets  []string   `json:"tickets"`
 	Amounts  []Amount   `json:"amounts"`
 	Promises []Promise  `json:"promises"`
-	// LawDue is the legal refund deadline counted from the reply, when a
-	// rule applies; the draft asks for the remedy by it.
+	// LawDue is the legal refund deadline, when a statute of the rights
+	// table gives one (LawKey, its id), counted from the recorded return
+	// when the statute counts from it, else from the reply; the draft
+	// asks for the remedy by it.
 	LawDue casefile.Date `json:"law_due"`
 	LawKey string        `json:"law_key"`
 }
@@ -109,7 +118,11 @@ func DetectLang(s string) string {
 // the reply's own language, compares it with the case c (its amount, its
 // remedy and the law of its jurisdiction), and picks out its tickets,
 // amounts, dates and sender. now is used when the reply has no date.
-func Grade(m Message, c casefile.Case, now time.Time, loc *time.Location) (Result, error) {
+// The whole case f is read for the law: the statutes that apply to it
+// (rights.Statutes) depend on its channel of sale, and a refund period
+// may count from its recorded return.
+func Grade(m Message, f casefile.Full, now time.Time, loc *time.Location) (Result, error) {
+	c := f.Case
 	lang := DetectLang(m.Text)
 	rs, err := rulesFor(lang)
 	if err != nil {
@@ -217,11 +230,44 @@ func Grade(m Message, c casefile.Case, now time.Time, loc *time.Location) (Resul
 		v.Key = k
 		res.Signs = append(res.Signs, v)
 	}
-	res.Checks = compare(res, c, ref, loc)
-	if law, ok := lawFor(c); ok {
-		res.LawKey, res.LawDue = law.Key, law.deadline(ref.In(loc))
+	law, hasLaw := lawFor(f, ref, loc)
+	res.Checks = compare(res, c, law, hasLaw, loc)
+	if hasLaw {
+		res.LawKey, res.LawDue = law.Law, law.Due
 	}
 	return res, nil
+}
+
+// refundKinds are the kinds whose remedy is the refund a statute's
+// period is about (a withdrawal or a cancellation paid back).
+var refundKinds = map[casefile.Kind]bool{casefile.KindRefund: true, casefile.KindCancellation: true}
+
+// lawFor is the refund period of the rights table that applies to f, as
+// a check without its key: the first statute of rights.Statutes with a
+// period (within_days), counted from the recorded return when the
+// statute counts from the return and the case records it, else from the
+// day of the reply, ref.
+func lawFor(f casefile.Full, ref time.Time, loc *time.Location) (Check, bool) {
+	if !refundKinds[f.Kind] {
+		return Check{}, false
+	}
+	for _, st := range rights.Statutes(f) {
+		if st.WithinDays == 0 {
+			continue
+		}
+		law := Check{Law: st.ID, Days: st.WithinDays, BusinessDays: st.BusinessDays}
+		from := casefile.DateOf(ref.In(loc))
+		if st.From == "return" && !f.ReturnedDate.IsZero() {
+			from, law.Returned = f.ReturnedDate, f.ReturnedDate
+		}
+		if st.BusinessDays {
+			law.Due = addBusinessDays(from, st.WithinDays)
+		} else {
+			law.Due = from.AddDays(st.WithinDays)
+		}
+		return law, true
+	}
+	return Check{}, false
 }
 
 // moneyKinds are the kinds whose remedy is a sum of money, so a reply
@@ -240,8 +286,8 @@ func moneyRemedy(c casefile.Case) bool {
 }
 
 // compare checks the amount offered against the case's, and the date
-// against the law's clock where one applies.
-func compare(res Result, c casefile.Case, ref time.Time, loc *time.Location) []Check {
+// against the law's period (law) where one applies.
+func compare(res Result, c casefile.Case, law Check, hasLaw bool, loc *time.Location) []Check {
 	var out []Check
 	if c.Amount != "" && c.Currency != "" && moneyRemedy(c) {
 		asked := &Amount{Value: c.Amount, Currency: c.Currency}
@@ -260,8 +306,7 @@ func compare(res Result, c casefile.Case, ref time.Time, loc *time.Location) []C
 			out = append(out, Check{Key: "amount_ok", Offered: best, Asked: asked})
 		}
 	}
-	if law, ok := lawFor(c); ok {
-		due := law.deadline(ref.In(loc))
+	if hasLaw {
 		latest := casefile.Date{}
 		for _, p := range res.Promises {
 			if latest.IsZero() || latest.Before(p.Due.Day(loc)) {
@@ -270,9 +315,11 @@ func compare(res Result, c casefile.Case, ref time.Time, loc *time.Location) []C
 		}
 		switch {
 		case latest.IsZero():
-			out = append(out, Check{Key: "law_no_date", Law: law.Key, Due: due})
-		case due.Before(latest):
-			out = append(out, Check{Key: "law_late", Law: law.Key, Due: due, Latest: latest})
+			law.Key = "law_no_date"
+			out = append(out, law)
+		case law.Due.Before(latest):
+			law.Key, law.Latest = "law_late", latest
+			out = append(out, law)
 		}
 	}
 	return out

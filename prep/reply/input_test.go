@@ -83,7 +83,7 @@ func TestQuotedPrintableAndQuotedHistory(t *testing.T) {
 	if !strings.Contains(m.Text, "The refund of €49.90 will reach your card within 3 business days.") {
 		t.Fatalf("quoted-printable not decoded:\n%s", m.Text)
 	}
-	res, err := Grade(m, casefile.Case{Amount: "49.90", Currency: "EUR", Kind: casefile.KindRefund}, corpusNow, seoul)
+	res, err := Grade(m, casefile.Full{Case: casefile.Case{Amount: "49.90", Currency: "EUR", Kind: casefile.KindRefund}}, corpusNow, seoul)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +146,7 @@ func TestPlainTextAndChat(t *testing.T) {
 	if err != nil || m.Form != FormText {
 		t.Fatalf("chat read as %s: %v", m.Form, err)
 	}
-	res, _ := Grade(m, casefile.Case{}, corpusNow, seoul)
+	res, _ := Grade(m, casefile.Full{}, corpusNow, seoul)
 	if res.Form != FormChat || !res.Element(Date).Found {
 		t.Errorf("chat: form %s, date %+v", res.Form, res.Element(Date))
 	}

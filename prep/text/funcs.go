@@ -16,6 +16,9 @@ func Funcs(lang string) template.FuncMap {
 	return template.FuncMap{
 		// date formats a casefile.Date with its weekday in the language.
 		"date": func(d casefile.Date, loc *time.Location) string { return FormatDate(lang, d, loc) },
+		// asideDate formats a date inside a bracketed aside (FormatAsideDate:
+		// in Korean without the weekday's own brackets).
+		"asideDate": func(d casefile.Date, loc *time.Location) string { return FormatAsideDate(lang, d, loc) },
 		// day formats a stored date ("2026-12-02") with its weekday.
 		"day": func(s string) string {
 			d, err := casefile.ParseStoredDate(s)
