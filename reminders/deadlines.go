@@ -56,7 +56,7 @@ func (b *builder) deadlines() {
 		if d.EntryID != 0 && d.Clock.From == rights.EventFiling {
 			uid = UID(f.ID, "contact", d.EntryID, d.Clock.ID)
 		}
-		b.add(Rule(d.Clock.ID), uid, d.EntryID, d.End, b.t("clock_"+d.Clock.ID, b.date(d.Start), body), next, lines...)
+		b.add(Rule(d.Clock.ID), uid, d.EntryID, d.End, b.t("clock_"+d.Clock.ID, formatAsideDate(b.lang, d.Start, b.loc), body), next, lines...)
 	}
 	if due, step, ok := rights.ReplyDue(f, b.loc); ok {
 		name, err := text.Execute(b.lang, "parts", "step", string(step), nil)

@@ -21,7 +21,10 @@ import (
 // its stored reminders once. Changes to the words (reminders.txt and the
 // messages) and to the rights table are noticed without it: the stamp
 // hashes them.
-const RulesVersion = 1
+//
+// 2: a clock's line writes its start as an aside date (no weekday in
+// Korean, whose brackets nested inside the line's own).
+const RulesVersion = 2
 
 // Stored is the rules as the case file stores them (casefile's
 // ReminderRules): a command gives it to its Store, and every change

@@ -17,3 +17,10 @@ func lang(l string) string { return text.Lang(l) }
 func formatDate(l string, d casefile.Date, loc *time.Location) string {
 	return text.FormatDate(lang(l), d, loc)
 }
+
+// formatAsideDate is a date inside a bracketed aside, as the clock lines
+// put their start ("(2026년 11월 20일부터 7일)"): without a weekday in
+// brackets of its own, as the call sheet writes the same lines.
+func formatAsideDate(l string, d casefile.Date, loc *time.Location) string {
+	return text.FormatAsideDate(lang(l), d, loc)
+}
