@@ -110,7 +110,9 @@ type Statute struct {
 	BusinessDays bool `json:"business_days"` // WithinDays counts Monday to Friday
 	// From is the event WithinDays counts from: "return" (the day the
 	// trader got the goods back, casefile.Case.ReturnedDate), which a
-	// case may not record, or "" for the day of the letter.
+	// case may not record, or "" for the day of the letter (or of the
+	// company's reply that `redress reply` answers). prep's letters and
+	// prep/reply both count from this field; neither states a period.
 	From string `json:"from"`
 	// Distance: the statute is for distance sales; it applies only to a
 	// case recorded as bought online (casefile.SaleOnline).
