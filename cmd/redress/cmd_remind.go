@@ -201,20 +201,11 @@ func runRemindList(a *app, opts *remindListOptions) error {
 	case sel.Cut > 0 && sel.Later > 0:
 		fmt.Fprintln(a.stdout, msgf(l, "remind_not_shown", sel.Cut+sel.Later, sel.Later, last))
 	case sel.Cut > 0:
-		fmt.Fprintln(a.stdout, msgCount(l, "remind_cut", sel.Cut, sel.Cut))
+		fmt.Fprintln(a.stdout, countf(l, "remind_cut", sel.Cut, sel.Cut))
 	case sel.Later > 0:
-		fmt.Fprintln(a.stdout, msgCount(l, "remind_after", sel.Later, sel.Later, last))
+		fmt.Fprintln(a.stdout, countf(l, "remind_after", sel.Later, sel.Later, last))
 	}
 	return nil
-}
-
-// msgCount is the message key_1 when n is 1, key_n otherwise, so the
-// noun agrees with the count.
-func msgCount(lang, key string, n int, args ...any) string {
-	if n == 1 {
-		return msgf(lang, key+"_1", args...)
-	}
-	return msgf(lang, key+"_n", args...)
 }
 
 // printReminders prints the table of remind list.
