@@ -168,8 +168,11 @@ bench-tools:
 		$$sudo apt-get update && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y taskwarrior; \
 	}
 
-man: build
-	$(BIN) man man
+# The man pages come from bin/redress-man: redress built with the man
+# command (-tags redressman), which the installed binary leaves out.
+man:
+	go build -tags=sqlite_fts5,redressman -o bin/redress-man ./cmd/redress
+	bin/redress-man man man
 
 clean:
 	rm -rf bin man .bench

@@ -33,7 +33,8 @@ func planQueries(t *testing.T) []planQuery {
 	active, activeContacts, activePromises, activeTickets, _ := activeQueries(0)
 	one, oneContacts, onePromises, oneTickets, _ := activeQueries(7)
 	activeEscalations, _ := activeEscalationsQuery(0)
-	storedList := listRemindersQueries()
+	overdue, window, later := listRemindersQueries(false, " AND ?3 = 0")
+	overdueCase, windowCase, _ := listRemindersQueries(true, " AND case_id = ?3")
 	recordLive, recordDropped := recordQueries(" AND ?2 = 0", " AND ?2 = 0")
 	recordLiveCase, _ := recordQueries(" AND r.case_id = ?2", " AND case_id = ?2")
 	return []planQuery{
@@ -77,10 +78,13 @@ func planQueries(t *testing.T) []planQuery {
 		{name: "reminders --case: contacts", sql: oneContacts},
 		{name: "reminders --case: promises", sql: onePromises},
 		{name: "reminders --case: tickets", sql: oneTickets},
-		{name: "remind list: overdue", sql: storedList[0]},
-		{name: "remind list: window", sql: storedList[1]},
-		{name: "remind list --case: overdue", sql: storedList[2]},
-		{name: "remind list: later", sql: storedList[3]},
+		{name: "remind list: overdue", sql: overdue},
+		{name: "remind list: window", sql: window},
+		{name: "remind list: overdue, counted", sql: countOf(overdue)},
+		{name: "remind list: window, counted", sql: countOf(window)},
+		{name: "remind list --case: overdue", sql: overdueCase},
+		{name: "remind list --case: window", sql: windowCase},
+		{name: "remind list: later", sql: later},
 		// export writes every stored reminder, soonest first: it reads
 		// the whole table in the order of its index, by design.
 		{name: "remind export: rows", sql: exportRowsQuery(" AND ?2 = 0"), scans: map[string]string{"case_reminders": "every reminder is exported"}},

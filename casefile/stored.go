@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"math"
+	"strings"
 	"time"
 )
 
@@ -283,58 +284,113 @@ func scanStored(rows rowScanner, r *StoredReminder) error {
 // NoEnd is the end of a range that has none (ListReminders with --all).
 const NoEnd = math.MaxInt64
 
+// ReminderRange says which stored reminders a list shows.
+type ReminderRange struct {
+	// CaseID: one case (which must exist) when above 0.
+	CaseID int64
+	// From is the start of today: the reminders still listed once overdue
+	// that begin before it are shown, then every one from it to To (NoEnd:
+	// no end).
+	From, To int64
+	// Now: a timed reminder from today that is not listed once overdue
+	// drops out when its moment has passed. Tomorrow: a promise's due-day
+	// reminder drops out once its follow-up begins before it (the
+	// follow-up says the same thing, louder). As reminders.Upcoming.
+	Now, Tomorrow int64
+	// Limit: at most this many, overdue first (0: all).
+	Limit int
+	// Brief leaves the descriptions out (empty): a table prints none, and
+	// a heavy case's are long.
+	Brief bool
+}
+
+// ReminderCounts is what a list left out: Cut, within the days shown, by
+// the limit; Later, after the last day shown.
+type ReminderCounts struct{ Cut, Later int }
+
+// listShown is the condition of ListReminders' rows beside their range.
+const listShown = ` AND NOT (rule = 'promise-due' AND EXISTS (SELECT 1 FROM case_reminders f
+	WHERE f.uid = replace(r.uid, '-due@', '-followup@') AND f.start < ?4))
+	AND (listed_overdue OR start > ?5 OR instr(at, 'T') = 0)`
+
 // ListReminders brings the stored reminders up to date and calls fn with
-// those a list shows, soonest first: the ones still listed once overdue
-// that begin before from, then every one that begins at from or later and
-// before to (NoEnd: no end), of one case when caseID > 0 (which must
-// exist). It returns how many begin at to or later. Each part is a range
-// of an index; none reads a case.
-//
-// brief leaves the descriptions out (empty): a table prints none, and a
-// heavy case's are long.
-func (s *Store) ListReminders(ctx context.Context, caseID, from, to int64, brief bool, fn func(StoredReminder) error) (later int, err error) {
+// those a list shows (rg), soonest first, at most rg.Limit of them, and
+// counts the rest. Each part is a range of an index, and the rows past
+// the limit are only counted; none reads a case.
+func (s *Store) ListReminders(ctx context.Context, rg ReminderRange, fn func(StoredReminder) error) (n ReminderCounts, err error) {
 	if err := s.RefreshReminders(ctx); err != nil {
-		return 0, err
+		return n, err
 	}
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return 0, s.fileError(err)
+		return n, s.fileError(err)
 	}
 	defer tx.Rollback()
-	one := ""
-	args := []any{from, to}
-	if caseID > 0 {
-		if err := caseExists(tx, caseID); err != nil {
-			return 0, err
+	one := " AND ?3 = 0"
+	if rg.CaseID > 0 {
+		if err := caseExists(tx, rg.CaseID); err != nil {
+			return n, err
 		}
 		one = " AND case_id = ?3"
-		args = append(args, caseID)
 	}
+	args := []any{rg.From, rg.To, rg.CaseID, rg.Tomorrow, rg.Now, -1}
+	overdue, window, later := listRemindersQueries(rg.Brief, one)
+	shown, left := 0, rg.Limit
+	for _, q := range []string{overdue, window} {
+		if rg.Limit > 0 && left == 0 {
+			// Full: the rest of this part is only counted.
+			c := 0
+			if err := tx.QueryRowContext(ctx, countOf(q), args[:5]...).Scan(&c); err != nil {
+				return n, err
+			}
+			n.Cut += c
+			continue
+		}
+		if rg.Limit > 0 {
+			args[5] = left
+		}
+		got := 0
+		if err := eachStored(ctx, tx, q, args, func(r StoredReminder) error { got++; return fn(r) }); err != nil {
+			return n, err
+		}
+		shown += got
+		if rg.Limit > 0 {
+			if got == left {
+				// Perhaps more: count this part whole.
+				c := 0
+				if err := tx.QueryRowContext(ctx, countOf(q), args[:5]...).Scan(&c); err != nil {
+					return n, err
+				}
+				n.Cut += c - got
+			}
+			left -= got
+		}
+	}
+	if rg.To != NoEnd {
+		err = tx.QueryRowContext(ctx, later, args[:3]...).Scan(&n.Later)
+	}
+	return n, err
+}
+
+// listRemindersQueries are the queries of ListReminders: the overdue rows
+// and those of the days shown (each up to ?6, -1 for no limit), and the
+// count of those after them.
+func listRemindersQueries(brief bool, one string) (overdue, window, later string) {
 	cols := storedColumns
 	if brief {
 		cols = briefColumns
 	}
-	overdue := `SELECT ` + cols + ` FROM case_reminders WHERE listed_overdue AND start < ?1` + one + ` ORDER BY start, case_id, uid`
-	window := `SELECT ` + cols + ` FROM case_reminders WHERE start >= ?1 AND start < ?2` + one + ` ORDER BY start, case_id, uid`
-	for _, q := range []string{overdue, window} {
-		if err := eachStored(ctx, tx, q, args, fn); err != nil {
-			return 0, err
-		}
-	}
-	if to != NoEnd {
-		err = tx.QueryRowContext(ctx, `SELECT count(*) FROM case_reminders WHERE start >= ?2`+one, args...).Scan(&later)
-	}
-	return later, err
+	overdue = `SELECT ` + cols + ` FROM case_reminders r WHERE listed_overdue AND start < ?1` + one + listShown + ` ORDER BY start, case_id, uid LIMIT ?6`
+	window = `SELECT ` + cols + ` FROM case_reminders r WHERE start >= ?1 AND start < ?2` + one + listShown + ` ORDER BY start, case_id, uid LIMIT ?6`
+	later = `SELECT count(*) FROM case_reminders WHERE start >= ?2` + one
+	return overdue, window, later
 }
 
-// listRemindersQueries are the queries of ListReminders, for the plan test.
-func listRemindersQueries() []string {
-	return []string{
-		`SELECT ` + storedColumns + ` FROM case_reminders WHERE listed_overdue AND start < ?1 ORDER BY start, case_id, uid`,
-		`SELECT ` + storedColumns + ` FROM case_reminders WHERE start >= ?1 AND start < ?2 ORDER BY start, case_id, uid`,
-		`SELECT ` + storedColumns + ` FROM case_reminders WHERE listed_overdue AND start < ?1 AND case_id = ?3 ORDER BY start, case_id, uid`,
-		`SELECT count(*) FROM case_reminders WHERE start >= ?2`,
-	}
+// countOf is a list query's count of all its rows.
+func countOf(q string) string {
+	from := strings.Index(q, " FROM ")
+	order := strings.Index(q, " ORDER BY ")
+	return `SELECT count(*)` + q[from:order]
 }
 
 func eachStored(ctx context.Context, tx *sql.Tx, q string, args []any, fn func(StoredReminder) error) error {

@@ -48,7 +48,7 @@ func TestStoredRemindersMigrationBuildsThemOnce(t *testing.T) {
 	seoul, _ := time.LoadLocation("Asia/Seoul")
 	s.UseReminderRules(reminders.Stored(seoul))
 	n := 0
-	if _, err := s.ListReminders(ctx, 0, 0, casefile.NoEnd, false, func(casefile.StoredReminder) error { n++; return nil }); err != nil {
+	if _, err := s.ListReminders(ctx, casefile.ReminderRange{To: casefile.NoEnd}, func(casefile.StoredReminder) error { n++; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	if n == 0 {

@@ -296,14 +296,17 @@ func search(w *bufio.Writer, db *sql.DB, word string) error {
 }
 
 // remindList is `remind list`: one indexed range query over the stored
-// reminders of the floor table (overdue and the next 14 days).
+// reminders of the floor table (overdue first, then the next 14 days, the
+// first 50 as redress shows by default) and a count of the rest.
 func remindList(w *bufio.Writer, db *sql.DB) error {
+	const limit = 50
 	rows, err := db.Query(`SELECT day, days, case_id, summary, next FROM bench_floor_reminders
-		WHERE shown = 1 AND day <= ? ORDER BY day, seq`, floorDay(14))
+		WHERE shown = 1 AND day <= ? ORDER BY day, seq LIMIT ?`, floorDay(14), limit)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
+	n := 0
 	for rows.Next() {
 		var day, summary, next string
 		var days, caseID int64
@@ -311,8 +314,20 @@ func remindList(w *bufio.Writer, db *sql.DB) error {
 			return err
 		}
 		fmt.Fprintf(w, "%s (%s)  %d  %s  %s\n", day, strconv.FormatInt(days, 10), caseID, summary, next)
+		n++
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if n < limit {
+		return nil
+	}
+	var all int
+	if err := db.QueryRow(`SELECT count(*) FROM bench_floor_reminders WHERE shown = 1`).Scan(&all); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "(%d more)\n", all-n)
+	return nil
 }
 
 // floorDay is the local date n days after REDRESS_NOW's.

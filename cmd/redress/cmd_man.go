@@ -1,3 +1,5 @@
+//go:build redressman
+
 package main
 
 import (
@@ -6,6 +8,11 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
 )
+
+// The man command is built only into bin/redress-man (`make man` builds
+// this package with -tags redressman): cobra/doc and blackfriday, which it
+// needs, cost every run of redress their package init and their size.
+func init() { toolCommands = append(toolCommands, newManCmd) }
 
 // newManCmd writes man pages for every command (used by `make man`). It is
 // hidden: people read the pages, they do not make them.

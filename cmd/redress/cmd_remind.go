@@ -71,17 +71,19 @@ func newRemindListCmd(a *app) *cobra.Command {
 		Short: "Overdue reminders and those of the next 14 days, soonest first",
 		Long: `List the overdue reminders whose cause is still open (a pending promise, an
 unanswered letter) and those of today and the next 14 days, soonest first.
-Overdue rows start with "!". A last line counts the reminders further out:
---until DATE shows them up to that day, --all shows every one. --limit N
-shows the soonest N.
+Overdue rows start with "!". At most 50 rows, overdue first, unless --limit
+says otherwise (--limit 0 shows all). A last line counts what is not shown:
+--limit 0 shows every row up to the last day, --until DATE shows the days up
+to DATE, --all every day (with --limit 0, every reminder).
 
---json prints an array of the same reminders; each has "uid", "case_id",
+--json prints an array of the same reminders, up to the same limit; each has "uid", "case_id",
 "rule", "entry_id", "at" (a date or an RFC 3339 time), "summary",
 "description", "next" (the command to run), "status" ("upcoming", "today",
 "overdue") and "days" (from today; negative when overdue).`,
 		Example: `  redress remind list
   redress remind list --until 2027-01-31
   redress remind list --all --limit 20
+  redress remind list --limit 0 --json
   redress remind list --case 3 --json`,
 		Args: exactArgs(),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runRemindList(a, opts) },
@@ -90,7 +92,7 @@ shows the soonest N.
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print JSON")
 	cmd.Flags().BoolVar(&opts.all, "all", false, "every reminder, however far out")
 	cmd.Flags().StringVar(&opts.until, "until", "", "reminders up to this day (default: the next 14 days)")
-	cmd.Flags().IntVar(&opts.limit, "limit", 0, "most reminders to show, soonest first (0: no limit)")
+	cmd.Flags().IntVar(&opts.limit, "limit", defaultListLimit, "most reminders to show, overdue first (0: all)")
 	return cmd
 }
 
@@ -154,23 +156,28 @@ func runRemindList(a *app, opts *remindListOptions) error {
 		return err
 	}
 	// One range of the stored reminders' index: the overdue ones still
-	// listed, and those from today to the last day shown; the rest is only
-	// counted.
+	// listed, and those from today to the last day shown, up to the limit;
+	// the rest is only counted.
 	today := casefile.DateOf(now.In(a.loc))
-	end := int64(casefile.NoEnd)
+	rg := casefile.ReminderRange{
+		CaseID: opts.caseID, From: today.Time(a.loc).Unix(), To: casefile.NoEnd,
+		Now: now.Unix(), Tomorrow: today.AddDays(1).Time(a.loc).Unix(),
+		Limit: opts.limit, Brief: !opts.json,
+	}
 	if !opts.all {
-		end = today.AddDays(max(days, -1) + 1).Time(a.loc).Unix()
+		rg.To = today.AddDays(max(days, -1) + 1).Time(a.loc).Unix()
 	}
 	var rs []reminders.Reminder
-	later, err := s.ListReminders(a.ctx, opts.caseID, today.Time(a.loc).Unix(), end, !opts.json, func(r casefile.StoredReminder) error {
+	left, err := s.ListReminders(a.ctx, rg, func(r casefile.StoredReminder) error {
 		rs = append(rs, reminders.FromStored(r))
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	sel := reminders.Select(reminders.Upcoming(rs, now, a.loc), opts.all, days, opts.limit)
-	sel.Later += later
+	sel := reminders.Select(reminders.Upcoming(rs, now, a.loc), opts.all, days, 0)
+	sel.Cut += left.Cut
+	sel.Later += left.Later
 	if opts.json {
 		list := sel.Shown
 		if list == nil {
@@ -189,11 +196,14 @@ func runRemindList(a *app, opts *remindListOptions) error {
 	default:
 		printReminders(a, sel.Shown, now)
 	}
-	if sel.Cut > 0 {
-		fmt.Fprintln(a.stdout, msgf(l, "remind_cut", len(sel.Shown), sel.Cut))
-	}
-	if sel.Later > 0 {
-		fmt.Fprintln(a.stdout, msgf(l, "remind_later", sel.Later, last))
+	// One last line says what is not shown, and how to see it.
+	switch {
+	case sel.Cut > 0 && sel.Later > 0:
+		fmt.Fprintln(a.stdout, msgf(l, "remind_not_shown", sel.Cut+sel.Later, sel.Later, last))
+	case sel.Cut > 0:
+		fmt.Fprintln(a.stdout, countf(l, "remind_cut", sel.Cut, sel.Cut))
+	case sel.Later > 0:
+		fmt.Fprintln(a.stdout, countf(l, "remind_after", sel.Later, sel.Later, last))
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/huh"
@@ -66,8 +67,9 @@ var huhPrompts = []string{"form_enter_number", "form_only_option", "form_invalid
 	"form_invalid_yes_no", "form_select_up_to"}
 
 // huhPatterns are huhPrompts as patterns: the English message with each
-// %d a number to carry over.
-var huhPatterns = func() []*regexp.Regexp {
+// %d a number to carry over. Made on the first form, not at start-up: it
+// reads the English catalog, which most runs never need.
+var huhPatterns = sync.OnceValue(func() []*regexp.Regexp {
 	var out []*regexp.Regexp
 	for _, key := range huhPrompts {
 		parts := strings.Split(msg("en", key), "%d")
@@ -77,7 +79,7 @@ var huhPatterns = func() []*regexp.Regexp {
 		out = append(out, regexp.MustCompile(strings.Join(parts, `(\d+)`)))
 	}
 	return out
-}()
+})
 
 // huhWords is the writer of an accessible form: it passes on what huh
 // writes, with huh's own English words in the user's language. huh
@@ -90,7 +92,7 @@ type huhWords struct {
 func (h *huhWords) Write(p []byte) (int, error) {
 	s := string(p)
 	if h.lang != "en" {
-		for i, re := range huhPatterns {
+		for i, re := range huhPatterns() {
 			s = re.ReplaceAllStringFunc(s, func(m string) string {
 				var args []any
 				for _, n := range re.FindStringSubmatch(m)[1:] {

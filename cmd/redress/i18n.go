@@ -13,3 +13,8 @@ func msgf(lang, key string, args ...any) string { return text.Msgf(lang, key, ar
 
 // count is n with its noun in the right number ("1 ticket", "3 tickets").
 func count(lang, key string, n int) string { return text.Count(lang, key, n) }
+
+// countf is count with more verbs to fill than the number.
+func countf(lang, key string, n int, args ...any) string {
+	return text.Countf(lang, key, n, args...)
+}

@@ -80,6 +80,10 @@ func unwrapOS(err error) error {
 	return err
 }
 
+// toolCommands are the commands only a build tool's binary has (built
+// with a tag, like man in cmd_man.go), added last.
+var toolCommands []func(root *cobra.Command) *cobra.Command
+
 func newRootCmd(a *app) *cobra.Command {
 	var langFlag string
 	root := &cobra.Command{
@@ -138,7 +142,9 @@ Nothing leaves this machine unless you export it.`,
 	root.AddCommand(newRestoreCmd(a))
 	root.AddCommand(newExportCmd(a))
 	root.AddCommand(newImportCmd(a))
-	root.AddCommand(newManCmd(root))
+	for _, c := range toolCommands {
+		root.AddCommand(c(root))
+	}
 	addCompletions(a, root)
 	return root
 }

@@ -1,7 +1,6 @@
 package reply
 
 import (
-	"regexp"
 	"strings"
 	"time"
 
@@ -102,7 +101,7 @@ func weekday(d casefile.Date) casefile.Date {
 // by a date. Blanks the user must fill are listed in Placeholders.
 func Draft(lang string, res Result, c casefile.Case, now time.Time, loc *time.Location) (prep.Script, error) {
 	answerBy, remedyBy := AnswerDates(res, c, now, loc)
-	f := answerFacts{Company: c.Company, Sender: res.Sender, Subject: replyPrefix.ReplaceAllString(res.Subject, ""), Remedy: strings.TrimSpace(c.Outcome),
+	f := answerFacts{Company: c.Company, Sender: res.Sender, Subject: replyPrefix().ReplaceAllString(res.Subject, ""), Remedy: strings.TrimSpace(c.Outcome),
 		Problem: strings.TrimSpace(c.Problem), RemedyBy: remedyBy, AnswerBy: answerBy, LawKey: res.LawKey, LawDue: res.LawDue, Loc: loc}
 	if len(res.Tickets) > 0 {
 		f.Ticket = res.Tickets[0]
@@ -150,7 +149,7 @@ func Draft(lang string, res Result, c casefile.Case, now time.Time, loc *time.Lo
 	}
 	sc := prep.Script{Lang: lang, Title: strings.TrimSpace(title), Body: tidy(body)}
 	seen := map[string]bool{}
-	for _, m := range blank.FindAllStringSubmatch(sc.Title+"\n"+sc.Body, -1) {
+	for _, m := range blank().FindAllStringSubmatch(sc.Title+"\n"+sc.Body, -1) {
 		if !seen[m[1]] {
 			seen[m[1]] = true
 			sc.Placeholders = append(sc.Placeholders, m[1])
@@ -161,10 +160,10 @@ func Draft(lang string, res Result, c casefile.Case, now time.Time, loc *time.Lo
 
 // replyPrefix is the "Re:" and "Fwd:" a subject already carries; the
 // template adds its own.
-var replyPrefix = regexp.MustCompile(`^(?i)((re|fw|fwd|aw|회신|답장|전달)\s*(\[\d+\])?\s*:\s*)+`)
+var replyPrefix = lazy(`^(?i)((re|fw|fwd|aw|회신|답장|전달)\s*(\[\d+\])?\s*:\s*)+`)
 
 // blank is a [bracketed blank] the templates leave for the user.
-var blank = regexp.MustCompile(`\[([^\[\]\n]{2,40})\]`)
+var blank = lazy(`\[([^\[\]\n]{2,40})\]`)
 
 // tidy trims each line and keeps at most one blank line in a row.
 func tidy(s string) string {

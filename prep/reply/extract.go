@@ -1,7 +1,6 @@
 package reply
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,14 +27,14 @@ type Promise struct {
 // convention; until then: symbols or codes before or after, "," for
 // thousands and "." for decimals, or "," for decimals with two digits.
 var (
-	moneyBefore = regexp.MustCompile(`(US\$|€|£|\$|₩|\b(?:EUR|USD|GBP|KRW))\s?(\d[\d,.]*\d|\d)`)
-	moneyAfter  = regexp.MustCompile(`(\d[\d,.]*\d|\d)\s?(EUR|USD|GBP|KRW|euros?|dollars?|pounds?|원|유로|달러|파운드)`)
+	moneyBefore = lazy(`(US\$|€|£|\$|₩|\b(?:EUR|USD|GBP|KRW))\s?(\d[\d,.]*\d|\d)`)
+	moneyAfter  = lazy(`(\d[\d,.]*\d|\d)\s?(EUR|USD|GBP|KRW|euros?|dollars?|pounds?|원|유로|달러|파운드)`)
 	currencies  = map[string]string{"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₩": "KRW", "원": "KRW",
 		"EUR": "EUR", "USD": "USD", "GBP": "GBP", "KRW": "KRW", "euro": "EUR", "euros": "EUR", "dollar": "USD",
 		"dollars": "USD", "pound": "GBP", "pounds": "GBP", "유로": "EUR", "달러": "USD", "파운드": "GBP"}
-	thousands = regexp.MustCompile(`^\d{1,3}(,\d{3})+(\.\d{1,2})?$`)
-	plainNum  = regexp.MustCompile(`^\d+(\.\d{1,2})?$`)
-	commaDec  = regexp.MustCompile(`^\d+,\d{2}$`)
+	thousands = lazy(`^\d{1,3}(,\d{3})+(\.\d{1,2})?$`)
+	plainNum  = lazy(`^\d+(\.\d{1,2})?$`)
+	commaDec  = lazy(`^\d+,\d{2}$`)
 )
 
 func findAmounts(s string) []Amount {
@@ -50,10 +49,10 @@ func findAmounts(s string) []Amount {
 			out = append(out, Amount{Value: v, Currency: code, Text: text})
 		}
 	}
-	for _, m := range moneyBefore.FindAllStringSubmatch(s, -1) {
+	for _, m := range moneyBefore().FindAllStringSubmatch(s, -1) {
 		add(m[2], m[1], m[0])
 	}
-	for _, m := range moneyAfter.FindAllStringSubmatch(s, -1) {
+	for _, m := range moneyAfter().FindAllStringSubmatch(s, -1) {
 		add(m[1], m[2], m[0])
 	}
 	return out
@@ -63,11 +62,11 @@ func findAmounts(s string) []Amount {
 func decimal(n string) (string, bool) {
 	n = strings.TrimRight(n, ".,")
 	switch {
-	case thousands.MatchString(n):
+	case thousands().MatchString(n):
 		return strings.ReplaceAll(n, ",", ""), true
-	case plainNum.MatchString(n):
+	case plainNum().MatchString(n):
 		return n, true
-	case commaDec.MatchString(n):
+	case commaDec().MatchString(n):
 		return strings.Replace(n, ",", ".", 1), true
 	}
 	return "", false

@@ -1,7 +1,6 @@
 package reply
 
 import (
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -17,7 +16,7 @@ var (
 )
 
 // blankLines are two or more empty lines (spaces allowed), kept as one.
-var blankLines = regexp.MustCompile(`\n[ \t]*(\n[ \t]*){2,}`)
+var blankLines = lazy(`\n[ \t]*(\n[ \t]*){2,}`)
 
 // HTMLText reduces an HTML mail to its text: paragraphs and line breaks
 // kept, scripts, styles and the head dropped, entities decoded. It uses
@@ -30,7 +29,7 @@ func HTMLText(src string) string {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
-			return blankLines.ReplaceAllString(b.String(), "\n\n")
+			return blankLines().ReplaceAllString(b.String(), "\n\n")
 		case html.TextToken:
 			if skip == 0 {
 				b.WriteString(strings.Join(strings.Fields(string(z.Text())), " "))

@@ -10,7 +10,6 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -127,7 +126,7 @@ func decodeText(data []byte) (string, error) {
 // names that make a block of them a mail rather than "Support: ..." in a
 // chat transcript.
 var (
-	headerLine  = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]*:`)
+	headerLine  = lazy(`^[A-Za-z][A-Za-z0-9-]*:`)
 	mailHeaders = map[string]bool{"from": true, "to": true, "date": true, "subject": true, "mime-version": true,
 		"received": true, "return-path": true, "content-type": true, "message-id": true, "delivered-to": true, "reply-to": true}
 )
@@ -142,7 +141,7 @@ func looksLikeMail(data []byte) bool {
 		if line[0] == ' ' || line[0] == '\t' {
 			continue // a folded header
 		}
-		if !headerLine.MatchString(line) {
+		if !headerLine().MatchString(line) {
 			return false
 		}
 		if mailHeaders[strings.ToLower(line[:strings.IndexByte(line, ':')])] {

@@ -64,7 +64,7 @@ func rulesFor(lang string) (ruleSet, error) {
 }
 
 // flagGroup is a pattern's own flags, "(?m)" or "(?-i)": then no "(?i)" is added.
-var flagGroup = regexp.MustCompile(`^\(\?-?[imsU]+\)`)
+var flagGroup = lazy(`^\(\?-?[imsU]+\)`)
 
 func parseRules(src []byte) (ruleSet, error) {
 	rs := ruleSet{}
@@ -84,7 +84,7 @@ func parseRules(src []byte) (ruleSet, error) {
 		var r rule
 		for _, part := range strings.Split(line, " && ") {
 			part = strings.TrimSpace(part)
-			if !flagGroup.MatchString(part) {
+			if !flagGroup().MatchString(part) {
 				part = "(?i)" + part
 			}
 			re, err := regexp.Compile(part)

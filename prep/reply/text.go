@@ -1,14 +1,13 @@
 package reply
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 )
 
 // chatLine is a line of a chat transcript: an optional time, a speaker, a
 // colon and what they said.
-var chatLine = regexp.MustCompile(`^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?([^:：\[\]]{1,40}?)\s*[:：]\s+(\S.*)$`)
+var chatLine = lazy(`^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?([^:：\[\]]{1,40}?)\s*[:：]\s+(\S.*)$`)
 
 // body is the company's own words in a reply: quoted earlier mail cut
 // off, the customer's lines of a chat left out, and the first agent's
@@ -37,7 +36,7 @@ func companyText(m Message, rs ruleSet) body {
 			continue
 		}
 		nonEmpty++
-		if g := chatLine.FindStringSubmatch(l); g != nil && len(strings.Fields(g[1])) <= 4 {
+		if g := chatLine().FindStringSubmatch(l); g != nil && len(strings.Fields(g[1])) <= 4 {
 			speakers = append(speakers, g[1])
 			said = append(said, g[2])
 		}

@@ -152,11 +152,15 @@ func Msgf(lang, key string, args ...any) string { return fmt.Sprintf(Msg(lang, k
 
 // Count is n with its noun in the right number: the message key_1 when n
 // is 1, else key_n ("1 ticket", "3 tickets"; "접수번호 1건").
-func Count(lang, key string, n int) string {
+func Count(lang, key string, n int) string { return Countf(lang, key, n, n) }
+
+// Countf is Count for messages that say more than the number: args fill
+// the verbs of key_1 or key_n, whichever n picks.
+func Countf(lang, key string, n int, args ...any) string {
 	if n == 1 {
-		return Msgf(lang, key+"_1", n)
+		return Msgf(lang, key+"_1", args...)
 	}
-	return Msgf(lang, key+"_n", n)
+	return Msgf(lang, key+"_n", args...)
 }
 
 // Templates.
