@@ -96,7 +96,7 @@ func TestSheetBriefsInTheCaseLanguage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(s.NthLine, "이번이 2번째 연락입니다") || !strings.Contains(s.SupervisorLine, "책임자") {
+	if !strings.Contains(s.NthLine, "이번이 두 번째 연락입니다") || !strings.Contains(s.SupervisorLine, "책임자") {
 		t.Errorf("a Korean case's spoken lines are not Korean: %q / %q", s.NthLine, s.SupervisorLine)
 	}
 	if len(s.Counters) == 0 || !strings.Contains(s.Counters[0].Answer, "환불") {

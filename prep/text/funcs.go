@@ -67,6 +67,9 @@ func Funcs(lang string) template.FuncMap {
 		// josaOr is josa where the text may be a Latin name whose reading
 		// is not sure: {{josaOr "과" "측" .Company}} → "쿠팡과", "PeakFit 측과".
 		"josaOr": func(particle, noun string, v any) string { return JosaOr(particle, noun, fmt.Sprint(v)) },
+		// times says a count of times or an order in native Korean
+		// numbers: {{times 2 "번"}} → "두 번", {{times 1 "번째"}} → "첫 번째".
+		"times": func(n int, counter string) string { return Times(n, counter) },
 		// msg is a message of the commands' catalog, for the few words a
 		// template shares with the commands (kind and status names).
 		"msg": func(key string) string { return Msg(lang, key) },

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -219,4 +220,23 @@ func JosaOr(particle, noun, s string) string {
 		return Josa(particle, s)
 	}
 	return s + " " + Josa(particle, noun)
+}
+
+// nativeCounts are the native Korean numbers a count of times or an order
+// is said with: "한 번", "두 차례", "세 번째" read as Koreans write them,
+// where "1번" would read as "number one".
+var nativeCounts = []string{"", "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열"}
+
+// Times says n with a counter of times or order ("번", "차례", "번째")
+// in native Korean numbers up to ten: Times(1, "번") → "한 번",
+// Times(1, "번째") → "첫 번째", Times(3, "차례") → "세 차례". Larger
+// counts keep their digits ("12번"), as Korean writing does.
+func Times(n int, counter string) string {
+	if n < 1 || n >= len(nativeCounts) {
+		return fmt.Sprintf("%d%s", n, counter)
+	}
+	if n == 1 && counter == "번째" {
+		return "첫 번째"
+	}
+	return nativeCounts[n] + " " + counter
 }

@@ -84,3 +84,19 @@ func TestJosaAfterLatinNames(t *testing.T) {
 		t.Errorf("JosaOr after Hangul: %q", got)
 	}
 }
+
+func TestTimesSaysCountsInNativeKorean(t *testing.T) {
+	for _, c := range []struct {
+		n       int
+		counter string
+		want    string
+	}{
+		{1, "번", "한 번"}, {2, "번", "두 번"}, {3, "차례", "세 차례"}, {4, "번", "네 번"},
+		{1, "번째", "첫 번째"}, {2, "번째", "두 번째"}, {10, "번째", "열 번째"},
+		{11, "번", "11번"}, {0, "번", "0번"},
+	} {
+		if got := Times(c.n, c.counter); got != c.want {
+			t.Errorf("Times(%d, %q) = %q, want %q", c.n, c.counter, got, c.want)
+		}
+	}
+}
