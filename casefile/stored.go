@@ -203,26 +203,40 @@ type reminderWriter struct {
 	rules  ReminderRules
 	fileID string
 	stmt   *sql.Stmt
-	// old are the hashes of the rows stored before, by UID: a row with
-	// the same hash is not written again, and write removes each UID it
-	// makes, leaving those to delete.
-	old map[string]string
+	// old are the hashes and superseded days of the rows stored before,
+	// by UID: a row with the same of both is not written again, and write
+	// removes each UID it makes, leaving those to delete.
+	old map[string]storedState
+	// starts are the starts of the rows of the case being written, by
+	// UID, to find a due-day row's follow-up.
+	starts map[string]int64
 }
 
-// storedHashes are the UIDs and hashes of one case's stored rows.
-func storedHashes(ctx context.Context, tx *sql.Tx, caseID int64) (map[string]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT uid, hash FROM case_reminders WHERE case_id = ?`, caseID)
+// storedState is what decides whether a stored row is written again.
+type storedState struct {
+	hash       string
+	superseded int64
+}
+
+// notSuperseded is the superseded of a row no follow-up replaces.
+const notSuperseded = math.MaxInt64
+
+// storedHashes are the UIDs, hashes and superseded days of one case's
+// stored rows.
+func storedHashes(ctx context.Context, tx *sql.Tx, caseID int64) (map[string]storedState, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT uid, hash, superseded FROM case_reminders WHERE case_id = ?`, caseID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	m := map[string]string{}
+	m := map[string]storedState{}
 	for rows.Next() {
-		var uid, hash string
-		if err := rows.Scan(&uid, &hash); err != nil {
+		var uid string
+		var st storedState
+		if err := rows.Scan(&uid, &st.hash, &st.superseded); err != nil {
 			return nil, err
 		}
-		m[uid] = hash
+		m[uid] = st
 	}
 	return m, rows.Err()
 }
@@ -233,14 +247,15 @@ func newReminderWriter(ctx context.Context, tx *sql.Tx, rules ReminderRules) (*r
 		return nil, err
 	}
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO case_reminders (uid, case_id, rule, entry_id, at, start,
-		listed_overdue, lang, summary, description, next, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
+		listed_overdue, lang, summary, description, next, hash, superseded) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
 		ON CONFLICT (uid) DO UPDATE SET case_id = excluded.case_id, rule = excluded.rule, entry_id = excluded.entry_id,
 			at = excluded.at, start = excluded.start, listed_overdue = excluded.listed_overdue, lang = excluded.lang,
-			summary = excluded.summary, description = excluded.description, next = excluded.next, hash = excluded.hash`)
+			summary = excluded.summary, description = excluded.description, next = excluded.next, hash = excluded.hash,
+			superseded = excluded.superseded`)
 	if err != nil {
 		return nil, err
 	}
-	return &reminderWriter{rules: rules, fileID: fileID, stmt: stmt}, nil
+	return &reminderWriter{rules: rules, fileID: fileID, stmt: stmt, starts: map[string]int64{}}, nil
 }
 
 func (w *reminderWriter) write(f Full) error {
@@ -248,19 +263,37 @@ func (w *reminderWriter) write(f Full) error {
 	if err != nil {
 		return err
 	}
+	clear(w.starts)
 	for _, r := range rs {
-		if h, ok := w.old[r.UID]; ok {
+		w.starts[r.UID] = r.Start
+	}
+	for _, r := range rs {
+		sup := w.superseded(r)
+		if st, ok := w.old[r.UID]; ok {
 			delete(w.old, r.UID)
-			if h == r.Hash {
+			if st == (storedState{r.Hash, sup}) {
 				continue
 			}
 		}
 		if _, err := w.stmt.Exec(r.UID, r.CaseID, r.Rule, r.EntryID, r.At.String(), r.Start, r.ListedOverdue,
-			r.Lang, r.Summary, r.Description, r.Next, r.Hash); err != nil {
+			r.Lang, r.Summary, r.Description, r.Next, r.Hash, sup); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// superseded is the start of the follow-up of a promise's due-day
+// reminder (rows of the same case, as the rules make both), from which a
+// list leaves the due-day one out; notSuperseded for every other row.
+func (w *reminderWriter) superseded(r StoredReminder) int64 {
+	if r.Rule != "promise-due" {
+		return notSuperseded
+	}
+	if start, ok := w.starts[strings.Replace(r.UID, "-due@", "-followup@", 1)]; ok {
+		return start
+	}
+	return notSuperseded
 }
 
 func (w *reminderWriter) close() { w.stmt.Close() }
@@ -308,10 +341,17 @@ type ReminderRange struct {
 // the limit; Later, after the last day shown.
 type ReminderCounts struct{ Cut, Later int }
 
-// listShown is the condition of ListReminders' rows beside their range.
-const listShown = ` AND NOT (rule = 'promise-due' AND EXISTS (SELECT 1 FROM case_reminders f
-	WHERE f.uid = replace(r.uid, '-due@', '-followup@') AND f.start < ?4))
-	AND (listed_overdue OR start > ?5 OR instr(at, 'T') = 0)`
+// listShown is the condition of ListReminders' rows beside their range:
+// a due-day reminder whose follow-up begins before tomorrow is left out
+// (superseded, stored with the row), and so is a timed one not listed
+// once overdue whose moment has passed. The overdue rows are all listed
+// once overdue: only the first part applies, which their index answers
+// alone (?5 = ?5 keeps the parameters of both parts the same, as ?3 = 0
+// does for the case).
+const (
+	listShownOverdue = ` AND superseded >= ?4 AND ?5 = ?5`
+	listShown        = ` AND superseded >= ?4 AND (listed_overdue OR start > ?5 OR instr(at, 'T') = 0)`
+)
 
 // ListReminders brings the stored reminders up to date and calls fn with
 // those a list shows (rg), soonest first, at most rg.Limit of them, and
@@ -380,7 +420,7 @@ func listRemindersQueries(brief bool, one string) (overdue, window, later string
 	if brief {
 		cols = briefColumns
 	}
-	overdue = `SELECT ` + cols + ` FROM case_reminders r WHERE listed_overdue AND start < ?1` + one + listShown + ` ORDER BY start, case_id, uid LIMIT ?6`
+	overdue = `SELECT ` + cols + ` FROM case_reminders r WHERE listed_overdue AND start < ?1` + one + listShownOverdue + ` ORDER BY start, case_id, uid LIMIT ?6`
 	window = `SELECT ` + cols + ` FROM case_reminders r WHERE start >= ?1 AND start < ?2` + one + listShown + ` ORDER BY start, case_id, uid LIMIT ?6`
 	later = `SELECT count(*) FROM case_reminders WHERE start >= ?2` + one
 	return overdue, window, later

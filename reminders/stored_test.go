@@ -328,3 +328,71 @@ func TestExportInSQLIsReconcile(t *testing.T) {
 		}
 	}
 }
+
+// A stored list shows what the rules' Upcoming shows, on any day: each
+// promise's due-day reminder drops out once its follow-up day has come
+// (read from the day stored on the due-day row), and a screenful's count
+// of the rows it leaves out is the rest of that list.
+func TestStoredListIsUpcoming(t *testing.T) {
+	ctx := context.Background()
+	loc, err := time.LoadLocation("Asia/Seoul")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := benchLike(t)
+	s.UseReminderRules(Stored(loc))
+	fileID, _ := s.FileID(ctx)
+	var all []Reminder
+	if err := s.EachActiveCase(ctx, 0, func(f casefile.Full) error { all = AppendIn(all, fileID, f, loc); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	Sort(all, loc)
+	dropped, kept := 0, 0
+	for _, now := range []time.Time{
+		time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC),
+		time.Date(2026, 11, 28, 1, 0, 0, 0, time.UTC), // a Saturday in Seoul
+		time.Date(2026, 12, 4, 23, 30, 0, 0, time.UTC),
+		time.Date(2027, 1, 10, 2, 0, 0, 0, time.UTC),
+	} {
+		want := map[string]bool{}
+		for _, d := range Upcoming(all, now, loc) {
+			want[d.UID] = true
+		}
+		for _, r := range all {
+			switch overdue := r.At.DaysUntil(now, loc) < 0; {
+			case r.Rule == RulePromiseDue && overdue && !want[r.UID]:
+				dropped++ // its follow-up has come
+			case r.Rule == RulePromiseDue && overdue:
+				kept++ // overdue, its follow-up not yet come (a weekend)
+			}
+		}
+		today := casefile.DateOf(now.In(loc))
+		rg := casefile.ReminderRange{From: today.Time(loc).Unix(), To: casefile.NoEnd, Now: now.Unix(),
+			Tomorrow: today.AddDays(1).Time(loc).Unix(), Brief: true}
+		got := map[string]bool{}
+		if _, err := s.ListReminders(ctx, rg, func(r casefile.StoredReminder) error { got[r.UID] = true; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		for uid := range want {
+			if !got[uid] {
+				t.Errorf("%s: %s not listed", now, uid)
+			}
+		}
+		for uid := range got {
+			if !want[uid] {
+				t.Errorf("%s: %s listed, Upcoming leaves it out", now, uid)
+			}
+		}
+		rg.Limit = 50
+		n, err := s.ListReminders(ctx, rg, func(casefile.StoredReminder) error { return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(want) > 50 && n.Cut != len(want)-50 {
+			t.Errorf("%s: %d left out of a screenful, want %d", now, n.Cut, len(want)-50)
+		}
+	}
+	if dropped == 0 || kept == 0 {
+		t.Fatalf("%d overdue due-day reminders left out for their follow-up, %d kept: the test needs both", dropped, kept)
+	}
+}
