@@ -12,9 +12,6 @@ import (
 // man command, -tags redressman) and checks that it writes a page for the
 // root command and for each command, naming its flags.
 func TestManPages(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a binary")
-	}
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "redress-man")
 	out, err := exec.Command("go", "build", "-tags=sqlite_fts5,redressman", "-o", bin, ".").CombinedOutput()

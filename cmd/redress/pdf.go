@@ -49,6 +49,9 @@ func (a *app) printPDF(html []byte, paper string) ([]byte, error) {
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
+	// A scratch copy for the browser to load, inside the private folder
+	// just made and removed on return; the PDF itself, the user's output,
+	// is written by the one output writer.
 	file := filepath.Join(dir, "dossier.html")
 	if err := os.WriteFile(file, html, 0o600); err != nil {
 		return nil, err
