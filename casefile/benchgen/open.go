@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/redress-cli/redress/casefile"
+	"github.com/redress-cli/redress/casefile/outfile"
 )
 
 // EnvDB names a generated case file to reuse (make bench sets it to its
@@ -30,7 +31,7 @@ func Open(dir string) (*casefile.Store, Stats, error) {
 		if err := json.Unmarshal(b, &st); err != nil {
 			return nil, st, fmt.Errorf("%s.json: %w", src, err)
 		}
-		if err := CopyFile(src, path); err != nil {
+		if err := CopyFile(src, path, false); err != nil {
 			return nil, st, err
 		}
 		s, err := casefile.Open(path)
@@ -47,22 +48,17 @@ func Open(dir string) (*casefile.Store, Stats, error) {
 	return s, st, nil
 }
 
-// CopyFile copies the case file src to dst, a new private file (an
-// existing one is an error): benchmarks and the floor program run on
-// copies, so no run changes the cached file the next one times.
-func CopyFile(src, dst string) error {
+// CopyFile copies src to a new private file dst through the one output
+// writer, on disk when it returns; replace lets it stand in for a copy
+// already there (a fresh copy before every timed run).
+func CopyFile(src, dst string, replace bool) error {
 	in, err := os.Open(src)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
-	if err != nil {
+	return outfile.Write(dst, outfile.Options{Force: replace, RegularOnly: true}, func(w io.Writer) error {
+		_, err := io.Copy(w, in)
 		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
+	})
 }

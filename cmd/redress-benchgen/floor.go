@@ -29,7 +29,7 @@ func writeFloor(src, dst string, now time.Time) error {
 	if _, err := os.Stat(dst); err == nil {
 		return fmt.Errorf("%s exists; remove it first", dst)
 	}
-	if err := benchgen.CopyFile(src, dst); err != nil {
+	if err := benchgen.CopyFile(src, dst, false); err != nil {
 		return err
 	}
 	s, err := casefile.Open(dst)

@@ -12,11 +12,13 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
 	"github.com/redress-cli/redress/casefile"
 	"github.com/redress-cli/redress/casefile/benchgen"
+	"github.com/redress-cli/redress/casefile/outfile"
 	"github.com/redress-cli/redress/reminders"
 )
 
@@ -92,15 +94,15 @@ func run(path, tasks string, cfg benchgen.Config) error {
 }
 
 func writeTasks(s *casefile.Store, path string) error {
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
-	if err != nil {
+	var n benchgen.TaskCounts
+	err := outfile.Write(path, outfile.Options{RegularOnly: true}, func(w io.Writer) error {
+		var err error
+		n, err = benchgen.WriteTasks(context.Background(), s.DB(), w)
 		return err
-	}
-	n, err := benchgen.WriteTasks(context.Background(), s.DB(), f)
+	})
 	if err != nil {
-		f.Close()
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "redress-benchgen: wrote %d tasks (%d pending) with %d annotations to %s\n", n.Tasks, n.Pending, n.Annotations, path)
-	return f.Close()
+	return nil
 }

@@ -36,6 +36,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/redress-cli/redress/casefile/benchgen"
 )
 
 const (
@@ -259,7 +261,7 @@ func fresh(c config, p workCopies, which int) error {
 		for _, suffix := range []string{"-wal", "-shm"} {
 			os.Remove(f[1] + suffix)
 		}
-		if err := copyFile(f[0], f[1]); err != nil {
+		if err := benchgen.CopyFile(f[0], f[1], true); err != nil {
 			return err
 		}
 	}
@@ -275,36 +277,12 @@ func fresh(c config, p workCopies, which int) error {
 			return err
 		}
 		for _, e := range entries {
-			if err := copyFile(filepath.Join(c.tasks, e.Name()), filepath.Join(p.tasks, e.Name())); err != nil {
+			if err := benchgen.CopyFile(filepath.Join(c.tasks, e.Name()), filepath.Join(p.tasks, e.Name()), true); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
-}
-
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	// On disk before the timed run: otherwise the run's first fsync
-	// writes the whole fresh copy back (80 MB, 30 ms here) and a write
-	// command is charged for the copy.
-	if err := out.Sync(); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }
 
 // timeRun runs argv with no input and its output thrown away, and returns
