@@ -2,10 +2,7 @@ package casefile
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -16,26 +13,10 @@ import (
 func TestCompanyContactMigrationUpgradesAnOlderFile(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := sql.Open("sqlite3", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	before := 0
-	for _, m := range migrations {
-		if strings.HasSuffix(m.name, "_company_contact.sql") {
-			break
-		}
-		if _, err := db.Exec(m.sql); err != nil {
-			t.Fatalf("%s: %v", m.name, err)
-		}
-		before = m.version
-	}
-	if before == 0 || before == SchemaVersion() {
-		t.Fatalf("no company_contact migration after version %d", before)
-	}
-	if _, err := db.Exec(fmt.Sprintf(`PRAGMA user_version = %d; PRAGMA application_id = %d; PRAGMA journal_mode=WAL;
-		INSERT INTO cases (title, company, opened_at) VALUES ('Refund for headphones', 'Acme', '2026-11-20T01:00:00Z')`,
-		before, applicationID)); err != nil {
+	before := VersionBefore("_company_contact")
+	db := openAtVersion(t, path, before)
+	if _, err := db.Exec(`PRAGMA journal_mode=WAL;
+		INSERT INTO cases (title, company, opened_at) VALUES ('Refund for headphones', 'Acme', '2026-11-20T01:00:00Z')`); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()

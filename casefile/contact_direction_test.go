@@ -2,8 +2,6 @@ package casefile
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -16,22 +14,8 @@ import (
 func TestContactsOfThePreviousSchemaAreTheCustomers(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := sql.Open("sqlite3", path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	prev := VersionBefore("contact_direction")
-	for _, m := range migrations {
-		if m.version > prev {
-			break
-		}
-		if _, err := db.Exec(m.sql); err != nil {
-			t.Fatalf("%s: %v", m.name, err)
-		}
-	}
-	if _, err := db.Exec(fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", prev, applicationID)); err != nil {
-		t.Fatal(err)
-	}
+	db := openAtVersion(t, path, prev)
 	if _, err := db.Exec(`INSERT INTO cases (title, company, kind, jurisdiction, lang, status, opened_at)
 		VALUES ('Refund', 'Acme', 'refund', 'uk', 'en', 'open', '2026-11-01T10:00:00Z');
 		INSERT INTO contacts (case_id, channel, at, summary) VALUES (1, 'email', '2026-11-20T09:00:00Z', 'asked for the refund')`); err != nil {

@@ -241,22 +241,9 @@ func TestExportImportCarriesEvidence(t *testing.T) {
 func TestEvidenceMigrationUpgradesAnOlderCaseFile(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := sql.Open("sqlite3", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	before := 0
-	for _, m := range migrations {
-		if strings.Contains(m.name, "_evidence") {
-			break
-		}
-		if _, err := db.Exec(m.sql); err != nil {
-			t.Fatal(m.name, err)
-		}
-		before = m.version
-	}
-	if _, err := db.Exec(fmt.Sprintf(`PRAGMA user_version = %d; PRAGMA application_id = %d;
-		INSERT INTO cases (title, opened_at) VALUES ('old case', '2026-11-01T10:00:00Z')`, before, applicationID)); err != nil {
+	before := VersionBefore("_evidence")
+	db := openAtVersion(t, path, before)
+	if _, err := db.Exec(`INSERT INTO cases (title, opened_at) VALUES ('old case', '2026-11-01T10:00:00Z')`); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()

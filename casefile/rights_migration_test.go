@@ -2,8 +2,6 @@ package casefile
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
 	"path/filepath"
 	"testing"
 )
@@ -14,19 +12,7 @@ import (
 func TestOpensAFileOfThePreviousSchema(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := sql.Open("sqlite3", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	prev := migrations[len(migrations)-2]
-	for _, m := range migrations[:len(migrations)-1] {
-		if _, err := db.Exec(m.sql); err != nil {
-			t.Fatalf("%s: %v", m.name, err)
-		}
-	}
-	if _, err := db.Exec(fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", prev.version, applicationID)); err != nil {
-		t.Fatal(err)
-	}
+	db := openAtVersion(t, path, VersionBefore("_rights"))
 	if _, err := db.Exec(`INSERT INTO cases (title, company, kind, jurisdiction, lang, status, opened_at, purchase_date)
 		VALUES ('Broken kettle', 'Kettles', 'damaged-item', 'uk', 'en', 'open', '2026-11-01T10:00:00Z', '2026-10-30')`); err != nil {
 		t.Fatal(err)

@@ -2,9 +2,7 @@ package casefile
 
 import (
 	"context"
-	"database/sql"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"testing"
 )
@@ -17,25 +15,7 @@ import (
 func TestChannelOfSaleUpgradesAndIsKept(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := sql.Open("sqlite3", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	i := len(migrations) - 1
-	for i >= 0 && migrations[i].name != "0013_sale.sql" {
-		i--
-	}
-	if i < 1 {
-		t.Fatal("no migration 0013_sale.sql")
-	}
-	for _, m := range migrations[:i] {
-		if _, err := db.Exec(m.sql); err != nil {
-			t.Fatalf("%s: %v", m.name, err)
-		}
-	}
-	if _, err := db.Exec(fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", migrations[i-1].version, applicationID)); err != nil {
-		t.Fatal(err)
-	}
+	db := openAtVersion(t, path, VersionBefore("_sale"))
 	if _, err := db.Exec(`INSERT INTO cases (title, company, kind, jurisdiction, lang, status, opened_at, purchase_date)
 		VALUES ('노트북 수리', '누리컴퓨터', 'defect', 'kr', 'ko', 'open', '2026-11-01T10:00:00Z', '2026-10-30')`); err != nil {
 		t.Fatal(err)

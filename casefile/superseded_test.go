@@ -1,7 +1,6 @@
 package casefile
 
 import (
-	"database/sql"
 	"fmt"
 	"math"
 	"path/filepath"
@@ -14,22 +13,8 @@ import (
 // and the rows kept under their stamp (no rebuild).
 func TestSupersededFilledOnUpgrade(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := sql.Open("sqlite3", path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	prev := VersionBefore("reminder_superseded")
-	for _, m := range migrations {
-		if m.version > prev {
-			break
-		}
-		if _, err := db.Exec(m.sql); err != nil {
-			t.Fatalf("%s: %v", m.name, err)
-		}
-	}
-	if _, err := db.Exec(fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", prev, applicationID)); err != nil {
-		t.Fatal(err)
-	}
+	db := openAtVersion(t, path, prev)
 	if _, err := db.Exec(`UPDATE case_reminders_stamp SET stamp = 'UTC/x rules-2/y';
 		INSERT INTO case_reminders (uid, case_id, rule, entry_id, at, start, listed_overdue, lang, summary, description, next, hash) VALUES
 		('case-1-promise-1-due@f.redress', 1, 'promise-due', 1, '2026-11-27', 1000, 1, 'en', 's', 'd', 'n', 'h1'),
