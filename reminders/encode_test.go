@@ -74,3 +74,18 @@ func cancelledItems(t testing.TB) []Item {
 	}
 	return items
 }
+
+// FuzzAppendText: the one-pass escaping gives escapeText(Text(s)) for any
+// text, appended after what dst held.
+func FuzzAppendText(f *testing.F) {
+	for _, s := range []string{"", "plain", "a, b; c\\d\ne\tf", "한국어, 텍스트; 끝", "\r\n\r", "\x00\x1b[31m", "\xff\xfe",
+		"\u0085 next line", "\u00a0 nbsp \u009f", "\x7f", "\\n\\,", "\u202e\u200f", "a\xc2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := appendText([]byte("X:"), s)
+		if want := "X:" + escapeText(Text(s)); string(got) != want {
+			t.Fatalf("appendText(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/mattn/go-runewidth"
@@ -22,6 +23,9 @@ import (
 // about what it says. Newlines and tabs become spaces: every field prints
 // on its own line. JSON output keeps the text verbatim instead.
 func clean(s string) string {
+	if printable(s) {
+		return s // the common case: `show` of a heavy case cleans a thousand lines
+	}
 	s = ansi.Strip(s)
 	return strings.Map(func(r rune) rune {
 		switch {
@@ -42,6 +46,32 @@ func cleanBlock(s string) string {
 		lines[i] = clean(l)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// printable reports whether clean would leave s as it is: valid UTF-8
+// with no control character (C0, DEL, C1), no newline or tab and no bidi
+// control, checked byte by byte on the UTF-8 encodings (an escape
+// sequence starts with one of those, so ansi.Strip has nothing to do).
+// FuzzClean checks it against the long way.
+func printable(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20, c == 0x7f:
+			return false
+		case c == 0xc2 && s[i+1] < 0xa0: // U+0080–U+009F
+			return false
+		case c == 0xd8 && s[i+1] == 0x9c: // U+061C
+			return false
+		case c == 0xe2 && s[i+1] == 0x80 && (s[i+2] == 0x8e || s[i+2] == 0x8f || s[i+2] >= 0xaa && s[i+2] <= 0xae): // U+200E, U+200F, U+202A–U+202E
+			return false
+		case c == 0xe2 && s[i+1] == 0x81 && s[i+2] >= 0xa6 && s[i+2] <= 0xa9: // U+2066–U+2069
+			return false
+		}
+	}
+	return true
 }
 
 func isBidiControl(r rune) bool {
