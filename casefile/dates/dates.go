@@ -2,8 +2,10 @@
 // explicit layouts, and natural phrases in English and Korean ("next
 // friday", "in 5 days", "3일 후", "다음 주 금요일").
 //
-// Natural phrases go through github.com/olebedev/when: its English rules,
-// plus Korean rules written here in the same form (when has no Korean).
+// Natural phrases go through the rule machinery of
+// github.com/olebedev/when, with English and Korean rules written here in
+// its form (english.go says why not when's own English rules; when has no
+// Korean).
 // ISO dates and explicit layouts are read first, because when misreads
 // "2030-01-20" (it finds "01-20") and reads "12/5" day-first.
 package dates
@@ -17,7 +19,6 @@ import (
 	"unicode"
 
 	"github.com/olebedev/when/rules"
-	"github.com/olebedev/when/rules/en"
 
 	"github.com/redress-cli/redress/casefile"
 )
@@ -195,7 +196,7 @@ func (r Reader) findExplicit(s string, now time.Time, past bool) (casefile.Date,
 			if re == monthDayYear() {
 				dayText, monthText = g[2], g[1]
 			}
-			mo, ok := en.MONTH_OFFSET[strings.ToLower(monthText)]
+			mo, ok := monthNumber(monthText)
 			y, d := atoi(g[3]), atoi(dayText)
 			if ok && validDay(y, mo, d) {
 				return casefile.DateOnly(y, time.Month(mo), d), s[:m[0]] + " " + s[m[1]:], true
@@ -217,11 +218,11 @@ func (r Reader) findExplicit(s string, now time.Time, past bool) (casefile.Date,
 				switch re {
 				case monthDay():
 					dayText, monthText = g[2], g[1]
-					mo, ok = en.MONTH_OFFSET[strings.ToLower(monthText)]
+					mo, ok = monthNumber(monthText)
 				case koMonthDayRe():
 					dayText, mo, ok = g[2], atoi(g[1]), true
 				default:
-					mo, ok = en.MONTH_OFFSET[strings.ToLower(monthText)]
+					mo, ok = monthNumber(monthText)
 				}
 				d := atoi(dayText)
 				if ok && (validDay(now.Year(), mo, d) || validDay(now.Year()-1, mo, d)) {
@@ -414,7 +415,7 @@ func weekdayNextWeekEN() rules.Rule {
 	return &rules.F{
 		RegExp: regexp.MustCompile(`(?i)(?:\W|^)((mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+next\s+week())(?:\W|$)`),
 		Applier: func(m *rules.Match, c *rules.Context, _ *rules.Options, ref time.Time) (bool, error) {
-			wd, ok := en.WEEKDAY_OFFSET[strings.ToLower(m.Captures[1])]
+			wd, ok := weekdayNumber(m.Captures[1])
 			if !ok {
 				return false, nil
 			}

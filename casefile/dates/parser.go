@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/olebedev/when/rules"
-	"github.com/olebedev/when/rules/en"
 )
 
 // ruleParser runs when's rules the way when.Parser does (find every
@@ -32,17 +31,21 @@ type whenResult struct {
 }
 
 // parser is built on first use, so a command that reads no date (list,
-// show, search, …) never compiles the Korean rules.
-var parser = sync.OnceValue(func() *ruleParser {
+// show, search, …) never compiles the Korean or English rules.
+var parser = sync.OnceValue(func() *ruleParser { return newParser(englishRules()) })
+
+// newParser puts the rules in the order they are applied, with english
+// (englishRules; the tests pass when's own English rules to compare) in
+// the middle.
+func newParser(english []rules.Rule) *ruleParser {
 	p := &ruleParser{opts: rules.Options{Distance: 5, MatchByOrder: true}}
 	p.rules = append(p.rules, koreanRules()...)
 	p.rules = append(p.rules, endOfMonthEN(), workingDaysEN())
-	p.rules = append(p.rules, en.All...)
+	p.rules = append(p.rules, english...)
 	// After the weekday rule, which they correct or leave alone.
 	p.rules = append(p.rules, weekEN(), weekdayNextWeekEN())
-
 	return p
-})
+}
 
 // Parse finds the date phrase in text relative to base; nil when there is
 // none.

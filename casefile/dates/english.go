@@ -1,0 +1,477 @@
+package dates
+
+// redress writes its English date rules itself instead of importing
+// github.com/olebedev/when/rules/en. That package builds its rules in a
+// package-level variable (`var All = []rules.Rule{...}`), so merely
+// importing it compiles eight large regular expressions before main runs:
+// 0.32 ms of CPU, 372 KB in 1,794 allocations and about 12% of the page
+// faults of `redress --version` (GODEBUG=inittrace=1; perf record -e
+// page-faults), on every command, including the many that read no date.
+// Issue 19 wants every command within 2x of a bare program's start-up,
+// and this one import kept --version at 2.16x. The rules below read the
+// same phrases the same way — Index, Text and Time, down to when's quirks
+// (see english_test.go, which compares them with when's on a few thousand
+// phrases and under fuzzing) — but are compiled only inside the lazy
+// parser, on the first date a command reads. when's core package (the Rule
+// interface, rules.F, Context) stays.
+//
+// Every pattern has when's shape: (?i), a non-word character or the start
+// before the phrase, and a non-word character or the end after it. rules.F
+// takes a match's text from its first capture to its last, so what is
+// captured decides the span a date takes in the text.
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/olebedev/when/rules"
+)
+
+// englishRules are the English rules in when's order, which the parser
+// keeps when it applies a cluster of matches ("next friday 3pm").
+func englishRules() []rules.Rule {
+	return []rules.Rule{enWeekday(), enCasualDate(), enCasualTime(), enHour(), enHourMinute(),
+		enDeadline(), enPastTime(), enMonthDate()}
+}
+
+// name is one spelling of a weekday or month; dot says an abbreviation
+// may end in a point ("Sept.").
+type name struct {
+	text string
+	n    int
+	dot  bool
+}
+
+// englishWeekdays spells each weekday (Sunday is 0), the long spelling
+// before its abbreviations: a pattern made from the list then prefers
+// "friday" to "fri". "tues" and "thurs" are not here, as in when.
+var englishWeekdays = []name{
+	{text: "sunday", n: 0}, {text: "sun", n: 0},
+	{text: "monday", n: 1}, {text: "mon", n: 1},
+	{text: "tuesday", n: 2}, {text: "tue", n: 2},
+	{text: "wednesday", n: 3}, {text: "wed", n: 3},
+	{text: "thursday", n: 4}, {text: "thur", n: 4}, {text: "thu", n: 4},
+	{text: "friday", n: 5}, {text: "fri", n: 5},
+	{text: "saturday", n: 6}, {text: "sat", n: 6},
+}
+
+// englishMonths spells each month, the long spelling first.
+var englishMonths = []name{
+	{text: "january", n: 1}, {text: "jan", n: 1, dot: true},
+	{text: "february", n: 2}, {text: "feb", n: 2, dot: true},
+	{text: "march", n: 3}, {text: "mar", n: 3, dot: true},
+	{text: "april", n: 4}, {text: "apr", n: 4, dot: true},
+	{text: "may", n: 5},
+	{text: "june", n: 6}, {text: "jun", n: 6, dot: true},
+	{text: "july", n: 7}, {text: "jul", n: 7, dot: true},
+	{text: "august", n: 8}, {text: "aug", n: 8, dot: true},
+	{text: "september", n: 9}, {text: "sept", n: 9, dot: true}, {text: "sep", n: 9, dot: true},
+	{text: "october", n: 10}, {text: "oct", n: 10, dot: true},
+	{text: "november", n: 11}, {text: "nov", n: 11, dot: true},
+	{text: "december", n: 12}, {text: "dec", n: 12, dot: true},
+}
+
+// englishCounts are the counts written as words, one to twelve.
+var englishCounts = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
+
+// englishOrdinals are the days of a month as ordinal words, first to
+// thirty-first; the compound ones take a space or a hyphen.
+var englishOrdinals = []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+	"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+	"twenty first", "twenty second", "twenty third", "twenty fourth", "twenty fifth", "twenty sixth", "twenty seventh", "twenty eighth", "twenty ninth", "thirtieth",
+	"thirty first"}
+
+// lookup finds s, lower-cased, among names. Only lower-case ASCII
+// spellings count: a letter that matches only by Unicode case folding
+// (the long s "ſ" of "ſun", which (?i) lets through) is no name.
+func lookup(names []name, s string) (int, bool) {
+	s = strings.ToLower(s)
+	for _, nm := range names {
+		if s == nm.text || nm.dot && s == nm.text+"." {
+			return nm.n, true
+		}
+	}
+	return 0, false
+}
+
+// weekdayNumber is the weekday (Sunday 0) that s names: "friday", "Fri".
+func weekdayNumber(s string) (int, bool) { return lookup(englishWeekdays, s) }
+
+// monthNumber is the month (January 1) that s names: "march", "Sept.".
+func monthNumber(s string) (int, bool) { return lookup(englishMonths, s) }
+
+// alternatives is the names as a regular-expression alternation, in
+// their order (the first that fits is the one taken).
+func alternatives(names []name) string {
+	parts := make([]string, len(names))
+	for i, nm := range names {
+		parts[i] = regexp.QuoteMeta(nm.text)
+		if nm.dot {
+			parts[i] += `\.?`
+		}
+	}
+	return strings.Join(parts, "|")
+}
+
+// ordinalSuffix is the suffix of day d written in digits: 1st, 22nd, 13th.
+func ordinalSuffix(d int) string {
+	switch {
+	case d >= 11 && d <= 13:
+		return "th"
+	case d%10 == 1:
+		return "st"
+	case d%10 == 2:
+		return "nd"
+	case d%10 == 3:
+		return "rd"
+	}
+	return "th"
+}
+
+// ordinalPattern matches a day as an ordinal, "5th" or "fifth", "twenty
+// first" or "twenty-first".
+func ordinalPattern() string {
+	parts := make([]string, 0, 2*len(englishOrdinals))
+	for i, w := range englishOrdinals {
+		d := i + 1
+		parts = append(parts, strconv.Itoa(d)+ordinalSuffix(d), strings.ReplaceAll(w, " ", "[ -]"))
+	}
+	return strings.Join(parts, "|")
+}
+
+// ordinalDay is the day an ordinal names ("5th", "Fifth", "twenty-first").
+func ordinalDay(s string) (int, bool) {
+	s = strings.ToLower(s)
+	for i, w := range englishOrdinals {
+		d := i + 1
+		if s == strconv.Itoa(d)+ordinalSuffix(d) || s == w || s == strings.ReplaceAll(w, " ", "-") {
+			return d, true
+		}
+	}
+	return 0, false
+}
+
+const (
+	// before and after keep a phrase out of the middle of a word.
+	before = `(?:\W|^)`
+	after  = `(?:\W|$)`
+	// meridiem is am or pm with or without points: "am", "A.", "p.m.", "P".
+	// The order matters: "a.m." is tried whole before "a" alone.
+	meridiem = `(a\.|p\.|a\.m\.|p\.m\.|am?|pm?)`
+	// unit is the unit of a count: "days", "min", "minutes", "year".
+	unit = `(seconds?|min(?:ute)?s?|hours?|days?|weeks?|months?|years?)`
+)
+
+// countPattern is the count of a deadline or a time ago: a word
+// ("two"), digits, "a", "an", "a few" or "half", "half an".
+func countPattern() string {
+	return `(` + strings.Join(englishCounts, "|") + `|[0-9]+|an?(?:\s*few)?|half(?:\s*an?)?)`
+}
+
+// readCount reads a count that countPattern matched, the way when did:
+// a word counts only in lower case ("Two" is an error, so the phrase
+// reads as no date), "a"/"an" is one, "a few" three, and "half" is half
+// a unit.
+func readCount(s string) (n int, half bool, err error) {
+	s = strings.TrimSpace(s)
+	for i, w := range englishCounts {
+		if s == w {
+			return i + 1, false, nil
+		}
+	}
+	switch {
+	case s == "a" || s == "an":
+		return 1, false, nil
+	case strings.Contains(s, "few"):
+		return 3, false, nil
+	case strings.Contains(s, "half"):
+		return 0, true, nil
+	}
+	n, err = strconv.Atoi(s)
+	if err != nil {
+		return 0, false, fmt.Errorf("count %q: %w", s, err)
+	}
+	return n, false, nil
+}
+
+// shiftBy moves the context by n units forward (sign 1, "in 3 days") or
+// back (sign -1, "3 days ago"), as when did. Its quirks are kept, so that
+// dates read before stay read the same way: a unit counts only in lower
+// case ("in 3 Days" moves nothing); months and years do not add up but
+// set the month to (this month ± n) mod 12 and the year to this year ± n,
+// so "in a month" in December is January of this year; "half a month" is
+// two weeks, "half a year" six months by the same mod 12.
+func shiftBy(c *rules.Context, ref time.Time, sign, n int, half bool, unitText string) {
+	u := strings.TrimSpace(unitText)
+	day := 24 * time.Hour
+	if half {
+		switch {
+		case strings.HasPrefix(u, "hour"):
+			c.Duration = time.Duration(sign) * 30 * time.Minute
+		case strings.HasPrefix(u, "day"):
+			c.Duration = time.Duration(sign) * 12 * time.Hour
+		case strings.HasPrefix(u, "week"):
+			c.Duration = time.Duration(sign) * 7 * 12 * time.Hour
+		case strings.HasPrefix(u, "month"):
+			c.Duration = time.Duration(sign) * 14 * day
+		case strings.HasPrefix(u, "year"):
+			m := (int(ref.Month()) + sign*6) % 12
+			c.Month = &m
+		}
+		return
+	}
+	d := time.Duration(sign * n)
+	switch {
+	case strings.HasPrefix(u, "second"):
+		c.Duration = d * time.Second
+	case strings.HasPrefix(u, "min"):
+		c.Duration = d * time.Minute
+	case strings.HasPrefix(u, "hour"):
+		c.Duration = d * time.Hour
+	case strings.HasPrefix(u, "day"):
+		c.Duration = d * day
+	case strings.HasPrefix(u, "week"):
+		c.Duration = d * 7 * day
+	case strings.HasPrefix(u, "month"):
+		m := (int(ref.Month()) + sign*n) % 12
+		c.Month = &m
+	case strings.HasPrefix(u, "year"):
+		y := ref.Year() + sign*n
+		c.Year = &y
+	}
+}
+
+// enWeekday reads a weekday: "friday", "on Fri", "next friday", "last
+// monday", "this sat", "friday next week". Alone it is the next such day
+// (a week ahead when today is that day). The "on" is not part of the
+// date's text; a "next week" after the day ends the text at "next" (when's
+// span, kept).
+func enWeekday() rules.Rule {
+	relative := `(this|last|past|next)`
+	return &rules.F{
+		RegExp: regexp.MustCompile(`(?i)` + before +
+			`(?:on\s*?)?` +
+			`(?:` + relative + `\s*)?` +
+			`(` + alternatives(englishWeekdays) + `)` +
+			`(?:\s*` + relative + `\s*week)?` +
+			after),
+		Applier: func(m *rules.Match, c *rules.Context, _ *rules.Options, ref time.Time) (bool, error) {
+			day, ok := weekdayNumber(strings.TrimSpace(m.Captures[1]))
+			if !ok {
+				return false, nil
+			}
+			word := strings.ToLower(strings.TrimSpace(m.Captures[0] + m.Captures[2]))
+			today := int(ref.Weekday())
+			ahead := (day - today + 7) % 7 // days until the next such day, 0 when today
+			switch {
+			case strings.Contains(word, "past") || strings.Contains(word, "last"):
+				back := (today - day + 7) % 7
+				if back == 0 {
+					back = 7
+				}
+				c.Duration = -time.Duration(back) * 24 * time.Hour
+			case word == "" || strings.Contains(word, "next"):
+				if ahead == 0 {
+					ahead = 7
+				}
+				c.Duration = time.Duration(ahead) * 24 * time.Hour
+			case strings.Contains(word, "this"):
+				// This week's: ahead when later in the week (Sunday first),
+				// back when earlier, and today left as it is.
+				if day != today {
+					c.Duration = time.Duration(day-today) * 24 * time.Hour
+				}
+			}
+			return true, nil
+		},
+	}
+}
+
+// enCasualDate reads "now", "today", "tonight" (23:00), "last night"
+// (23:00 yesterday), "tomorrow" or "tmr", "yesterday". Spaces after
+// tomorrow or yesterday are taken into the text when more non-word
+// characters follow (when's span, kept).
+func enCasualDate() rules.Rule {
+	return &rules.F{
+		RegExp: regexp.MustCompile(`(?i)` + before + `(now|today|tonight|last\s*night|(?:tomorrow|tmr|yesterday)\s*)` + after),
+		Applier: func(m *rules.Match, c *rules.Context, _ *rules.Options, _ time.Time) (bool, error) {
+			hour := func(h int) { c.Hour, c.Minute = &h, new(int) }
+			switch strings.ToLower(strings.TrimSpace(m.Text)) {
+			case "tonight":
+				hour(23)
+			case "tomorrow", "tmr":
+				c.Duration += 24 * time.Hour
+			case "yesterday":
+				c.Duration -= 24 * time.Hour
+			case "last night": // one space only: "lastnight" is read but moves nothing, as in when
+				h := 23
+				c.Hour = &h
+				c.Duration -= 24 * time.Hour
+			}
+			return true, nil // now and today leave the time as it is
+		},
+	}
+}
+
+// enCasualTime reads a part of the day, "morning" (8:00), "afternoon"
+// (15:00), "evening" (18:00), "noon", with an optional "this" before it;
+// Options may move those hours. No word boundary is asked after it, so
+// "mornings" is read too, as in when.
+func enCasualTime() rules.Rule {
+	return &rules.F{
+		RegExp: regexp.MustCompile(`(?i)` + before + `((this)?\s*(morning|afternoon|evening|noon))`),
+		Applier: func(m *rules.Match, c *rules.Context, o *rules.Options, _ time.Time) (bool, error) {
+			hour, set := 0, 0
+			switch strings.ToLower(m.Captures[2]) {
+			case "morning":
+				hour, set = 8, o.Morning
+			case "afternoon":
+				hour, set = 15, o.Afternoon
+			case "evening":
+				hour, set = 18, o.Evening
+			case "noon":
+				hour, set = 12, o.Noon
+			default:
+				return true, nil // a spelling only Unicode folding matched
+			}
+			if set != 0 {
+				hour = set
+			}
+			c.Hour, c.Minute = &hour, new(int)
+			return true, nil
+		},
+	}
+}
+
+// clockHour is the hour on a 24-hour clock of hour h said with am or pm
+// (meridiem's first letter): "12am" stays 12, as in when.
+func clockHour(h int, meridiem string) int {
+	if (meridiem[0] == 'p' || meridiem[0] == 'P') && h < 12 {
+		return h + 12
+	}
+	return h
+}
+
+// enHour reads an hour with am or pm: "5pm", "5 pm", "11 P.M.", "7a".
+func enHour() rules.Rule {
+	return &rules.F{
+		RegExp: regexp.MustCompile(`(?i)` + before + `(\d{1,2})(?:\s*` + meridiem + `)` + after),
+		Applier: func(m *rules.Match, c *rules.Context, _ *rules.Options, _ time.Time) (bool, error) {
+			h, _ := strconv.Atoi(m.Captures[0]) // one or two digits
+			if h > 12 {
+				return false, nil
+			}
+			h = clockHour(h, m.Captures[1])
+			c.Hour, c.Minute, c.Second = &h, new(int), new(int)
+			return true, nil
+		},
+	}
+}
+
+// enHourMinute reads a time of day: "17:30", "5:30pm", "05-30", "7-10 pm",
+// with a colon (also the full-width "：") or a hyphen between hour and
+// minute. An hour above 12 with am or pm is no time (but leaves its
+// minute set, as in when).
+func enHourMinute() rules.Rule {
+	return &rules.F{
+		RegExp: regexp.MustCompile(`(?i)` + before +
+			`([01]?[0-9]|2[0-3])` + // the hour, 0 to 23
+			`[:：-]` +
+			`([0-5][0-9])` + // the minute
+			`(?:\s*` + meridiem + `)?` +
+			after),
+		Applier: func(m *rules.Match, c *rules.Context, _ *rules.Options, _ time.Time) (bool, error) {
+			h, _ := strconv.Atoi(m.Captures[0]) // digits, by the pattern
+			minute, _ := strconv.Atoi(m.Captures[1])
+			c.Minute = &minute
+			if m.Captures[2] != "" {
+				if h > 12 {
+					return false, nil
+				}
+				h = clockHour(h, m.Captures[2])
+			}
+			c.Hour, c.Second = &h, new(int)
+			return true, nil
+		},
+	}
+}
+
+// enDeadline reads a time from now: "in 3 days", "within a week", "in two
+// weeks", "in a few hours", "in half an hour".
+func enDeadline() rules.Rule {
+	return &rules.F{
+		RegExp: regexp.MustCompile(`(?i)` + before + `(within|in)\s*` + countPattern() + `\s*` + unit + `\s*` + after),
+		Applier: func(m *rules.Match, c *rules.Context, _ *rules.Options, ref time.Time) (bool, error) {
+			n, half, err := readCount(m.Captures[1])
+			if err != nil {
+				return false, err
+			}
+			shiftBy(c, ref, 1, n, half, m.Captures[2])
+			return true, nil
+		},
+	}
+}
+
+// enPastTime reads a time ago: "3 days ago", "a week ago", "two months
+// ago" (one space before "ago", as in when).
+func enPastTime() rules.Rule {
+	return &rules.F{
+		RegExp: regexp.MustCompile(`(?i)` + before + `\s*` + countPattern() + `\s*` + unit + ` (ago)\s*` + after),
+		Applier: func(m *rules.Match, c *rules.Context, _ *rules.Options, ref time.Time) (bool, error) {
+			n, half, err := readCount(m.Captures[0])
+			if err != nil {
+				return false, err
+			}
+			shiftBy(c, ref, -1, n, half, m.Captures[1])
+			return true, nil
+		},
+	}
+}
+
+// enMonthDate reads a month with an optional day before or after it: "5
+// March", "third of march", "March 5th", "sept. 1st", "march 5", or the
+// month alone ("june": this year's, on today's day of the month). A year
+// after it is not read here (dates.go reads "March 5th 2027" first).
+func enMonthDate() rules.Rule {
+	ordinal := ordinalPattern()
+	return &rules.F{
+		RegExp: regexp.MustCompile(`(?i)` + before +
+			`(?:(?:(` + ordinal + `)(?:\s+of)?|([0-9]+))\s*)?` + // the day before: "third of", "5"
+			`(` + alternatives(englishMonths) + `)` +
+			`(?:\s*(?:(` + ordinal + `)|([0-9]+)))?` + // the day after: "5th", "5"
+			after),
+		Applier: func(m *rules.Match, c *rules.Context, _ *rules.Options, _ time.Time) (bool, error) {
+			month, ok := monthNumber(strings.TrimSpace(m.Captures[2]))
+			if !ok {
+				return false, nil
+			}
+			c.Month = &month
+			// At most one day is given, before or after the month. A day
+			// in digits is taken as it is, up to 127 ("32 march" is 1
+			// April); it must fit an int8, as in when.
+			for i, text := range []string{m.Captures[0], m.Captures[1], m.Captures[3], m.Captures[4]} {
+				text = strings.TrimSpace(text)
+				if text == "" {
+					continue
+				}
+				var day int
+				if i%2 == 0 {
+					if day, ok = ordinalDay(text); !ok {
+						return false, nil
+					}
+				} else {
+					n, err := strconv.ParseInt(text, 10, 8)
+					if err != nil {
+						return false, nil
+					}
+					day = int(n)
+				}
+				c.Day = &day
+			}
+			return true, nil
+		},
+	}
+}
