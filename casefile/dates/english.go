@@ -8,13 +8,32 @@ package dates
 // faults of `redress --version` (GODEBUG=inittrace=1; perf record -e
 // page-faults), on every command, including the many that read no date.
 // Issue 19 wants every command within 2x of a bare program's start-up,
-// and this one import kept --version at 2.16x. The rules below read the
-// same phrases the same way — Index, Text and Time, down to when's quirks
-// (see english_test.go, which compares them with when's on a few thousand
-// phrases and under fuzzing) — but are compiled only inside the lazy
-// parser, on the first date a command reads. when's core package (the Rule
-// interface, rules.F, Context) stays.
+// and this one import kept --version at 2.16x. The rules below find the
+// same phrases with the same spans (Index and Text) and read them the same
+// way, down to when's harmless quirks, but are compiled only inside the
+// lazy parser, on the first date a command reads. when's core package
+// (the Rule interface, rules.F, Context) stays.
 //
+// when's quirks that store a wrong date without a word are fixed instead,
+// because redress never stores a guess and a record must not be silently
+// wrong (english_test.go compares the rules with when's on a few thousand
+// phrases and under fuzzing, and lists these as its only deviations):
+//   - a unit in capitals ("in 2 Weeks") moved nothing: units are read in
+//     any case;
+//   - a count word in capitals ("in Two weeks", "in A week") was no date:
+//     counts are read in any case;
+//   - months and years set the month to (this month ± n) mod 12, so "in a
+//     month" on 10 December was 10 January of the same year, in the past,
+//     and "in a month" on 31 January rolled over to 3 March: they are now
+//     counted in calendar months, onto the same day or the month's last
+//     (addMonths);
+//   - "lastnight" (or "last  night") was read but moved nothing: it is last
+//     night however it is spaced;
+//   - "12am" and "12:30am" were noon and 12:30: they are midnight and
+//     00:30 (12pm stays noon);
+//   - a word that only Unicode case folding matched ("yeſterday", "laſt
+//     friday", "in 3 ſeconds", with the long s) was read as today: it is
+//     no date now.
 // Every pattern has when's shape: (?i), a non-word character or the start
 // before the phrase, and a non-word character or the end after it. rules.F
 // takes a match's text from its first capture to its last, so what is
@@ -171,12 +190,11 @@ func countPattern() string {
 	return `(` + strings.Join(englishCounts, "|") + `|[0-9]+|an?(?:\s*few)?|half(?:\s*an?)?)`
 }
 
-// readCount reads a count that countPattern matched, the way when did:
-// a word counts only in lower case ("Two" is an error, so the phrase
-// reads as no date), "a"/"an" is one, "a few" three, and "half" is half
-// a unit.
+// readCount reads a count that countPattern matched: a word ("two",
+// "Two"), "a"/"an" one, "a few" three, "half" half a unit. Any case is
+// read: when took only lower-case words, so "in Two weeks" was no date.
 func readCount(s string) (n int, half bool, err error) {
-	s = strings.TrimSpace(s)
+	s = strings.ToLower(strings.TrimSpace(s))
 	for i, w := range englishCounts {
 		if s == w {
 			return i + 1, false, nil
@@ -197,51 +215,80 @@ func readCount(s string) (n int, half bool, err error) {
 	return n, false, nil
 }
 
+// maxCalendarMonths bounds a count of months or years (a million years):
+// further than that the arithmetic could wrap around and go backwards,
+// so such a count is an error, as a count too long for an int is.
+const maxCalendarMonths = 12 * 1000000
+
 // shiftBy moves the context by n units forward (sign 1, "in 3 days") or
-// back (sign -1, "3 days ago"), as when did. Its quirks are kept, so that
-// dates read before stay read the same way: a unit counts only in lower
-// case ("in 3 Days" moves nothing); months and years do not add up but
-// set the month to (this month ± n) mod 12 and the year to this year ± n,
-// so "in a month" in December is January of this year; "half a month" is
-// two weeks, "half a year" six months by the same mod 12.
-func shiftBy(c *rules.Context, ref time.Time, sign, n int, half bool, unitText string) {
-	u := strings.TrimSpace(unitText)
+// back (sign -1, "3 days ago"). The unit is read in any case ("in 3
+// Days"); a spelling only Unicode folding matched ("ſeconds") is no
+// unit, and the phrase no date. Seconds to weeks are fixed durations;
+// months and years are calendar months (addMonths), so "in a month" on 10
+// December is 10 January next year and "a year ago" on 29 February 2028
+// is 28 February 2027. "half a month" is two weeks, "half a year" six
+// months.
+func shiftBy(c *rules.Context, ref time.Time, sign, n int, half bool, unitText string) (bool, error) {
+	u := strings.ToLower(strings.TrimSpace(unitText))
 	day := 24 * time.Hour
-	if half {
-		switch {
-		case strings.HasPrefix(u, "hour"):
-			c.Duration = time.Duration(sign) * 30 * time.Minute
-		case strings.HasPrefix(u, "day"):
-			c.Duration = time.Duration(sign) * 12 * time.Hour
-		case strings.HasPrefix(u, "week"):
-			c.Duration = time.Duration(sign) * 7 * 12 * time.Hour
-		case strings.HasPrefix(u, "month"):
-			c.Duration = time.Duration(sign) * 14 * day
-		case strings.HasPrefix(u, "year"):
-			m := (int(ref.Month()) + sign*6) % 12
-			c.Month = &m
-		}
-		return
-	}
-	d := time.Duration(sign * n)
+	months, calendar := 0, false // calendar months, for a unit of months or years
 	switch {
+	case half && strings.HasPrefix(u, "hour"):
+		c.Duration = time.Duration(sign) * 30 * time.Minute
+	case half && strings.HasPrefix(u, "day"):
+		c.Duration = time.Duration(sign) * 12 * time.Hour
+	case half && strings.HasPrefix(u, "week"):
+		c.Duration = time.Duration(sign) * 7 * 12 * time.Hour
+	case half && strings.HasPrefix(u, "month"):
+		c.Duration = time.Duration(sign) * 14 * day
+	case half && strings.HasPrefix(u, "year"):
+		months, calendar = 6, true
+	case half:
+		// Half a second or a minute moves nothing, as in when: the date
+		// stays today's.
 	case strings.HasPrefix(u, "second"):
-		c.Duration = d * time.Second
+		c.Duration = time.Duration(sign*n) * time.Second
 	case strings.HasPrefix(u, "min"):
-		c.Duration = d * time.Minute
+		c.Duration = time.Duration(sign*n) * time.Minute
 	case strings.HasPrefix(u, "hour"):
-		c.Duration = d * time.Hour
+		c.Duration = time.Duration(sign*n) * time.Hour
 	case strings.HasPrefix(u, "day"):
-		c.Duration = d * day
+		c.Duration = time.Duration(sign*n) * day
 	case strings.HasPrefix(u, "week"):
-		c.Duration = d * 7 * day
-	case strings.HasPrefix(u, "month"):
-		m := (int(ref.Month()) + sign*n) % 12
-		c.Month = &m
-	case strings.HasPrefix(u, "year"):
-		y := ref.Year() + sign*n
-		c.Year = &y
+		c.Duration = time.Duration(sign*n) * 7 * day
+	case strings.HasPrefix(u, "month") || strings.HasPrefix(u, "year"):
+		per := 1
+		if strings.HasPrefix(u, "year") {
+			per = 12
+		}
+		if n > maxCalendarMonths/per {
+			return false, fmt.Errorf("count %d %s: too far to count", n, u)
+		}
+		months, calendar = n*per, true
+	default:
+		return false, nil
 	}
+	if calendar {
+		// Whole days from ref, like every other shift of a date here.
+		c.Duration = daysTo(ref, addMonths(ref, sign*months))
+	}
+	return true, nil
+}
+
+// addMonths is ref moved by n calendar months (back when n < 0), on the
+// same day of the month or, when the month it lands in is shorter, on its
+// last day. A careful reader takes "in a month" on 31 January for the end
+// of February, not 3 March: rolling over would put a deadline later than
+// the one promised, and "a month ago" on 31 March (3 March) after the
+// date it names. "in a year" on 29 February is 28 February.
+func addMonths(ref time.Time, n int) time.Time {
+	total := ref.Year()*12 + int(ref.Month()) - 1 + n
+	y, m := total/12, total%12
+	if m < 0 {
+		y, m = y-1, m+12
+	}
+	last := time.Date(y, time.Month(m+2), 0, 0, 0, 0, 0, time.UTC).Day()
+	return time.Date(y, time.Month(m+1), min(ref.Day(), last), ref.Hour(), ref.Minute(), ref.Second(), ref.Nanosecond(), ref.Location())
 }
 
 // enWeekday reads a weekday: "friday", "on Fri", "next friday", "last
@@ -284,6 +331,10 @@ func enWeekday() rules.Rule {
 				if day != today {
 					c.Duration = time.Duration(day-today) * 24 * time.Hour
 				}
+			default:
+				// "laſt friday": a word only Unicode folding matched. when
+				// read it as today; it is no date.
+				return false, nil
 			}
 			return true, nil
 		},
@@ -291,27 +342,34 @@ func enWeekday() rules.Rule {
 }
 
 // enCasualDate reads "now", "today", "tonight" (23:00), "last night"
-// (23:00 yesterday), "tomorrow" or "tmr", "yesterday". Spaces after
-// tomorrow or yesterday are taken into the text when more non-word
-// characters follow (when's span, kept).
+// (23:00 yesterday, however it is spaced: "lastnight", "last  night"),
+// "tomorrow" or "tmr", "yesterday". Spaces after tomorrow or yesterday
+// are taken into the text when more non-word characters follow (when's
+// span, kept).
 func enCasualDate() rules.Rule {
 	return &rules.F{
 		RegExp: regexp.MustCompile(`(?i)` + before + `(now|today|tonight|last\s*night|(?:tomorrow|tmr|yesterday)\s*)` + after),
 		Applier: func(m *rules.Match, c *rules.Context, _ *rules.Options, _ time.Time) (bool, error) {
 			hour := func(h int) { c.Hour, c.Minute = &h, new(int) }
-			switch strings.ToLower(strings.TrimSpace(m.Text)) {
+			word := strings.Join(strings.Fields(strings.ToLower(m.Text)), "")
+			switch word {
+			case "now", "today": // leave the time as it is
 			case "tonight":
 				hour(23)
 			case "tomorrow", "tmr":
 				c.Duration += 24 * time.Hour
 			case "yesterday":
 				c.Duration -= 24 * time.Hour
-			case "last night": // one space only: "lastnight" is read but moves nothing, as in when
+			case "lastnight": // when moved nothing unless there was one space
 				h := 23
 				c.Hour = &h
 				c.Duration -= 24 * time.Hour
+			default:
+				// "yeſterday": a word only Unicode folding matched. when
+				// read it as today; it is no date.
+				return false, nil
 			}
-			return true, nil // now and today leave the time as it is
+			return true, nil
 		},
 	}
 }
@@ -347,10 +405,15 @@ func enCasualTime() rules.Rule {
 }
 
 // clockHour is the hour on a 24-hour clock of hour h said with am or pm
-// (meridiem's first letter): "12am" stays 12, as in when.
+// (meridiem's first letter): "12am" is midnight, 0 (when kept it 12, noon),
+// "12pm" noon, "5pm" 17.
 func clockHour(h int, meridiem string) int {
-	if (meridiem[0] == 'p' || meridiem[0] == 'P') && h < 12 {
+	pm := meridiem[0] == 'p' || meridiem[0] == 'P'
+	switch {
+	case pm && h < 12:
 		return h + 12
+	case !pm && h == 12:
+		return 0
 	}
 	return h
 }
@@ -409,8 +472,7 @@ func enDeadline() rules.Rule {
 			if err != nil {
 				return false, err
 			}
-			shiftBy(c, ref, 1, n, half, m.Captures[2])
-			return true, nil
+			return shiftBy(c, ref, 1, n, half, m.Captures[2])
 		},
 	}
 }
@@ -425,8 +487,7 @@ func enPastTime() rules.Rule {
 			if err != nil {
 				return false, err
 			}
-			shiftBy(c, ref, -1, n, half, m.Captures[1])
-			return true, nil
+			return shiftBy(c, ref, -1, n, half, m.Captures[1])
 		},
 	}
 }
