@@ -90,6 +90,11 @@ func (r Reader) find(s string, past bool) (casefile.Date, string, bool) {
 	// days across a daylight-saving change never lands on the wrong date.
 	noon := time.Date(now.Year(), now.Month(), now.Day(), 12, 0, 0, 0, loc)
 	res, err := parser().Parse(s, noon)
+	if err == nil && res != nil && res.Clock {
+		// Hours and minutes count from now, not noon: "in an hour" at
+		// 23:30 is tomorrow, "3 hours ago" at 01:00 yesterday.
+		res, err = parser().Parse(s, now)
+	}
 	if err != nil || res == nil {
 		return casefile.Date{}, s, false
 	}

@@ -24,10 +24,14 @@ type ruleParser struct {
 }
 
 // whenResult is the span of text a date phrase took and the time it means.
+// Clock says that the phrase moved the time by something other than whole
+// days ("in an hour", "3 hours ago", "in half a day"), so the date it
+// lands on depends on the time of day it is counted from.
 type whenResult struct {
 	Index int
 	Text  string
 	Time  time.Time
+	Clock bool
 }
 
 // parser is built on first use, so a command that reads no date (list,
@@ -92,5 +96,6 @@ func (p *ruleParser) Parse(text string, base time.Time) (*whenResult, error) {
 		return nil, err
 	}
 	res.Time = t
+	res.Clock = ctx.Duration%(24*time.Hour) != 0
 	return res, nil
 }
