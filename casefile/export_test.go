@@ -9,7 +9,7 @@ import (
 // file name contains name: for tests that make a case file as an older
 // redress did (whatever number the migration gets).
 func VersionBefore(name string) int {
-	for _, m := range migrations {
+	for _, m := range migrations() {
 		if strings.Contains(m.name, name) {
 			return m.version - 1
 		}

@@ -20,7 +20,7 @@ func openAtVersion(t *testing.T, path string, version int) *sql.DB {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range migrations {
+	for _, m := range migrations() {
 		if m.version > version {
 			break
 		}

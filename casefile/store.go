@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
 )
@@ -33,8 +34,25 @@ type migration struct {
 }
 
 // migrations are the numbered files under migrations/, in order. Their
-// numbers must run 1, 2, 3… with no gap; a test checks it.
-var migrations = mustLoadMigrations()
+// numbers must run 1, 2, 3… with no gap; a test checks it. They are read
+// on first use: only a file that needs migrating needs their text
+// (75 KB of SQL copied at every start-up before; issue 19).
+var migrations = sync.OnceValue(mustLoadMigrations)
+
+// schemaVersion is the number of the last migration, read from the file
+// names alone: every open compares the file's version with it.
+var schemaVersion = sync.OnceValue(func() int {
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	if err != nil || len(entries) == 0 {
+		panic("casefile: no migrations")
+	}
+	num, _, _ := strings.Cut(entries[len(entries)-1].Name(), "_")
+	v, err := strconv.Atoi(num)
+	if err != nil {
+		panic("casefile: migration without a number: " + entries[len(entries)-1].Name())
+	}
+	return v
+})
 
 func mustLoadMigrations() []migration {
 	entries, err := fs.ReadDir(migrationFiles, "migrations")
@@ -59,7 +77,7 @@ func mustLoadMigrations() []migration {
 }
 
 // SchemaVersion is the schema version this build writes.
-func SchemaVersion() int { return migrations[len(migrations)-1].version }
+func SchemaVersion() int { return schemaVersion() }
 
 // Store is an open case file.
 type Store struct {
@@ -236,7 +254,7 @@ func (s *Store) checkAndMigrate() error {
 	if err := s.db.QueryRowContext(ctx, "PRAGMA journal_mode=WAL").Scan(&mode); err != nil {
 		return s.fileError(err)
 	}
-	for _, m := range migrations {
+	for _, m := range migrations() {
 		err := s.WithTx(ctx, func(tx *sql.Tx) error {
 			// Re-read inside the write lock: another process may have
 			// migrated while we waited for it.

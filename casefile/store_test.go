@@ -24,7 +24,7 @@ func openTemp(t *testing.T) *Store {
 }
 
 func TestMigrationsAreNumberedWithoutGaps(t *testing.T) {
-	for i, m := range migrations {
+	for i, m := range migrations() {
 		if m.version != i+1 {
 			t.Fatalf("migration %s has number %d, want %d", m.name, m.version, i+1)
 		}

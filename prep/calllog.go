@@ -1,12 +1,12 @@
 package prep
 
 import (
-	"regexp"
 	"strings"
 	"time"
 
 	"github.com/redress-cli/redress/casefile"
 	"github.com/redress-cli/redress/casefile/dates"
+	"github.com/redress-cli/redress/internal/lazyre"
 )
 
 // LineKind is what a line of the live call log records.
@@ -56,11 +56,11 @@ var callWords = map[string]LineKind{
 	"end": LineEnd, "bye": LineEnd, "q": LineEnd, "끝": LineEnd, "종료": LineEnd,
 }
 
-var repDepartment = regexp.MustCompile(`^(.*?)\s*[(（]([^)）]*)[)）]\s*$`)
+var repDepartment = lazyre.New(`^(.*?)\s*[(（]([^)）]*)[)）]\s*$`)
 
 // byDate finds the "by DATE" tail of a ticket or promise: an explicit
 // marker, so "refund 49 EUR" is not misread as a date.
-var byDate = regexp.MustCompile(`(?i)(?:^|\s)(?:by|until|before|on|due)\s+(.+)$`)
+var byDate = lazyre.New(`(?i)(?:^|\s)(?:by|until|before|on|due)\s+(.+)$`)
 
 // ParseLine reads one line of the live call log. It never fails: what it
 // cannot read as a command is a LineUnknown, kept as a note.
@@ -84,7 +84,7 @@ func ParseLine(line string, now time.Time, loc *time.Location) Line {
 	l := Line{Kind: kind, Text: rest}
 	switch kind {
 	case LineRep:
-		if m := repDepartment.FindStringSubmatch(rest); m != nil {
+		if m := repDepartment().FindStringSubmatch(rest); m != nil {
 			l.Text, l.Department = strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
 		}
 	case LineTicket:
@@ -103,7 +103,7 @@ func ParseLine(line string, now time.Time, loc *time.Location) Line {
 // promiseDate splits a promise into its text and due date: after "by" (or
 // 까지) when there is one, else a date phrase anywhere in the text.
 func promiseDate(s string, now time.Time, loc *time.Location) (string, casefile.Date, string) {
-	if m := byDate.FindStringSubmatchIndex(s); m != nil {
+	if m := byDate().FindStringSubmatchIndex(s); m != nil {
 		tail := s[m[2]:m[3]]
 		if d, err := dates.Parse(tail, now, loc); err == nil {
 			return strings.TrimSpace(s[:m[0]]), d, ""
@@ -112,7 +112,7 @@ func promiseDate(s string, now time.Time, loc *time.Location) (string, casefile.
 	if d, rest, ok := dates.Find(s, now, loc); ok && strings.TrimSpace(rest) != "" {
 		return rest, d, ""
 	}
-	if m := byDate.FindStringSubmatchIndex(s); m != nil {
+	if m := byDate().FindStringSubmatchIndex(s); m != nil {
 		return strings.TrimSpace(s[:m[0]]), casefile.Date{}, s[m[2]:m[3]]
 	}
 	return s, casefile.Date{}, ""

@@ -2,13 +2,13 @@ package prep
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/redress-cli/redress/casefile"
+	"github.com/redress-cli/redress/internal/lazyre"
 )
 
 // Readiness of one tip before the call.
@@ -50,7 +50,7 @@ const (
 
 // actionWords make an outcome concrete: what should happen. A number (an
 // amount or a date) does too.
-var actionWords = regexp.MustCompile(`(?i)\b(refund|replace|replacement|repair|cancel|credit|revers|compensat|deliver|fix|exchange|return|waive|remov|reimburs|pay|restor|correct|send)|환불|교환|수리|취소|환급|배송|보상|반품|철회|해지|감면|면제|정정|지급|발송|복구`)
+var actionWords = lazyre.New(`(?i)\b(refund|replace|replacement|repair|cancel|credit|revers|compensat|deliver|fix|exchange|return|waive|remov|reimburs|pay|restor|correct|send)|환불|교환|수리|취소|환급|배송|보상|반품|철회|해지|감면|면제|정정|지급|발송|복구`)
 
 // Check is the readiness list: each of the nine tips done, missing or
 // worth a warning, as of now.
@@ -200,5 +200,5 @@ func Vague(outcome string) bool {
 	if strings.IndexFunc(outcome, unicode.IsDigit) >= 0 {
 		return false
 	}
-	return !actionWords.MatchString(outcome)
+	return !actionWords().MatchString(outcome)
 }

@@ -1,10 +1,10 @@
 package prep
 
 import (
-	"regexp"
 	"strings"
 	"text/template"
 
+	"github.com/redress-cli/redress/internal/lazyre"
 	"github.com/redress-cli/redress/prep/text"
 )
 
@@ -43,21 +43,21 @@ func execute(lang, file, define string, data any, ph *placeholders) (string, err
 }
 
 var (
-	trailingSpace = regexp.MustCompile(`[ \t]+\n`)
-	blankRuns     = regexp.MustCompile(`\n{3,}`)
-	doubleSpace   = regexp.MustCompile(`([^ \n]) {2,}`)
+	trailingSpace = lazyre.New(`[ \t]+\n`)
+	blankRuns     = lazyre.New(`\n{3,}`)
+	doubleSpace   = lazyre.New(`([^ \n]) {2,}`)
 	// A sentence that ends on a name ending in a full stop ("Summit Gear
 	// Co.") gets one full stop, not two; an ellipsis stays.
-	doubleStop = regexp.MustCompile(`([^.])\.\.([\s"”]|$)`)
+	doubleStop = lazyre.New(`([^.])\.\.([\s"”]|$)`)
 )
 
 // tidy removes what optional sentences leave behind when they are left
 // out: trailing spaces, runs of blank lines, double spaces inside a line.
 // Indentation at the start of a line is kept.
 func tidy(s string) string {
-	s = doubleSpace.ReplaceAllString(s, "$1 ")
-	s = doubleStop.ReplaceAllString(s, "$1.$2")
-	s = trailingSpace.ReplaceAllString(s, "\n")
-	s = blankRuns.ReplaceAllString(s, "\n\n")
+	s = doubleSpace().ReplaceAllString(s, "$1 ")
+	s = doubleStop().ReplaceAllString(s, "$1.$2")
+	s = trailingSpace().ReplaceAllString(s, "\n")
+	s = blankRuns().ReplaceAllString(s, "\n\n")
 	return strings.TrimSpace(s)
 }

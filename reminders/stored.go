@@ -97,9 +97,7 @@ var rulesStamp = sync.OnceValue(func() string {
 			h.Write(src)
 		}
 	}
-	tables, _ := rights.Load()
-	js, _ := json.Marshal(tables)
-	h.Write(js)
+	rights.WriteSource(h) // the embedded files: a change there, however small, rebuilds the stored reminders once
 	return "rules-" + strconv.Itoa(RulesVersion) + "/" + hex.EncodeToString(h.Sum(nil))[:12]
 })
 

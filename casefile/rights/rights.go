@@ -19,6 +19,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
 	"math/big"
 	"path"
@@ -154,6 +155,27 @@ var (
 	tables   map[casefile.Jurisdiction]*Table
 	loadErr  error
 )
+
+// WriteSource writes the bytes of every data file, in name order, to w:
+// what a stamp of the rules hashes, without decoding the tables (the
+// decoding cost `remind list` 0.3 ms on every run; issue 19).
+func WriteSource(w io.Writer) error {
+	entries, err := fs.ReadDir(data, "data")
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		src, err := data.ReadFile(path.Join("data", e.Name()))
+		if err != nil {
+			return err
+		}
+		io.WriteString(w, e.Name()+"\n")
+		if _, err := w.Write(src); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // Load reads every data file (once); a file that does not parse is an
 // error, which the tests catch before a user does.

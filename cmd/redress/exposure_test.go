@@ -167,7 +167,7 @@ func TestEveryCommandIsExposureTested(t *testing.T) {
 			walk(sub)
 		}
 	}
-	walk(newRootCmd(newApp(nil, nil, nil, os.Getenv)))
+	walk(newRootCmd(newApp(nil, nil, nil, os.Getenv), ""))
 }
 
 // TestNoTerminalControlNoLeak runs everyCommand and checks every byte it

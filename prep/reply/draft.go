@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/redress-cli/redress/casefile"
+	"github.com/redress-cli/redress/internal/lazyre"
 	"github.com/redress-cli/redress/prep"
 )
 
@@ -160,10 +161,10 @@ func Draft(lang string, res Result, c casefile.Case, now time.Time, loc *time.Lo
 
 // replyPrefix is the "Re:" and "Fwd:" a subject already carries; the
 // template adds its own.
-var replyPrefix = lazy(`^(?i)((re|fw|fwd|aw|회신|답장|전달)\s*(\[\d+\])?\s*:\s*)+`)
+var replyPrefix = lazyre.New(`^(?i)((re|fw|fwd|aw|회신|답장|전달)\s*(\[\d+\])?\s*:\s*)+`)
 
 // blank is a [bracketed blank] the templates leave for the user.
-var blank = lazy(`\[([^\[\]\n]{2,40})\]`)
+var blank = lazyre.New(`\[([^\[\]\n]{2,40})\]`)
 
 // tidy trims each line and keeps at most one blank line in a row.
 func tidy(s string) string {

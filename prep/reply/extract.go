@@ -8,6 +8,7 @@ import (
 
 	"github.com/redress-cli/redress/casefile"
 	"github.com/redress-cli/redress/casefile/dates"
+	"github.com/redress-cli/redress/internal/lazyre"
 )
 
 // Amount is a sum of money named in the reply.
@@ -27,14 +28,14 @@ type Promise struct {
 // convention; until then: symbols or codes before or after, "," for
 // thousands and "." for decimals, or "," for decimals with two digits.
 var (
-	moneyBefore = lazy(`(US\$|€|£|\$|₩|\b(?:EUR|USD|GBP|KRW))\s?(\d[\d,.]*\d|\d)`)
-	moneyAfter  = lazy(`(\d[\d,.]*\d|\d)\s?(EUR|USD|GBP|KRW|euros?|dollars?|pounds?|원|유로|달러|파운드)`)
+	moneyBefore = lazyre.New(`(US\$|€|£|\$|₩|\b(?:EUR|USD|GBP|KRW))\s?(\d[\d,.]*\d|\d)`)
+	moneyAfter  = lazyre.New(`(\d[\d,.]*\d|\d)\s?(EUR|USD|GBP|KRW|euros?|dollars?|pounds?|원|유로|달러|파운드)`)
 	currencies  = map[string]string{"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₩": "KRW", "원": "KRW",
 		"EUR": "EUR", "USD": "USD", "GBP": "GBP", "KRW": "KRW", "euro": "EUR", "euros": "EUR", "dollar": "USD",
 		"dollars": "USD", "pound": "GBP", "pounds": "GBP", "유로": "EUR", "달러": "USD", "파운드": "GBP"}
-	thousands = lazy(`^\d{1,3}(,\d{3})+(\.\d{1,2})?$`)
-	plainNum  = lazy(`^\d+(\.\d{1,2})?$`)
-	commaDec  = lazy(`^\d+,\d{2}$`)
+	thousands = lazyre.New(`^\d{1,3}(,\d{3})+(\.\d{1,2})?$`)
+	plainNum  = lazyre.New(`^\d+(\.\d{1,2})?$`)
+	commaDec  = lazyre.New(`^\d+,\d{2}$`)
 )
 
 func findAmounts(s string) []Amount {

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"github.com/redress-cli/redress/internal/lazyre"
 )
 
 // blockTags end a line of text; paragraphTags leave a blank line after.
@@ -16,7 +18,7 @@ var (
 )
 
 // blankLines are two or more empty lines (spaces allowed), kept as one.
-var blankLines = lazy(`\n[ \t]*(\n[ \t]*){2,}`)
+var blankLines = lazyre.New(`\n[ \t]*(\n[ \t]*){2,}`)
 
 // HTMLText reduces an HTML mail to its text: paragraphs and line breaks
 // kept, scripts, styles and the head dropped, entities decoded. It uses

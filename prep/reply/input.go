@@ -21,6 +21,7 @@ import (
 	"golang.org/x/text/encoding/korean"
 
 	"github.com/redress-cli/redress/casefile"
+	"github.com/redress-cli/redress/internal/lazyre"
 )
 
 // MaxSize is the largest reply read, in bytes. A company's answer is a
@@ -126,7 +127,7 @@ func decodeText(data []byte) (string, error) {
 // names that make a block of them a mail rather than "Support: ..." in a
 // chat transcript.
 var (
-	headerLine  = lazy(`^[A-Za-z][A-Za-z0-9-]*:`)
+	headerLine  = lazyre.New(`^[A-Za-z][A-Za-z0-9-]*:`)
 	mailHeaders = map[string]bool{"from": true, "to": true, "date": true, "subject": true, "mime-version": true,
 		"received": true, "return-path": true, "content-type": true, "message-id": true, "delivered-to": true, "reply-to": true}
 )

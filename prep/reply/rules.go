@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/redress-cli/redress/internal/lazyre"
 	"github.com/redress-cli/redress/prep"
 )
 
@@ -64,7 +65,7 @@ func rulesFor(lang string) (ruleSet, error) {
 }
 
 // flagGroup is a pattern's own flags, "(?m)" or "(?-i)": then no "(?i)" is added.
-var flagGroup = lazy(`^\(\?-?[imsU]+\)`)
+var flagGroup = lazyre.New(`^\(\?-?[imsU]+\)`)
 
 func parseRules(src []byte) (ruleSet, error) {
 	rs := ruleSet{}

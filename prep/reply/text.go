@@ -3,11 +3,13 @@ package reply
 import (
 	"strings"
 	"unicode"
+
+	"github.com/redress-cli/redress/internal/lazyre"
 )
 
 // chatLine is a line of a chat transcript: an optional time, a speaker, a
 // colon and what they said.
-var chatLine = lazy(`^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?([^:：\[\]]{1,40}?)\s*[:：]\s+(\S.*)$`)
+var chatLine = lazyre.New(`^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?([^:：\[\]]{1,40}?)\s*[:：]\s+(\S.*)$`)
 
 // body is the company's own words in a reply: quoted earlier mail cut
 // off, the customer's lines of a chat left out, and the first agent's
