@@ -385,21 +385,29 @@ func queryNotes(ctx context.Context, q querier, where string, args ...any) ([]No
 	defer rows.Close()
 	out := []Note{}
 	for rows.Next() {
-		var n Note
-		var contact sql.NullInt64
-		var at string
-		if err := rows.Scan(&n.ID, &n.CaseID, &contact, &n.Kind, &n.Text, &n.SourceURL, &at); err != nil {
-			return nil, err
-		}
-		if contact.Valid {
-			n.ContactID = &contact.Int64
-		}
-		if n.At, err = parseTime(at); err != nil {
+		n, err := scanNote(rows)
+		if err != nil {
 			return nil, err
 		}
 		out = append(out, n)
 	}
 	return out, rows.Err()
+}
+
+// scanNote reads one row of noteColumns.
+func scanNote(rows *sql.Rows) (Note, error) {
+	var n Note
+	var contact sql.NullInt64
+	var at string
+	if err := rows.Scan(&n.ID, &n.CaseID, &contact, &n.Kind, &n.Text, &n.SourceURL, &at); err != nil {
+		return n, err
+	}
+	if contact.Valid {
+		n.ContactID = &contact.Int64
+	}
+	var err error
+	n.At, err = parseTime(at)
+	return n, err
 }
 
 // AddRef stores an account reference and sets its ID. A label that names

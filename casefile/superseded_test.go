@@ -65,9 +65,17 @@ func TestSupersededFilledOnUpgrade(t *testing.T) {
 func TestRemindListOverdueCountReadsOnlyItsIndex(t *testing.T) {
 	s := openTemp(t)
 	overdue, _, _ := listRemindersQueries(true, " AND ?3 = 0")
-	q := planQuery{name: "remind list: overdue, counted", sql: countOf(overdue)}
+	q := planQuery{name: "remind list: overdue, counted", sql: cappedCount(overdue, DefaultCountCap)}
 	scans, plan := fullScans(t, s, q)
-	if len(scans) > 0 || len(plan) != 1 || plan[0] != "SEARCH r USING COVERING INDEX case_reminders_overdue (start<?)" {
+	// The count stops at the cap: a subquery with a LIMIT, read as it
+	// is made (the co-routine), around the one search of the index.
+	var reads []string
+	for _, line := range plan {
+		if !strings.HasPrefix(line, "CO-ROUTINE (subquery-") && !strings.HasPrefix(line, "SCAN (subquery-") {
+			reads = append(reads, line)
+		}
+	}
+	if len(scans) > 0 || len(reads) != 1 || reads[0] != "SEARCH r USING COVERING INDEX case_reminders_overdue (start<?)" {
 		t.Fatalf("plan:\n  %s\nquery:\n%s", strings.Join(plan, "\n  "), q.sql)
 	}
 }

@@ -40,7 +40,12 @@ var counterFirst = map[casefile.Kind][]string{
 // the answers name the case's own facts (the amount, the last contact, the
 // ticket) and the law of its jurisdiction where one applies.
 func Counters(lang string, f casefile.Full, now time.Time, loc *time.Location) ([]Counter, error) {
-	sf, err := NewScriptFacts(lang, StageOpening, f, now, loc)
+	return counters(lang, f, now, loc, casefile.Everything)
+}
+
+// counters is Counters building the facts of the parts p.
+func counters(lang string, f casefile.Full, now time.Time, loc *time.Location, p casefile.Parts) ([]Counter, error) {
+	sf, err := newScriptFacts(lang, StageOpening, f, now, loc, &placeholders{}, p)
 	if err != nil {
 		return nil, err
 	}

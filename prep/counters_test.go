@@ -75,7 +75,7 @@ func TestSheetBriefsInTheCaseLanguage(t *testing.T) {
 	for _, lc := range letterCases {
 		for _, lang := range Langs {
 			f := lc.full()
-			s, err := NewSheetSpeaking(lang, f.Lang, f, clock, kst, false)
+			s, err := NewSheetSpeaking(lang, f.Lang, f, len(f.Notes), clock, kst, false)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -92,7 +92,7 @@ func TestSheetBriefsInTheCaseLanguage(t *testing.T) {
 		}
 	}
 	f := krWithdraw()
-	s, err := NewSheetSpeaking("en", "ko", f, clock, kst, false)
+	s, err := NewSheetSpeaking("en", "ko", f, len(f.Notes), clock, kst, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,15 +18,44 @@ type Script struct {
 	Placeholders []string // "your name", "statement line, as printed", … in order of appearance
 }
 
-// RenderScript renders stage for the case f in lang, as of now. Account
-// references appear masked (in letters, as a placeholder to fill with the
-// full value), and not at all in the social stage.
+// scriptParts are what every stage reads of a case: its facts word the
+// remedy, the law, what is owed and the next step from all of them, the
+// findings from the research notes, and how long it has lasted from the
+// first note. The case's notes of what happened are read only by the
+// stages that print its history.
+var scriptParts = casefile.Parts{Contacts: true, Promises: true, Tickets: true, Refs: true,
+	Escalations: true, Evidence: true, Extensions: true, Research: true, FirstNote: true}
+
+// historyStages print the case's history (History, Events): every note.
+var historyStages = map[Stage]bool{StageComplaint: true, StageChargeback: true, StageRegulator: true}
+
+// ScriptParts is what stage reads of a case, for Store.FullParts; its
+// facts build no history for a stage that prints none.
+// TestScriptsReadOnlyTheirParts fails when a stage's template uses a part
+// this does not name.
+func ScriptParts(stage Stage) casefile.Parts {
+	p := scriptParts
+	if historyStages[stage] {
+		p.Notes = casefile.AllNotes
+	}
+	return p
+}
+
+// RenderScript renders stage for the case f in lang, as of now; f holds at
+// least ScriptParts(stage). Account references appear masked (in letters,
+// as a placeholder to fill with the full value), and not at all in the
+// social stage.
 func RenderScript(lang string, stage Stage, f casefile.Full, now time.Time, loc *time.Location) (Script, error) {
+	return renderScript(lang, stage, f, now, loc, ScriptParts(stage))
+}
+
+// renderScript is RenderScript building the facts of the parts p.
+func renderScript(lang string, stage Stage, f casefile.Full, now time.Time, loc *time.Location, p casefile.Parts) (Script, error) {
 	if _, err := ParseStage(string(stage)); err != nil {
 		return Script{}, err
 	}
 	ph := &placeholders{}
-	sf, err := newScriptFacts(lang, stage, f, now, loc, ph)
+	sf, err := newScriptFacts(lang, stage, f, now, loc, ph, p)
 	if err != nil {
 		return Script{}, err
 	}

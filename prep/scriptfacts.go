@@ -71,10 +71,12 @@ const (
 // first; for the social stage they are removed, and so are every account
 // reference, ticket number and person's name: a public post carries none.
 func NewScriptFacts(lang string, stage Stage, f casefile.Full, now time.Time, loc *time.Location) (ScriptFacts, error) {
-	return newScriptFacts(lang, stage, f, now, loc, &placeholders{})
+	return newScriptFacts(lang, stage, f, now, loc, &placeholders{}, casefile.Everything)
 }
 
-func newScriptFacts(lang string, stage Stage, f casefile.Full, now time.Time, loc *time.Location, ph *placeholders) (ScriptFacts, error) {
+// newScriptFacts is NewScriptFacts building what the parts p hold: the
+// history (Events, History) only from every note.
+func newScriptFacts(lang string, stage Stage, f casefile.Full, now time.Time, loc *time.Location, ph *placeholders, p casefile.Parts) (ScriptFacts, error) {
 	public := stage == StageSocial
 	if public {
 		f = scrubRefs(f, func(string) string { return "…" })
@@ -157,7 +159,7 @@ func newScriptFacts(lang string, stage Stage, f casefile.Full, now time.Time, lo
 	part(&x.Evidence, "evidence-"+kind)
 	part(&x.NextBody, "next-body-"+jur)
 	part(&x.Disclaimer, "disclaimer")
-	if !public {
+	if !public && p.Notes == casefile.AllNotes {
 		x.Events = events(lang, f, x.Facts, loc)
 		if x.Addressee != "company" {
 			for i := range x.Events {
@@ -165,6 +167,8 @@ func newScriptFacts(lang string, stage Stage, f casefile.Full, now time.Time, lo
 			}
 		}
 		part(&x.History, "history")
+	}
+	if !public {
 		part(&x.RefLines, "refs")
 	}
 	if err == nil {

@@ -85,16 +85,31 @@ type Channel struct {
 // the most recent are kept.
 const sheetTimeline = 6
 
+// SheetParts is what the sheet reads of a case, for Store.FullParts:
+// every part but the notes of what happened, of which it prints the
+// newest sheetTimeline entries and counts the rest (and the first: how
+// long it has lasted). Its data holds every research and tried note.
+// TestSheetReadsOnlyItsParts fails when the sheet uses a part this does
+// not name.
+var SheetParts = casefile.Parts{Contacts: true, Promises: true, Tickets: true, Refs: true, Prep: true,
+	Escalations: true, Evidence: true, Extensions: true, Notes: sheetTimeline, Research: true, Tried: true, FirstNote: true}
+
 // NewSheet assembles the call sheet of f in lang. Account references are
 // masked unless reveal; lines the customer has not written yet come from
 // the templates in text/<lang>/lines.tmpl.
 func NewSheet(lang string, f casefile.Full, now time.Time, loc *time.Location, reveal bool) (Sheet, error) {
-	return NewSheetSpeaking(lang, lang, f, now, loc, reveal)
+	return NewSheetSpeaking(lang, lang, f, len(f.Notes), now, loc, reveal)
 }
 
 // NewSheetSpeaking is NewSheet with the lines to say in speak, the
-// language of the call (the case's own, whatever the interface speaks).
-func NewSheetSpeaking(lang, speak string, f casefile.Full, now time.Time, loc *time.Location, reveal bool) (Sheet, error) {
+// language of the call (the case's own, whatever the interface speaks),
+// for f holding at least SheetParts of a case with notes notes in all.
+func NewSheetSpeaking(lang, speak string, f casefile.Full, notes int, now time.Time, loc *time.Location, reveal bool) (Sheet, error) {
+	return newSheet(lang, speak, f, notes, now, loc, reveal, SheetParts)
+}
+
+// newSheet is NewSheetSpeaking building what the parts p hold.
+func newSheet(lang, speak string, f casefile.Full, notes int, now time.Time, loc *time.Location, reveal bool, p casefile.Parts) (Sheet, error) {
 	if speak == "" {
 		speak = lang
 	}
@@ -112,9 +127,9 @@ func NewSheetSpeaking(lang, speak string, f casefile.Full, now time.Time, loc *t
 	if facts.Enclosed, err = Enclosed(lang, facts.Attached); err != nil {
 		return Sheet{}, err
 	}
-	p := f.Prep
-	s := Sheet{Facts: facts, Trigger: p.EscalateTrigger, WillRecord: p.WillRecord, PolicyDocs: p.PolicyDocs,
-		Ask: p.Ask, Opening: p.OpeningLine, SupervisorLine: p.SupervisorLine, RecordLine: p.RecordLine,
+	pr := f.Prep
+	s := Sheet{Facts: facts, Trigger: pr.EscalateTrigger, WillRecord: pr.WillRecord, PolicyDocs: pr.PolicyDocs,
+		Ask: pr.Ask, Opening: pr.OpeningLine, SupervisorLine: pr.SupervisorLine, RecordLine: pr.RecordLine,
 		Phone: f.Case.Phone, Hours: f.Case.Hours}
 	if len(s.Ask) == 0 {
 		s.Ask = casefile.AskKeys // tip 8 applies to every call, chosen or not
@@ -167,29 +182,38 @@ func NewSheetSpeaking(lang, speak string, f casefile.Full, now time.Time, loc *t
 		pd.State, pd.Left = Window(d.End, now, loc)
 		s.Policy = append(s.Policy, pd)
 	}
-	for _, a := range []AtHand{{"receipt", p.HaveReceipt}, {"photos", p.HavePhotos}, {"secret", p.HaveSecret}} {
+	for _, a := range []AtHand{{"receipt", pr.HaveReceipt}, {"photos", pr.HavePhotos}, {"secret", pr.HaveSecret}} {
 		if a.Answer != "" {
 			s.AtHand = append(s.AtHand, a)
 		}
 	}
-	for _, ch := range []Channel{{"email", p.ChannelEmail}, {"chat", p.ChannelChat}, {"social", p.ChannelSocial},
-		{"review", p.ChannelReview}, {"regulator", p.ChannelRegulator}} {
+	for _, ch := range []Channel{{"email", pr.ChannelEmail}, {"chat", pr.ChannelChat}, {"social", pr.ChannelSocial},
+		{"review", pr.ChannelReview}, {"regulator", pr.ChannelRegulator}} {
 		if strings.TrimSpace(ch.Value) != "" {
 			s.Channels = append(s.Channels, ch)
 		}
 	}
 	// What happened: every dated event (notes, contacts, tickets,
 	// promises, steps) in the order it happened, worded as letters word
-	// it; the purchase is under policy already.
+	// it; the purchase is under policy already. Only the newest
+	// sheetTimeline are worded; the notes not read are earlier than they
+	// are (SheetParts), and counted with the rest left off.
 	ef := f
 	if !reveal {
 		ef = scrubRefs(f, casefile.Mask)
 	}
-	s.Timeline = nil
+	var happened []EventFact
 	for _, e := range events(lang, ef, NewFacts(lang, ef, now, loc), loc) {
-		if e.Kind == "bought" {
-			continue
+		if e.Kind != "bought" {
+			happened = append(happened, e)
 		}
+	}
+	if n := len(happened) + notes - len(f.Notes); n > sheetTimeline {
+		s.EarlierNotes = n - sheetTimeline
+		happened = happened[max(0, len(happened)-sheetTimeline):]
+	}
+	s.Timeline = nil
+	for _, e := range happened {
 		e.Own = true
 		text, err := execute(lang, "parts", "event", e, nil)
 		if err != nil {
@@ -197,15 +221,11 @@ func NewSheetSpeaking(lang, speak string, f casefile.Full, now time.Time, loc *t
 		}
 		s.Timeline = append(s.Timeline, NoteFact{Text: strings.TrimSpace(text), At: e.At})
 	}
-	if n := len(s.Timeline); n > sheetTimeline {
-		s.EarlierNotes = n - sheetTimeline
-		s.Timeline = s.Timeline[n-sheetTimeline:]
-	}
-	return s, s.brief(lang, speak, f, now, loc)
+	return s, s.brief(lang, speak, f, now, loc, p)
 }
 
-// brief fills the briefing of the sheet: see Sheet.
-func (s *Sheet) brief(lang, speak string, f casefile.Full, now time.Time, loc *time.Location) error {
+// brief fills the briefing of the sheet from the parts p: see Sheet.
+func (s *Sheet) brief(lang, speak string, f casefile.Full, now time.Time, loc *time.Location, p casefile.Parts) error {
 	s.SpeakLang = speak
 	lf := newLetterFacts(lang, f, now, loc)
 	s.FirstEvent, s.DaysSince = FormatDate(lang, firstEvent(f, loc), loc), lf.DaysSince
@@ -240,7 +260,7 @@ func (s *Sheet) brief(lang, speak string, f casefile.Full, now time.Time, loc *t
 	}
 	// The lines to say, in the language of the call.
 	if len(f.Contacts) > 0 {
-		sf, err := NewScriptFacts(speak, StageOpening, f, now, loc)
+		sf, err := newScriptFacts(speak, StageOpening, f, now, loc, &placeholders{}, p)
 		if err != nil {
 			return err
 		}
@@ -254,7 +274,7 @@ func (s *Sheet) brief(lang, speak string, f casefile.Full, now time.Time, loc *t
 		}
 		s.NthLine = strings.TrimSpace(line)
 	}
-	all, err := Counters(speak, f, now, loc)
+	all, err := counters(speak, f, now, loc, p)
 	if err != nil {
 		return err
 	}

@@ -384,6 +384,7 @@ func TestStoredListIsUpcoming(t *testing.T) {
 			}
 		}
 		rg.Limit = 50
+		rg.CountCap = len(all) + 1 // counted to the end
 		n, err := s.ListReminders(ctx, rg, func(casefile.StoredReminder) error { return nil })
 		if err != nil {
 			t.Fatal(err)
@@ -391,6 +392,19 @@ func TestStoredListIsUpcoming(t *testing.T) {
 		if len(want) > 50 && n.Cut != len(want)-50 {
 			t.Errorf("%s: %d left out of a screenful, want %d", now, n.Cut, len(want)-50)
 		}
+		if n.AtLeast {
+			t.Errorf("%s: counts of %d rows said to be capped at %d", now, len(want), rg.CountCap)
+		}
+		// Counted up to a cap, the count is the least there are.
+		rg.CountCap = 10
+		capped, err := s.ListReminders(ctx, rg, func(casefile.StoredReminder) error { return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(want) > 60 && (!capped.AtLeast || capped.Cut < 10 || capped.Cut > n.Cut) {
+			t.Errorf("%s: capped at 10, %+v left out of a screenful, exactly %+v", now, capped, n)
+		}
+		rg.CountCap = 0
 	}
 	if dropped == 0 || kept == 0 {
 		t.Fatalf("%d overdue due-day reminders left out for their follow-up, %d kept: the test needs both", dropped, kept)

@@ -191,6 +191,17 @@ func (a *app) loadCase(id int64) (casefile.Full, time.Time, error) {
 	return f, now, err
 }
 
+// loadParts is loadCase reading only the parts p (Store.FullParts), with
+// how many notes the case has in all.
+func (a *app) loadParts(id int64, p casefile.Parts) (casefile.Full, int, time.Time, error) {
+	now, s, err := a.nowAndStore()
+	if err != nil {
+		return casefile.Full{}, 0, now, err
+	}
+	f, notes, err := s.FullParts(a.ctx, id, p)
+	return f, notes, now, err
+}
+
 func (a *app) close() {
 	if a.store != nil {
 		a.store.Close()

@@ -196,8 +196,17 @@ func runRemindList(a *app, opts *remindListOptions) error {
 	default:
 		printReminders(a, sel.Shown, now)
 	}
-	// One last line says what is not shown, and how to see it.
+	// One last line says what is not shown, and how to see it; when a
+	// count stopped at its cap, that there are at least the cap (a sum of
+	// capped counts would read as exact).
+	many := casefile.DefaultCountCap
 	switch {
+	case left.AtLeast && sel.Cut > 0 && sel.Later > 0:
+		fmt.Fprintln(a.stdout, msgf(l, "remind_not_shown_many", many, last))
+	case left.AtLeast && sel.Cut > 0:
+		fmt.Fprintln(a.stdout, msgf(l, "remind_cut_many", many))
+	case left.AtLeast && sel.Later > 0:
+		fmt.Fprintln(a.stdout, msgf(l, "remind_after_many", many, last))
 	case sel.Cut > 0 && sel.Later > 0:
 		fmt.Fprintln(a.stdout, msgf(l, "remind_not_shown", sel.Cut+sel.Later, sel.Later, last))
 	case sel.Cut > 0:

@@ -91,7 +91,7 @@ func runScript(a *app, opts *scriptOptions) error {
 	if err != nil {
 		return usageErr(w("err_unknown_stage", opts.stage), w("hint_stages", prep.StageNames()))
 	}
-	f, now, err := a.loadCase(opts.caseID)
+	f, _, now, err := a.loadParts(opts.caseID, prep.ScriptParts(stage))
 	if err != nil {
 		return err
 	}

@@ -63,7 +63,7 @@ func runSheet(a *app, opts *sheetOptions) error {
 	if err := opts.reveal.check(a); err != nil {
 		return err
 	}
-	f, now, err := a.loadCase(opts.caseID)
+	f, notes, now, err := a.loadParts(opts.caseID, prep.SheetParts)
 	if err != nil {
 		return err
 	}
@@ -71,7 +71,7 @@ func runSheet(a *app, opts *sheetOptions) error {
 	if opts.lang != "" {
 		speak = opts.lang
 	}
-	sheet, err := prep.NewSheetSpeaking(a.lang, speak, f, now, a.loc, opts.reveal.on)
+	sheet, err := prep.NewSheetSpeaking(a.lang, speak, f, notes, now, a.loc, opts.reveal.on)
 	if err != nil {
 		return err
 	}
