@@ -262,7 +262,7 @@ func shiftBy(c *rules.Context, ref time.Time, sign, n int, half bool, unitText s
 			per = 12
 		}
 		if n > maxCalendarMonths/per {
-			return false, fmt.Errorf("count %d %s: too far to count", n, u)
+			return false, fmt.Errorf("count %d %s: %w", n, u, strconv.ErrRange)
 		}
 		months, calendar = n*per, true
 	default:
