@@ -2,7 +2,6 @@ package reminders
 
 import (
 	"strings"
-	"sync"
 
 	"github.com/redress-cli/redress/casefile"
 	"github.com/redress-cli/redress/casefile/rights"
@@ -57,6 +56,7 @@ func (b *builder) deadlines() {
 			uid = UID(f.ID, "contact", d.EntryID, d.Clock.ID)
 		}
 		b.add(Rule(d.Clock.ID), uid, d.EntryID, d.End, b.t("clock_"+d.Clock.ID, formatAsideDate(b.lang, d.Start, b.loc), body), next, lines...)
+		b.out[len(b.out)-1].opensBody = d.Clock.Unlocks == rights.UnlockBody
 	}
 	if due, step, ok := rights.ReplyDue(f, b.loc); ok {
 		name, err := text.Execute(b.lang, "parts", "step", string(step), nil)
@@ -67,26 +67,4 @@ func (b *builder) deadlines() {
 			b.t("reply_due", strings.TrimSpace(name), b.date(due.AddDays(-rights.ReplyDays))), b.t("next_next", f.ID),
 			b.ticketsLine(), b.t("check_rules"))
 	}
-}
-
-var (
-	bodyRulesOnce sync.Once
-	bodyRules     map[Rule]bool
-)
-
-// opensBody reports whether a rule is a clock whose end lets the case go
-// to a body: it stays on the list, overdue, until the customer goes.
-func opensBody(r Rule) bool {
-	bodyRulesOnce.Do(func() {
-		bodyRules = map[Rule]bool{}
-		tables, _ := rights.Load()
-		for _, t := range tables {
-			for _, c := range t.Clocks {
-				if c.Unlocks == rights.UnlockBody {
-					bodyRules[Rule(c.ID)] = true
-				}
-			}
-		}
-	})
-	return bodyRules[r]
 }

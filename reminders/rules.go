@@ -50,6 +50,11 @@ type Reminder struct {
 	// promise text and Next, one fact per line. Never an account reference.
 	Description string `json:"description"`
 	Next        string `json:"next"` // the command to run next
+	// opensBody: a clock whose end lets the case go to a body, so it
+	// stays on the list, overdue, until the customer goes. Set by the
+	// builder from the rights table, or read back from the stored row;
+	// not part of the content an export records.
+	opensBody bool
 }
 
 // UID is the part of a reminder's calendar UID before the "@": stable per
@@ -461,7 +466,7 @@ func Upcoming(rs []Reminder, now time.Time, loc *time.Location) []Dated {
 		case r.Rule == RulePromiseDue && followUpDue[r.EntryID]:
 			continue
 		case r.At.HasTime() && r.At.Overdue(now, loc), !r.At.HasTime() && n < 0:
-			if !actionable[r.Rule] && !opensBody(r.Rule) {
+			if !actionable[r.Rule] && !r.opensBody {
 				continue
 			}
 			d.Status = StatusOverdue

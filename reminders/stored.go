@@ -53,7 +53,7 @@ func (r storedRules) Rows(f casefile.Full, fileID string) ([]casefile.StoredRemi
 		out = append(out, casefile.StoredReminder{
 			UID: x.UID, CaseID: x.CaseID, Rule: string(x.Rule), EntryID: x.EntryID, At: x.At,
 			Start:         x.At.Time(r.loc).Unix(),
-			ListedOverdue: actionable[x.Rule] || opensBody(x.Rule),
+			ListedOverdue: actionable[x.Rule] || x.opensBody,
 			Lang:          x.Lang, Summary: x.Summary, Description: x.Description, Next: x.Next,
 			Hash: hash,
 		})
@@ -64,7 +64,8 @@ func (r storedRules) Rows(f casefile.Full, fileID string) ([]casefile.StoredRemi
 // FromStored is the reminder a stored row holds.
 func FromStored(s casefile.StoredReminder) Reminder {
 	return Reminder{UID: s.UID, CaseID: s.CaseID, Rule: Rule(s.Rule), EntryID: s.EntryID, At: s.At, Lang: s.Lang,
-		Summary: s.Summary, Description: s.Description, Next: s.Next}
+		Summary: s.Summary, Description: s.Description, Next: s.Next,
+		opensBody: s.ListedOverdue && !actionable[Rule(s.Rule)]}
 }
 
 var zoneStamps sync.Map // *time.Location → string

@@ -50,10 +50,15 @@ import (
 )
 
 // englishRules are the English rules in when's order, which the parser
-// keeps when it applies a cluster of matches ("next friday 3pm").
+// keeps when it applies a cluster of matches ("next friday 3pm"), each
+// behind the gate of the letters it cannot match without (see gated): a
+// month name has one of j, e, m, p, u or o; "now", "today", "tonight",
+// "last night", "tomorrow", "tmr" and "yesterday" an n or a t; "in" and
+// "within", and every time of day, an n; "ago" a g.
 func englishRules() []rules.Rule {
-	return []rules.Rule{enWeekday(), enCasualDate(), enCasualTime(), enHour(), enHourMinute(),
-		enDeadline(), enPastTime(), enMonthDate()}
+	return []rules.Rule{gate(nil, enWeekday), gate(anyOf("ntNT"), enCasualDate), gate(anyOf("nN"), enCasualTime),
+		gate(isDigit, enHour), gate(isDigit, enHourMinute), gate(anyOf("nN"), enDeadline), gate(anyOf("gG"), enPastTime),
+		gate(anyOf("jempuoJEMPUO"), enMonthDate)}
 }
 
 // name is one spelling of a weekday or month; dot says an abbreviation

@@ -21,7 +21,7 @@ import (
 var whenParser = newParser(en.All)
 
 // englishAt is where the English rules start in the parser's.
-var englishAt = len(koreanRules()) + 2
+var englishAt = len(koreanRuleMakers) + 2
 
 // englishBases are the times phrases are read from: redress's own noon,
 // every weekday, month ends, a leap day, the year's end, and times late

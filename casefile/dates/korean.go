@@ -5,11 +5,13 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/olebedev/when/rules"
 )
 
-// koreanRules teach when the Korean phrases people use for due dates.
+// koreanRuleMakers make the rules that teach when the Korean phrases
+// people use for due dates, in the order they apply.
 // when takes a match's span from its first capture to its last, so each
 // pattern is one outer group ending in an empty group "()".
 // Go's \W is ASCII-only, so these rules do not demand word boundaries; the
@@ -17,9 +19,10 @@ import (
 // They are made on first use (see parser), not at start-up: compiling
 // their expressions would cost every command, including those that read
 // no date.
-func koreanRules() []rules.Rule {
-	return []rules.Rule{koCasualDay(), koWorkingDays(), koAfter(), koWeekOf(), koBareWeekday(), koRelativeMonthDay(), koMonthDay(), koNamedMonthEnd(), koMonthEnd(), koClock()}
-}
+var koreanRuleMakers = []func() rules.Rule{koCasualDay, koWorkingDays, koAfter, koWeekOf, koBareWeekday,
+	koRelativeMonthDay, koMonthDay, koNamedMonthEnd, koMonthEnd, koClock}
+
+func isHangul(r rune) bool { return unicode.Is(unicode.Hangul, r) }
 
 var koWeekdays = map[string]time.Weekday{"일": time.Sunday, "월": time.Monday, "화": time.Tuesday,
 	"수": time.Wednesday, "목": time.Thursday, "금": time.Friday, "토": time.Saturday}

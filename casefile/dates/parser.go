@@ -2,6 +2,7 @@ package dates
 
 import (
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -43,13 +44,45 @@ var parser = sync.OnceValue(func() *ruleParser { return newParser(englishRules()
 // the middle.
 func newParser(english []rules.Rule) *ruleParser {
 	p := &ruleParser{opts: rules.Options{Distance: 5, MatchByOrder: true}}
-	p.rules = append(p.rules, koreanRules()...)
-	p.rules = append(p.rules, endOfMonthEN(), workingDaysEN())
+	for _, mk := range koreanRuleMakers {
+		p.rules = append(p.rules, gate(isHangul, mk))
+	}
+	p.rules = append(p.rules, gate(anyOf("nN"), endOfMonthEN), gate(isDigit, workingDaysEN))
 	p.rules = append(p.rules, english...)
 	// After the weekday rule, which they correct or leave alone.
-	p.rules = append(p.rules, weekEN(), weekdayNextWeekEN())
+	p.rules = append(p.rules, gate(anyOf("wW"), weekEN), gate(anyOf("wW"), weekdayNextWeekEN))
 	return p
 }
+
+// gated is a rule built and run only for a text holding a rune its
+// pattern cannot match without (need; nil: always). A due date of
+// "friday" then compiles the weekday rule alone, not the thirty other
+// expressions, Korean and English (issue 19: building them all was most
+// of the time `promise … --due friday` spent reading its date).
+// TestGatesHold reads each pattern's compiled program to check that no
+// match can avoid its gate, so a gate never changes what is read.
+type gated struct {
+	need func(rune) bool
+	rule func() rules.Rule
+}
+
+func gate(need func(rune) bool, mk func() rules.Rule) rules.Rule {
+	return gated{need: need, rule: sync.OnceValue(mk)}
+}
+
+func (g gated) Find(text string) *rules.Match {
+	if g.need != nil && !strings.ContainsFunc(text, g.need) {
+		return nil
+	}
+	return g.rule().Find(text)
+}
+
+// anyOf is a gate of the runes in chars.
+func anyOf(chars string) func(rune) bool {
+	return func(r rune) bool { return strings.ContainsRune(chars, r) }
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // Parse finds the date phrase in text relative to base; nil when there is
 // none.

@@ -23,8 +23,14 @@ func TestEveryFileLoads(t *testing.T) {
 			t.Errorf("no table for %s", j)
 		}
 	}
-	if tables[casefile.JurisdictionOther] != nil {
+	if tables[casefile.JurisdictionOther] != nil || For(casefile.JurisdictionOther) != nil || For("") != nil {
 		t.Error("'other' has a table")
+	}
+	// For finds a table by its file's name.
+	for j, tb := range tables {
+		if For(j) != tb {
+			t.Errorf("the table of %s is not in data/%s.json", j, j)
+		}
 	}
 	langs := []string{"en", "ko"}
 	for j, tb := range tables {
