@@ -17,7 +17,6 @@
 package text
 
 import (
-	"bufio"
 	"bytes"
 	"embed"
 	"fmt"
@@ -93,10 +92,15 @@ func Catalog(lang, name string) (map[string]string, error) {
 // with # are comments. A key given twice is an error, so a merge that adds
 // the same key on two branches is caught.
 func parseCatalog(src []byte) (map[string]string, error) {
-	m := map[string]string{}
-	sc := bufio.NewScanner(bytes.NewReader(src))
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
+	// One string for the whole file, and keys and texts cut from it (a
+	// text without an escape is a slice of it): reading a catalog is
+	// part of every command's start-up (issue 19).
+	rest := string(src)
+	m := make(map[string]string, strings.Count(rest, "\n")+1)
+	for n := 1; rest != ""; n++ {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
@@ -114,7 +118,7 @@ func parseCatalog(src []byte) (map[string]string, error) {
 		}
 		m[k] = s
 	}
-	return m, sc.Err()
+	return m, nil
 }
 
 // Get returns the message key of catalog name in lang, falling back to
