@@ -26,6 +26,11 @@ func clean(s string) string {
 	if printable(s) {
 		return s // the common case: `show` of a heavy case cleans a thousand lines
 	}
+	return strip(s)
+}
+
+// strip is clean the long way, for text that has something to remove.
+func strip(s string) string {
 	s = ansi.Strip(s)
 	return strings.Map(func(r rune) rune {
 		switch {
