@@ -2,7 +2,6 @@ package prep
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -62,19 +61,7 @@ func TestDossierTimelineGolden(t *testing.T) {
 			if svg == "" {
 				t.Fatal("no timeline picture in the dossier")
 			}
-			golden := filepath.Join("testdata", "dossier-timeline-"+gc.name+".svg")
-			if *update {
-				if err := os.WriteFile(golden, []byte(svg+"\n"), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if svg+"\n" != string(want) {
-				t.Errorf("timeline differs from %s (go test ./prep -run DossierTimeline -update rewrites it)\n%s", golden, svg)
-			}
+			checkGolden(t, filepath.Join("testdata", "dossier-timeline-"+gc.name+".svg"), svg+"\n")
 		})
 	}
 }

@@ -2,7 +2,6 @@ package prep
 
 import (
 	"flag"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -44,24 +43,7 @@ func TestScriptGoldens(t *testing.T) {
 					t.Errorf("%s: %v", name, err)
 					continue
 				}
-				got := golden(s)
-				if *update {
-					if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(name, []byte(got), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					continue
-				}
-				want, err := os.ReadFile(name)
-				if err != nil {
-					t.Errorf("%s: %v (run go test ./prep -update)", name, err)
-					continue
-				}
-				if got != string(want) {
-					t.Errorf("%s differs from its golden file:\n--- got ---\n%s\n--- want ---\n%s", name, got, want)
-				}
+				checkGolden(t, name, golden(s))
 			}
 		}
 	}

@@ -1,7 +1,6 @@
 package prep
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -64,21 +63,5 @@ func fullCase(lang string) casefile.Full {
 // goldenFile compares got with testdata/name, or rewrites it with -update.
 func goldenFile(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./prep -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from the golden file; run go test ./prep -update and review the diff.\n--- got ---\n%s", name, got)
-	}
+	checkGolden(t, filepath.Join("testdata", name), got)
 }
