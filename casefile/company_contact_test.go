@@ -2,7 +2,6 @@ package casefile
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 )
 
@@ -12,20 +11,8 @@ import (
 // case survives with no phone or hours, and that both can then be set.
 func TestCompanyContactMigrationUpgradesAnOlderFile(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
-	before := VersionBefore("_company_contact")
-	db := openAtVersion(t, path, before)
-	if _, err := db.Exec(`PRAGMA journal_mode=WAL;
-		INSERT INTO cases (title, company, opened_at) VALUES ('Refund for headphones', 'Acme', '2026-11-20T01:00:00Z')`); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-
-	s, err := Open(path)
-	if err != nil {
-		t.Fatalf("opening a schema-%d file: %v", before, err)
-	}
-	defer s.Close()
+	s, _ := upgraded(t, "_company_contact", `PRAGMA journal_mode=WAL;
+		INSERT INTO cases (title, company, opened_at) VALUES ('Refund for headphones', 'Acme', '2026-11-20T01:00:00Z')`)
 	c, err := s.Case(ctx, 1)
 	if err != nil || c.Title != "Refund for headphones" || c.Phone != "" || c.Hours != "" {
 		t.Fatalf("after the upgrade: %+v, %v", c, err)

@@ -2,7 +2,6 @@ package casefile
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 )
@@ -13,21 +12,9 @@ import (
 // company sent.
 func TestContactsOfThePreviousSchemaAreTheCustomers(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
-	prev := VersionBefore("contact_direction")
-	db := openAtVersion(t, path, prev)
-	if _, err := db.Exec(`INSERT INTO cases (title, company, kind, jurisdiction, lang, status, opened_at)
+	s, _ := upgraded(t, "contact_direction", `INSERT INTO cases (title, company, kind, jurisdiction, lang, status, opened_at)
 		VALUES ('Refund', 'Acme', 'refund', 'uk', 'en', 'open', '2026-11-01T10:00:00Z');
-		INSERT INTO contacts (case_id, channel, at, summary) VALUES (1, 'email', '2026-11-20T09:00:00Z', 'asked for the refund')`); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-
-	s, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+		INSERT INTO contacts (case_id, channel, at, summary) VALUES (1, 'email', '2026-11-20T09:00:00Z', 'asked for the refund')`)
 	f, err := s.Full(ctx, 1)
 	if err != nil {
 		t.Fatal(err)

@@ -34,20 +34,15 @@ func openAtVersion(t *testing.T, path string, version int) *sql.DB {
 	return db
 }
 
-// TestMigrationDatesPromisesAndTicketsByTheirContact opens a case file made
-// by the previous schema, where a promise and a ticket said in a contact on
-// 18 Nov were typed on 30 Nov: after the upgrade both are dated 18 Nov, and
-// one logged on its own keeps the time it was typed.
-func TestMigrationDatesPromisesAndTicketsByTheirContact(t *testing.T) {
+// upgraded makes a case file at the version before the migration named
+// migration, runs the setup statements on it as an older redress would
+// have written them, and opens it with this one (which migrates it). It
+// returns the store, closed when the test ends, and the file's path.
+func upgraded(t *testing.T, migration string, setup ...string) (*Store, string) {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "old.db")
-	db := openAtVersion(t, path, VersionBefore("history"))
-	for _, q := range []string{
-		`INSERT INTO cases (id, title, opened_at) VALUES (1, 'TV', '2026-11-10T09:00:00Z')`,
-		`INSERT INTO contacts (id, case_id, channel, at, ended_at) VALUES (4, 1, 'call', '2026-11-18T05:30:00Z', '2026-11-18T05:50:00Z')`,
-		`INSERT INTO promises (id, case_id, contact_id, text, due, created_at) VALUES (7, 1, 4, 'collect the TV', '2026-11-25', '2026-11-30T10:00:00Z')`,
-		`INSERT INTO promises (id, case_id, text, due, created_at) VALUES (8, 1, 'call back', '2026-12-01', '2026-11-29T08:00:00Z')`,
-		`INSERT INTO tickets (id, case_id, contact_id, number, created_at) VALUES (3, 1, 4, 'T-1', '2026-11-30T10:00:00Z')`,
-	} {
+	db := openAtVersion(t, path, VersionBefore(migration))
+	for _, q := range setup {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatal(err)
 		}
@@ -55,9 +50,23 @@ func TestMigrationDatesPromisesAndTicketsByTheirContact(t *testing.T) {
 	db.Close()
 	s, err := Open(path)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("opening a file from before %s: %v", migration, err)
 	}
-	defer s.Close()
+	t.Cleanup(func() { s.Close() })
+	return s, path
+}
+
+// TestMigrationDatesPromisesAndTicketsByTheirContact opens a case file made
+// by the previous schema, where a promise and a ticket said in a contact on
+// 18 Nov were typed on 30 Nov: after the upgrade both are dated 18 Nov, and
+// one logged on its own keeps the time it was typed.
+func TestMigrationDatesPromisesAndTicketsByTheirContact(t *testing.T) {
+	s, _ := upgraded(t, "history",
+		`INSERT INTO cases (id, title, opened_at) VALUES (1, 'TV', '2026-11-10T09:00:00Z')`,
+		`INSERT INTO contacts (id, case_id, channel, at, ended_at) VALUES (4, 1, 'call', '2026-11-18T05:30:00Z', '2026-11-18T05:50:00Z')`,
+		`INSERT INTO promises (id, case_id, contact_id, text, due, created_at) VALUES (7, 1, 4, 'collect the TV', '2026-11-25', '2026-11-30T10:00:00Z')`,
+		`INSERT INTO promises (id, case_id, text, due, created_at) VALUES (8, 1, 'call back', '2026-12-01', '2026-11-29T08:00:00Z')`,
+		`INSERT INTO tickets (id, case_id, contact_id, number, created_at) VALUES (3, 1, 4, 'T-1', '2026-11-30T10:00:00Z')`)
 	f, err := s.Full(context.Background(), 1)
 	if err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package casefile
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 )
 
@@ -11,19 +10,8 @@ import (
 // record both.
 func TestOpensAFileOfThePreviousSchema(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
-	db := openAtVersion(t, path, VersionBefore("_rights"))
-	if _, err := db.Exec(`INSERT INTO cases (title, company, kind, jurisdiction, lang, status, opened_at, purchase_date)
-		VALUES ('Broken kettle', 'Kettles', 'damaged-item', 'uk', 'en', 'open', '2026-11-01T10:00:00Z', '2026-10-30')`); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-
-	s, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, _ := upgraded(t, "_rights", `INSERT INTO cases (title, company, kind, jurisdiction, lang, status, opened_at, purchase_date)
+		VALUES ('Broken kettle', 'Kettles', 'damaged-item', 'uk', 'en', 'open', '2026-11-01T10:00:00Z', '2026-10-30')`)
 	f, err := s.Full(ctx, 1)
 	if err != nil {
 		t.Fatal(err)

@@ -3,7 +3,6 @@ package casefile
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"testing"
 )
 
@@ -14,18 +13,8 @@ import (
 // online or shop is refused.
 func TestChannelOfSaleUpgradesAndIsKept(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
-	db := openAtVersion(t, path, VersionBefore("_sale"))
-	if _, err := db.Exec(`INSERT INTO cases (title, company, kind, jurisdiction, lang, status, opened_at, purchase_date)
-		VALUES ('노트북 수리', '누리컴퓨터', 'defect', 'kr', 'ko', 'open', '2026-11-01T10:00:00Z', '2026-10-30')`); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-
-	s, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, path := upgraded(t, "_sale", `INSERT INTO cases (title, company, kind, jurisdiction, lang, status, opened_at, purchase_date)
+		VALUES ('노트북 수리', '누리컴퓨터', 'defect', 'kr', 'ko', 'open', '2026-11-01T10:00:00Z', '2026-10-30')`)
 	f, err := s.Full(ctx, 1)
 	if err != nil || f.SaleChannel != "" || !f.ReturnedDate.IsZero() || f.Title != "노트북 수리" {
 		t.Fatalf("after the upgrade: %+v, %v", f.Case, err)

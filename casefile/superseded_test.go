@@ -3,7 +3,6 @@ package casefile
 import (
 	"fmt"
 	"math"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -12,24 +11,12 @@ import (
 // due-day reminder carrying its follow-up's start, every other row none,
 // and the rows kept under their stamp (no rebuild).
 func TestSupersededFilledOnUpgrade(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "old.db")
-	prev := VersionBefore("reminder_superseded")
-	db := openAtVersion(t, path, prev)
-	if _, err := db.Exec(`UPDATE case_reminders_stamp SET stamp = 'UTC/x rules-2/y';
+	s, _ := upgraded(t, "reminder_superseded", `UPDATE case_reminders_stamp SET stamp = 'UTC/x rules-2/y';
 		INSERT INTO case_reminders (uid, case_id, rule, entry_id, at, start, listed_overdue, lang, summary, description, next, hash) VALUES
 		('case-1-promise-1-due@f.redress', 1, 'promise-due', 1, '2026-11-27', 1000, 1, 'en', 's', 'd', 'n', 'h1'),
 		('case-1-promise-1-followup@f.redress', 1, 'promise-followup', 1, '2026-11-30', 2000, 1, 'en', 's', 'd', 'n', 'h2'),
 		('case-1-promise-2-due@f.redress', 1, 'promise-due', 2, '2026-12-01', 3000, 1, 'en', 's', 'd', 'n', 'h3'),
-		('case-1-ticket-1-expected@f.redress', 1, 'ticket-expected', 1, '2026-12-02', 4000, 1, 'en', 's', 'd', 'n', 'h4')`); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-
-	s, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+		('case-1-ticket-1-expected@f.redress', 1, 'ticket-expected', 1, '2026-12-02', 4000, 1, 'en', 's', 'd', 'n', 'h4')`)
 	rows, err := s.db.Query(`SELECT uid, superseded FROM case_reminders ORDER BY start`)
 	if err != nil {
 		t.Fatal(err)
